@@ -1,0 +1,72 @@
+import {readFileSync, statSync} from 'node:fs'
+import {dirname, join, resolve} from 'node:path'
+import {Ajv, type ValidateFunction} from 'ajv'
+import {DataFileError, RULES_BY_ID, packageRoot, terminologyWith, type LintConfig, type Terminology} from '../engine/index.js'
+import {readYaml} from '../engine/terminology/load.js'
+
+export const CONFIG_NAMES = ['.oncolintrc.json', '.oncolintrc.yaml', '.oncolintrc.yml']
+const FAMILIES = new Set(['accuracy', 'readability', 'promotion'])
+
+/** A config file after validation, with its terminology files compiled. */
+export interface ResolvedConfig {
+  /** The file it came from; undefined when none was found. */
+  file?: string
+  config: Partial<LintConfig> & {terminology?: string[]}
+  terminology: Terminology
+}
+
+let validate: ValidateFunction | undefined
+const cache = new Map<string, {mtimeMs: number; size: number; resolved: ResolvedConfig}>()
+
+/** The nearest .oncolintrc.* walking up from `dir`, as ESLint and markdownlint find theirs. */
+export function findConfigFile(dir: string): string | undefined {
+  for (let d = resolve(dir); ; ) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(d, name)
+      try {
+        if (statSync(candidate).isFile()) return candidate
+      } catch {
+        // not here; keep walking up
+      }
+    }
+    const up = dirname(d)
+    if (up === d) return undefined
+    d = up
+  }
+}
+
+/**
+ * Reads and checks one config file: YAML or JSON, against server/oncolintrc.schema.json,
+ * plus rule ids that exist. Any problem is a DataFileError naming file and line.
+ */
+export function readConfigFile(file: string, options: {allowTerminology?: boolean} = {}): ResolvedConfig {
+  const st = statSync(file)
+  const hit = cache.get(file)
+  if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size && options.allowTerminology !== false) return hit.resolved
+  const text = readFileSync(file, 'utf8')
+  const {value, lineOf} = readYaml(file, text)
+  validate ??= new Ajv({strict: false}).compile(JSON.parse(readFileSync(join(packageRoot(), 'server', 'oncolintrc.schema.json'), 'utf8')))
+  const data = value ?? {}
+  if (!validate(data)) {
+    const err = validate.errors![0]
+    const path = err.instancePath.split('/').slice(1)
+    const extra = err.keyword === 'additionalProperties' ? `: "${(err.params as {additionalProperty: string}).additionalProperty}"` : ''
+    throw new DataFileError(file, lineOf(path), `${err.instancePath.slice(1).replace(/\//g, '.') || 'config'} ${err.message}${extra}`)
+  }
+  const config = data as ResolvedConfig['config']
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!RULES_BY_ID.has(id) && !FAMILIES.has(id)) throw new DataFileError(file, lineOf(['rules', id]), `unknown rule "${id}" (see oncolint --list-rules)`)
+  }
+  // Workspace-supplied terminology is data, but an untrusted workspace may still not load it.
+  const extra = options.allowTerminology === false ? [] : (config.terminology ?? []).map((p) => resolve(dirname(file), p))
+  const resolved: ResolvedConfig = {file, config, terminology: terminologyWith(extra)}
+  if (options.allowTerminology !== false) cache.set(file, {mtimeMs: st.mtimeMs, size: st.size, resolved})
+  return resolved
+}
+
+/** The config that applies to a file (or to text with no file, from `cwd`). */
+export function configFor(path: string | undefined, cwd: string, options: {allowTerminology?: boolean} = {}): ResolvedConfig {
+  const file = findConfigFile(path ? dirname(resolve(cwd, path)) : cwd)
+  if (!file) return {config: {}, terminology: terminologyWith([])}
+  return readConfigFile(file, options)
+}

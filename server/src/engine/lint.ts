@@ -1,0 +1,72 @@
+import {withDefaults} from './config.js'
+import {parseDraft} from './parse/draft.js'
+import {readability, type ReadabilityStats} from './readability/stats.js'
+import {explainedWordOffsets} from './rules/jargon.js'
+import {findPhraseHits} from './rules/phrase-hits.js'
+import {RULES} from './rules/registry.js'
+import type {RuleContext} from './rules/rule.js'
+import {applyDirectives, parseDirectives} from './suppress.js'
+import {builtinTerminology} from './terminology/load.js'
+import type {Terminology} from './terminology/terminology.js'
+import type {Finding, LintConfig, LintOptions, Severity} from './types.js'
+
+export interface LintResult {
+  findings: Finding[]
+  stats: ReadabilityStats
+  /** Rules that threw on this text: reported once by the caller; the other rules still ran. */
+  ruleErrors: Array<{ruleId: string; message: string}>
+}
+
+export interface EngineOptions extends LintOptions {
+  /** The terminology set to use; the built-in one when left out. */
+  terminology?: Terminology
+}
+
+/** The one engine call behind the CLI and the language server: text in, findings out. */
+export function lint(text: string, options: EngineOptions = {}): LintResult {
+  const config = withDefaults(options.config)
+  const terminology = options.terminology ?? builtinTerminology()
+  const draft = parseDraft(text, options.languageId ?? 'markdown')
+  const severityOf = (ruleId: string, fallback: Severity) => {
+    const setting = config.rules[ruleId] ?? config.rules[ruleId.split('/')[0]]
+    return setting ?? fallback
+  }
+  const enabled = (ruleId: string): boolean => severityOf(ruleId, 'warning') !== 'off'
+  const hits = findPhraseHits(draft, terminology, enabled)
+  const {stats, sentenceCounts} = readability(draft, explainedWordOffsets(draft, hits))
+  const ctx: RuleContext = {draft, config, terminology, hits, stats, sentenceCounts}
+
+  let findings: Finding[] = []
+  const ruleErrors: LintResult['ruleErrors'] = []
+  for (const rule of RULES) {
+    const severity = severityOf(rule.id, rule.defaultSeverity)
+    if (severity === 'off') continue
+    try {
+      for (const f of rule.check(ctx)) findings.push({...f, severity})
+    } catch (e) {
+      ruleErrors.push({ruleId: rule.id, message: e instanceof Error ? e.message : String(e)})
+    }
+  }
+  findings = dropAccepted(text, config, findings)
+  findings = applyDirectives(text, parseDirectives(draft.comments), findings)
+  findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
+  return {findings, stats, ruleErrors}
+}
+
+/** Phrases a project accepted (`accept` in .oncolintrc): never flagged where they stand. */
+function dropAccepted(text: string, config: LintConfig, findings: Finding[]): Finding[] {
+  if (config.accept.length === 0) return findings
+  const lower = text.toLowerCase()
+  const ranges: Array<[number, number]> = []
+  for (const phrase of config.accept) {
+    const p = phrase.toLowerCase().trim()
+    if (!p) continue
+    for (let i = lower.indexOf(p); i >= 0; i = lower.indexOf(p, i + 1)) {
+      const before = lower[i - 1]
+      const after = lower[i + p.length]
+      if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after))) continue
+      ranges.push([i, i + p.length])
+    }
+  }
+  return findings.filter((f) => !(f.actual !== undefined && ranges.some(([a, b]) => a <= f.offset && f.endOffset <= b)))
+}

@@ -1,0 +1,172 @@
+import {automatedReadability} from 'automated-readability'
+import {colemanLiau} from 'coleman-liau'
+import {daleChall} from 'dale-chall'
+import {daleChallFormula, daleChallGradeLevel} from 'dale-chall-formula'
+import {flesch} from 'flesch'
+import {fleschKincaid} from 'flesch-kincaid'
+import {gunningFog} from 'gunning-fog'
+import {smogFormula} from 'smog-formula'
+import {stemmer} from 'stemmer'
+import type {Draft, Sentence} from '../parse/draft.js'
+import {countSyllables} from './syllables.js'
+import {healthWords} from './health-words.js'
+
+export interface Counts {
+  sentences: number
+  words: number
+  syllables: number
+  /** Words of three or more syllables (SMOG). */
+  polysyllables: number
+  /** Polysyllables that are not proper nouns, hyphenated or made so by -es/-ed/-ing (Gunning fog). */
+  complex: number
+  letters: number
+  /** Words not on the Dale–Chall familiar list nor the health list. */
+  difficult: number
+}
+
+export interface Grades {
+  smog: number
+  fleschKincaid: number
+  fleschReadingEase: number
+  gunningFog: number
+  colemanLiau: number
+  automatedReadability: number
+  /** Dale–Chall raw score; `daleChallGrade` is the grade band it maps to. */
+  daleChall: number
+  daleChallGrade: [number, number]
+}
+
+export interface ScopeStats {
+  offset: number
+  endOffset: number
+  /** Section heading, or '' for the text before the first heading. */
+  title?: string
+  counts: Counts
+  grades: Grades
+  /** The same grades with the medical terms this draft explains not counted as hard words. */
+  gradesExplained: Grades
+}
+
+export interface SentenceStats {
+  offset: number
+  endOffset: number
+  words: number
+  /** Flesch–Kincaid grade of the sentence alone: ranks the hardest sentences. */
+  grade: number
+}
+
+/** Counts of every sentence (Draft.sentences order) and the figures built from them. */
+export interface Readability {
+  sentenceCounts: Counts[]
+  stats: ReadabilityStats
+}
+
+export interface ReadabilityStats {
+  document: ScopeStats
+  sections: ScopeStats[]
+  paragraphs: ScopeStats[]
+  /** Up to ten sentences, hardest first. */
+  hardestSentences: SentenceStats[]
+}
+
+const ZERO: Counts = {sentences: 0, words: 0, syllables: 0, polysyllables: 0, complex: 0, letters: 0, difficult: 0}
+
+const add = (a: Counts, b: Counts): Counts => ({
+  sentences: a.sentences + b.sentences,
+  words: a.words + b.words,
+  syllables: a.syllables + b.syllables,
+  polysyllables: a.polysyllables + b.polysyllables,
+  complex: a.complex + b.complex,
+  letters: a.letters + b.letters,
+  difficult: a.difficult + b.difficult,
+})
+
+let familiar: Set<string> | undefined
+function familiarStems(): Set<string> {
+  // The Dale–Chall list has base forms only, and lacks common health words: compare stems.
+  familiar ??= new Set([...daleChall, ...healthWords()].map((w) => stemmer(w.toLowerCase())))
+  return familiar
+}
+
+const familiarCache = new Map<string, boolean>()
+function isFamiliar(word: string, easy: Set<string>): boolean {
+  let known = familiarCache.get(word)
+  if (known === undefined) {
+    const lower = word.toLowerCase()
+    known = !/\p{L}/u.test(lower) || easy.has(stemmer(lower))
+    if (familiarCache.size > 50_000) familiarCache.clear()
+    familiarCache.set(word, known)
+  }
+  return known
+}
+
+/** Counts of one sentence; words at offsets in `explained` are counted as easy words. */
+export function countSentence(sentence: Sentence, explained: ReadonlySet<number> = new Set()): Counts {
+  const easy = familiarStems()
+  const c: Counts = {...ZERO, sentences: 1}
+  for (const w of sentence.words) {
+    if (!/\p{L}|\d/u.test(w.text)) continue
+    const syllables = countSyllables(w.text)
+    const isExplained = explained.has(w.offset)
+    c.words++
+    c.syllables += syllables
+    c.letters += w.text.replace(/[^\p{L}\p{N}]/gu, '').length
+    if (syllables >= 3 && !isExplained) {
+      c.polysyllables++
+      const proper = /^\p{Lu}/u.test(w.text) && w.offset !== sentence.words[0].offset
+      if (!proper && !w.text.includes('-') && !/(?:es|ed|ing)$/i.test(w.text)) c.complex++
+    }
+    if (!isExplained && !isFamiliar(w.text, easy)) c.difficult++
+  }
+  return c
+}
+
+export function grades(c: Counts): Grades {
+  const daleChallScore = daleChallFormula({word: c.words, sentence: c.sentences, difficultWord: c.difficult})
+  const band = daleChallGradeLevel(daleChallScore) as [number, number]
+  return {
+    smog: smogFormula({sentence: c.sentences, polysillabicWord: c.polysyllables}),
+    fleschKincaid: fleschKincaid({sentence: c.sentences, word: c.words, syllable: c.syllables}),
+    fleschReadingEase: flesch({sentence: c.sentences, word: c.words, syllable: c.syllables}),
+    gunningFog: gunningFog({sentence: c.sentences, word: c.words, complexPolysillabicWord: c.complex}),
+    colemanLiau: colemanLiau({sentence: c.sentences, word: c.words, letter: c.letters}),
+    automatedReadability: automatedReadability({sentence: c.sentences, word: c.words, character: c.letters}),
+    daleChall: daleChallScore,
+    daleChallGrade: band,
+  }
+}
+
+/**
+ * Readability figures for the document, each section and each paragraph. Headings are not
+ * sentences and are left out of the counts, so they do not merge into the text below them.
+ */
+export function readability(draft: Draft, explained: ReadonlySet<number>): Readability {
+  const plain = draft.sentences.map((s) => countSentence(s))
+  const discounted = explained.size ? draft.sentences.map((s) => countSentence(s, explained)) : plain
+  const scope = (sentenceIdx: number[], offset: number, endOffset: number, title?: string): ScopeStats => {
+    let counts = ZERO
+    let lighter = ZERO
+    for (const i of sentenceIdx) {
+      counts = add(counts, plain[i])
+      lighter = add(lighter, discounted[i])
+    }
+    return {offset, endOffset, ...(title !== undefined ? {title} : {}), counts, grades: grades(counts), gradesExplained: grades(lighter)}
+  }
+  const bodySentences = (paragraphs: number[]): number[] =>
+    paragraphs.filter((p) => !draft.paragraphs[p].heading).flatMap((p) => draft.paragraphs[p].sentences)
+
+  const all = draft.paragraphs.map((_, i) => i)
+  const document = scope(bodySentences(all), 0, draft.text.length)
+  const sections = draft.sections.map((s) => scope(bodySentences(s.paragraphs), s.offset, s.endOffset, s.title))
+  const paragraphs = draft.paragraphs.map((p) => scope(p.heading ? [] : p.sentences, p.offset, p.endOffset))
+  const hardestSentences = draft.sentences
+    .map((s, i) => ({s, c: plain[i]}))
+    .filter(({s}) => !draft.paragraphs[s.paragraph].heading)
+    .map(({s, c}) => ({offset: s.offset, endOffset: s.endOffset, words: c.words, grade: round1(fleschKincaid({sentence: 1, word: c.words, syllable: c.syllables}))}))
+    .filter((s) => Number.isFinite(s.grade))
+    .sort((a, b) => b.grade - a.grade || a.offset - b.offset)
+    .slice(0, 10)
+  return {sentenceCounts: plain, stats: {document, sections, paragraphs, hardestSentences}}
+}
+
+export const round1 = (n: number): number => Math.round(n * 10) / 10

@@ -1,0 +1,38 @@
+import type {Family, Severity, Suggestion} from '../types.js'
+import {fitReplacement} from './replacement.js'
+import type {PhraseHit} from './phrase-hits.js'
+import type {RawFinding, Rule, RuleContext} from './rule.js'
+
+/** The finding for one terminology phrase: its message and its preferred wordings as fixes. */
+export function phraseFinding(ctx: RuleContext, hit: PhraseHit): RawFinding {
+  const {entry} = hit
+  const actual = ctx.draft.text.slice(hit.offset, hit.endOffset)
+  const suggestions: Suggestion[] = (entry.prefer ?? []).map((wording, i) => {
+    const newText = wording === '' ? '' : fitReplacement(wording, actual)
+    return {
+      title: newText === '' ? `Remove '${actual}'` : `Replace with '${newText}'`,
+      safe: i === 0 && entry.safe === true,
+      preferred: i === 0,
+      edits: [newText === '' ? removal(ctx.draft.text, hit.offset, hit.endOffset) : {offset: hit.offset, endOffset: hit.endOffset, newText}],
+    }
+  })
+  return {ruleId: entry.rule, message: entry.message, offset: hit.offset, endOffset: hit.endOffset, suggestions, entryId: entry.id, actual}
+}
+
+/** Removing a phrase also removes one space beside it, so no double space is left. */
+function removal(text: string, offset: number, endOffset: number): {offset: number; endOffset: number; newText: string} {
+  if (text[endOffset] === ' ') return {offset, endOffset: endOffset + 1, newText: ''}
+  if (text[offset - 1] === ' ') return {offset: offset - 1, endOffset, newText: ''}
+  return {offset, endOffset, newText: ''}
+}
+
+/** A rule that is nothing but a list of phrases in terminology/: it reports its entries' hits. */
+export function phraseRule(id: string, defaultSeverity: Severity, description: string): Rule {
+  return {
+    id,
+    family: id.split('/')[0] as Family,
+    defaultSeverity,
+    description,
+    check: (ctx) => ctx.hits.filter((h) => h.entry.rule === id).map((h) => phraseFinding(ctx, h)),
+  }
+}

@@ -1,0 +1,28 @@
+import type {Draft} from '../parse/draft.js'
+import type {Counts, ReadabilityStats} from '../readability/stats.js'
+import type {Terminology} from '../terminology/terminology.js'
+import type {PhraseHit} from './phrase-hits.js'
+import type {Family, Finding, LintConfig, Severity} from '../types.js'
+
+/** What every rule reads: one parsed draft, shared by all rules of a run. */
+export interface RuleContext {
+  draft: Draft
+  config: LintConfig
+  terminology: Terminology
+  /** Phrase matches of the whole terminology set, after context checks and overlap resolution. */
+  hits: readonly PhraseHit[]
+  stats: ReadabilityStats
+  /** Readability counts of each sentence, computed once per run. */
+  sentenceCounts: readonly Counts[]
+}
+
+export type RawFinding = Omit<Finding, 'severity'>
+
+export interface Rule {
+  id: string
+  family: Family
+  defaultSeverity: Severity
+  /** One line, for --list-rules and the docs. */
+  description: string
+  check(ctx: RuleContext): RawFinding[]
+}

@@ -1,0 +1,104 @@
+import {normalizeWord, tokenize} from '../parse/tokens.js'
+
+/** One position of a compiled pattern. */
+export type Element =
+  | {kind: 'stem'; value: string}
+  | {kind: 'word'; value: string}
+  | {kind: 'num'}
+  | {kind: 'any'}
+
+/** How many word sequences one pattern may stand for before it is "too broad". */
+export const MAX_EXPANSIONS = 512
+/** How many other words `...` may skip. */
+export const GAP_WORDS = 4
+
+export class PatternError extends Error {}
+
+/**
+ * Expands a phrase pattern (syntax in docs/terminology-format.md) into the word sequences
+ * it stands for. The syntax has no repetition, so the expansion is finite and matching
+ * stays linear in the text.
+ */
+export function expandPattern(pattern: string): Element[][] {
+  const src = pattern.trim()
+  let pos = 0
+
+  const fail = (what: string): never => {
+    throw new PatternError(`${what} at column ${pos + 1} of pattern "${pattern}"`)
+  }
+  const cross = (a: Element[][], b: Element[][]): Element[][] => {
+    if (a.length * b.length > MAX_EXPANSIONS) fail(`pattern is too broad (more than ${MAX_EXPANSIONS} phrasings)`)
+    const out: Element[][] = []
+    for (const x of a) for (const y of b) out.push([...x, ...y])
+    return out
+  }
+
+  // sequence := item* ; stops at ) | ] or end
+  const sequence = (): Element[][] => {
+    let acc: Element[][] = [[]]
+    for (;;) {
+      while (src[pos] === ' ') pos++
+      const c = src[pos]
+      if (c === undefined || c === ')' || c === ']' || c === '|') return acc
+      acc = cross(acc, item())
+    }
+  }
+
+  const item = (): Element[][] => {
+    const c = src[pos]
+    if (c === '(') {
+      pos++
+      const alts: Element[][] = []
+      for (;;) {
+        alts.push(...sequence())
+        if (alts.length > MAX_EXPANSIONS) fail(`pattern is too broad (more than ${MAX_EXPANSIONS} phrasings)`)
+        if (src[pos] === '|') { pos++; continue }
+        if (src[pos] === ')') { pos++; return alts }
+        return fail('missing ")"')
+      }
+    }
+    if (c === '[') {
+      pos++
+      const inner = sequence()
+      if (src[pos] !== ']') fail('missing "]"')
+      pos++
+      return [[], ...inner]
+    }
+    if (src.startsWith('...', pos)) {
+      pos += 3
+      return Array.from({length: GAP_WORDS + 1}, (_, n) => Array.from({length: n}, () => ({kind: 'any'}) as Element))
+    }
+    if (src.startsWith('<num>', pos)) {
+      pos += 5
+      return [[{kind: 'num'}]]
+    }
+    if (c === '"') {
+      const end = src.indexOf('"', pos + 1)
+      if (end < 0) fail('missing closing quote')
+      const words = tokenize(src.slice(pos + 1, end), 0, [])
+      pos = end + 1
+      if (words.length === 0) fail('empty quotes')
+      return [words.map((t) => ({kind: 'word', value: t.word}) as Element)]
+    }
+    const start = pos
+    while (pos < src.length && !' ()[]|"<'.includes(src[pos]) && !src.startsWith('...', pos)) pos++
+    if (pos === start) fail(`unexpected "${c}"`)
+    const words = tokenize(src.slice(start, pos), 0, [])
+    return [words.map((t) => ({kind: 'stem', value: normalizeWord(t.word).stem}) as Element)]
+  }
+
+  const result = sequence()
+  if (pos < src.length) fail(`unexpected "${src[pos]}"`)
+  const nonEmpty = result.filter((seq) => seq.some((e) => e.kind !== 'any'))
+  if (nonEmpty.length !== result.length) fail('pattern can match nothing but gaps')
+  return result.map((seq) => trimGaps(seq))
+}
+
+/** A gap at either end of a phrase would only widen the flagged range. */
+function trimGaps(seq: Element[]): Element[] {
+  let a = 0
+  let b = seq.length
+  while (a < b && seq[a].kind === 'any') a++
+  while (b > a && seq[b - 1].kind === 'any') b--
+  return seq.slice(a, b)
+}

@@ -1,0 +1,18 @@
+import {fileURLToPath} from 'node:url'
+import {join} from 'node:path'
+import {lint, terminologyWith, type Finding} from '../server/src/engine/index.js'
+import type {EngineOptions} from '../server/src/engine/lint.js'
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const SHARED = join(ROOT, '..', 'shared')
+export const TEST_TERMS = join(ROOT, 'test', 'fixtures', 'terminology', 'test-terms.yaml')
+
+/** The shipped terminology plus the made-up test entries. */
+export const testTerminology = () => terminologyWith([TEST_TERMS])
+
+/** Lints with the test entries; returns the findings with the text each one covers. */
+export function findings(text: string, options: EngineOptions = {}): Array<Finding & {text: string}> {
+  return lint(text, {terminology: testTerminology(), ...options}).findings.map((f) => ({...f, text: text.slice(f.offset, f.endOffset)}))
+}
+
+export const byRule = (text: string, ruleId: string, options: EngineOptions = {}) => findings(text, options).filter((f) => f.ruleId === ruleId)

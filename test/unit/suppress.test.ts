@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict'
+import {byRule} from '../helpers.js'
+
+const RULE = 'accuracy/nonstandard-term'
+
+describe('inline suppression comments', () => {
+  it('disable-next-line needs no blank line and hits only the next line', () => {
+    const text = '<!-- oncolint-disable-next-line accuracy/nonstandard-term -- quoting a source -->\nA zorblat tumor.\nA zorblat tumor.\n'
+    const f = byRule(text, RULE)
+    assert.equal(f.length, 1)
+    assert.equal(f[0].offset, text.lastIndexOf('zorblat'))
+  })
+  it('disable ... enable covers a range, by family too', () => {
+    const text = 'A zorblat tumor.\n\n<!-- oncolint-disable accuracy -- quoted -->\n\nA zorblat tumor.\n\n<!-- oncolint-enable accuracy -->\n\nA zorblat tumor.\n'
+    assert.equal(byRule(text, RULE).length, 2)
+  })
+  it('disable-file switches a rule off for the whole file', () => {
+    assert.deepEqual(byRule('A zorblat tumor.\n\n<!-- oncolint-disable-file accuracy/nonstandard-term -- glossary -->\n', RULE), [])
+  })
+  it('a directive for another rule changes nothing', () => {
+    assert.equal(byRule('<!-- oncolint-disable-next-line promotion/superlative -->\nA zorblat tumor.\n', RULE).length, 1)
+  })
+  it('works in plain text', () => {
+    assert.deepEqual(byRule('<!-- oncolint-disable-next-line -- ok -->\nA zorblat tumor.\n', RULE, {languageId: 'plaintext'}), [])
+  })
+})
+
+describe('config in the engine', () => {
+  it('turns rules off and changes severities, by id or family', () => {
+    assert.deepEqual(byRule('A zorblat tumor.', RULE, {config: {rules: {[RULE]: 'off'}}}), [])
+    assert.equal(byRule('A zorblat tumor.', RULE, {config: {rules: {accuracy: 'error'}}})[0].severity, 'error')
+  })
+  it('never flags accepted phrases', () => {
+    assert.deepEqual(byRule('A Zorblat Tumor grew.', RULE, {config: {accept: ['zorblat tumor']}}), [])
+  })
+})
