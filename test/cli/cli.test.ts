@@ -83,7 +83,8 @@ describe('CLI', () => {
     const dir = project({'a.md': 'A zorblat tumor grew. Quux spreads cancer.\n'})
     const r = run(['--fix', '--format', 'json', 'a.md'], {cwd: dir})
     assert.equal(readFileSync(join(dir, 'a.md'), 'utf8'), 'A secondary tumor grew. Quux spreads cancer.\n')
-    assert.deepEqual(JSON.parse(r.stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId), ['accuracy/misconception'])
+    const remaining = JSON.parse(r.stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId).filter((id: string) => id.startsWith('accuracy/'))
+    assert.deepEqual(remaining, ['accuracy/misconception'])
   })
 
   it('gives one line on stderr and exit 2 for usage errors', () => {

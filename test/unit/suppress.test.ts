@@ -34,3 +34,19 @@ describe('config in the engine', () => {
     assert.deepEqual(byRule('A Zorblat Tumor grew.', RULE, {config: {accept: ['zorblat tumor']}}), [])
   })
 })
+
+describe('directive checks', () => {
+  it('reports a suppression without a reason (info), not one with a reason', () => {
+    const text = '<!-- oncolint-disable-next-line accuracy/nonstandard-term -->\nA zorblat tumor.\n\n<!-- oncolint-disable-next-line accuracy -- quoted -->\nA zorblat tumor.\n'
+    const f = byRule(text, 'oncolint/unexplained-suppression')
+    assert.equal(f.length, 1)
+    assert.equal(f[0].severity, 'info')
+    assert.equal(f[0].offset, 0)
+    assert.equal(f[0].message, 'oncolint-disable-next-line has no reason: add one after "--", e.g. <!-- oncolint-disable-next-line accuracy/nonstandard-term -- quoted from the source -->.')
+    assert.deepEqual(byRule(text, 'accuracy/nonstandard-term'), [])
+  })
+  it('reports unknown rule names in a directive', () => {
+    const f = byRule('<!-- oncolint-disable-next-line accuracy/no-such -- x -->\nHello.\n', 'oncolint/unknown-rule')
+    assert.equal(f[0].message, "Unknown rule 'accuracy/no-such' in oncolint-disable-next-line (see oncolint --list-rules).")
+  })
+})

@@ -5,7 +5,7 @@ import {DataFileError, RULES_BY_ID, packageRoot, terminologyWith, type LintConfi
 import {readYaml} from '../engine/terminology/load.js'
 
 export const CONFIG_NAMES = ['.oncolintrc.json', '.oncolintrc.yaml', '.oncolintrc.yml']
-const FAMILIES = new Set(['accuracy', 'readability', 'promotion'])
+const FAMILIES = new Set(['accuracy', 'readability', 'promotion', 'oncolint'])
 
 /** A config file after validation, with its terminology files compiled. */
 export interface ResolvedConfig {

@@ -34,7 +34,8 @@ export function lint(text: string, options: EngineOptions = {}): LintResult {
   const enabled = (ruleId: string): boolean => severityOf(ruleId, 'warning') !== 'off'
   const hits = findPhraseHits(draft, terminology, enabled)
   const {stats, sentenceCounts} = readability(draft, explainedWordOffsets(draft, hits))
-  const ctx: RuleContext = {draft, config, terminology, hits, stats, sentenceCounts}
+  const directives = parseDirectives(draft.comments)
+  const ctx: RuleContext = {draft, config, terminology, hits, stats, sentenceCounts, directives}
 
   let findings: Finding[] = []
   const ruleErrors: LintResult['ruleErrors'] = []
@@ -48,7 +49,7 @@ export function lint(text: string, options: EngineOptions = {}): LintResult {
     }
   }
   findings = dropAccepted(text, config, findings)
-  findings = applyDirectives(text, parseDirectives(draft.comments), findings)
+  findings = applyDirectives(text, directives, findings)
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
   return {findings, stats, ruleErrors}
 }

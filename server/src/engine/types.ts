@@ -1,6 +1,8 @@
 /** What the engine reports; shared by the language server and the CLI. */
 
 export type Family = 'accuracy' | 'readability' | 'promotion'
+/** Findings about oncolint's own directives (a suppression with no reason), not about the prose. */
+export type RuleGroup = Family | 'oncolint'
 export type Severity = 'error' | 'warning' | 'info'
 export type SeveritySetting = Severity | 'off'
 

@@ -1,6 +1,7 @@
 import type {Draft} from '../parse/draft.js'
 import type {Entry} from '../terminology/entry.js'
 import type {Terminology} from '../terminology/terminology.js'
+import {hasCitationNearby} from './citation.js'
 import {isNegated} from './context.js'
 
 /** One terminology phrase found in the draft and kept after its context was checked. */
@@ -13,6 +14,8 @@ export interface PhraseHit {
 
 /** Rules whose phrases a negation or myth cue before them does not excuse, unless an entry says so. */
 const NOT_NEGATABLE = new Set(['accuracy/nonstandard-term', 'readability/complex-word', 'readability/undefined-jargon'])
+
+const SOURCED_RULE = 'promotion/unsupported-statistic'
 
 // When phrases of several rules cover the same words, one finding is kept: the longer
 // phrase, then the family that matters most to a patient.
@@ -37,6 +40,8 @@ export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: 
       if (ref.kind !== 'find' || cancelled.has(entry) || !enabled(entry.rule)) continue
       const negatable = entry.negatable ?? !NOT_NEGATABLE.has(entry.rule)
       if (negatable && isNegated(sentence.tokens, start, end)) continue
+      // A statistic is "unsupported" only when nothing nearby says where it comes from.
+      if (entry.rule === SOURCED_RULE && hasCitationNearby(draft, index)) continue
       const offset = sentence.tokens[start].offset
       const endOffset = sentence.tokens[end - 1].endOffset
       const key = `${entry.id}@${offset}`

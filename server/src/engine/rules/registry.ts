@@ -1,3 +1,4 @@
+import {unexplainedSuppression, unknownRuleInDirective} from './directives.js'
 import {undefinedJargon} from './jargon.js'
 import {phraseRule} from './phrase-rule.js'
 import {gradeLevel, longParagraph, longSentence} from './readability-metrics.js'
@@ -22,6 +23,8 @@ export const RULES: readonly Rule[] = [
   phraseRule('promotion/unsupported-statistic', 'warning', 'A success, cure or survival rate given as a selling point.'),
   phraseRule('promotion/testimonial', 'warning', 'Patient testimonials used as evidence of results.'),
   phraseRule('promotion/call-to-action', 'warning', 'Advertising calls to act (call now, book today, limited slots).'),
+  unexplainedSuppression,
+  unknownRuleInDirective,
 ]
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]))

@@ -2,7 +2,8 @@ import type {Draft} from '../parse/draft.js'
 import type {Counts, ReadabilityStats} from '../readability/stats.js'
 import type {Terminology} from '../terminology/terminology.js'
 import type {PhraseHit} from './phrase-hits.js'
-import type {Family, Finding, LintConfig, Severity} from '../types.js'
+import type {Directive} from '../suppress.js'
+import type {Finding, LintConfig, RuleGroup, Severity} from '../types.js'
 
 /** What every rule reads: one parsed draft, shared by all rules of a run. */
 export interface RuleContext {
@@ -14,13 +15,15 @@ export interface RuleContext {
   stats: ReadabilityStats
   /** Readability counts of each sentence, computed once per run. */
   sentenceCounts: readonly Counts[]
+  /** oncolint-disable… comments of the draft. */
+  directives: readonly Directive[]
 }
 
 export type RawFinding = Omit<Finding, 'severity'>
 
 export interface Rule {
   id: string
-  family: Family
+  family: RuleGroup
   defaultSeverity: Severity
   /** One line, for --list-rules and the docs. */
   description: string

@@ -1,0 +1,14 @@
+import type {Draft} from '../parse/draft.js'
+
+// What a cited figure looks like in patient text: "(NCI, 2024)", "according to the American
+// Cancer Society", a footnote "[1]" or "[^2]", a link, "Source:", "et al.".
+const CITATION = /\([^()]*\b(?:19|20)\d\d\b[^()]*\)|\baccording to\b|\[\^?\d+\]|\]\(|https?:\/\/|\bsources?:|\bet al\.|\bdata from\b|\breported by\b/i
+
+/** True when the sentence, or the one after it, points to where its figures come from. */
+export function hasCitationNearby(draft: Draft, sentence: number): boolean {
+  for (const i of [sentence, sentence + 1]) {
+    const s = draft.sentences[i]
+    if (s && CITATION.test(draft.text.slice(s.offset, s.endOffset))) return true
+  }
+  return false
+}
