@@ -72,3 +72,9 @@ describe('phrase matcher', () => {
     assert.ok(Date.now() - t0 < 5000)
   })
 })
+
+describe('pattern syntax: optional alternatives', () => {
+  it('[a|b] may pick one alternative or none', () => {
+    assert.deepEqual(show('it is [further|also] worth'), ['stem:it stem:is stem:worth', 'stem:it stem:is stem:further stem:worth', 'stem:it stem:is stem:also stem:worth'])
+  })
+})

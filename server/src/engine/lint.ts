@@ -1,5 +1,5 @@
 import {withDefaults} from './config.js'
-import {parseDraft} from './parse/draft.js'
+import {ParseCache, parseDraft} from './parse/draft.js'
 import {readability, type ReadabilityStats} from './readability/stats.js'
 import {explainedWordOffsets} from './rules/jargon.js'
 import {findPhraseHits} from './rules/phrase-hits.js'
@@ -20,13 +20,18 @@ export interface LintResult {
 export interface EngineOptions extends LintOptions {
   /** The terminology set to use; the built-in one when left out. */
   terminology?: Terminology
+  /**
+   * Parsed chunks of this document from its earlier lints (one cache per open document in
+   * the server). Findings are the same with or without it; only the time differs.
+   */
+  cache?: ParseCache
 }
 
 /** The one engine call behind the CLI and the language server: text in, findings out. */
 export function lint(text: string, options: EngineOptions = {}): LintResult {
   const config = withDefaults(options.config)
   const terminology = options.terminology ?? builtinTerminology()
-  const draft = parseDraft(text, options.languageId ?? 'markdown')
+  const draft = parseDraft(text, options.languageId ?? 'markdown', options.cache)
   const severityOf = (ruleId: string, fallback: Severity) => {
     const setting = config.rules[ruleId] ?? config.rules[ruleId.split('/')[0]]
     return setting ?? fallback

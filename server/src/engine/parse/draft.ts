@@ -1,5 +1,5 @@
 import type {Root as MdastRoot, Nodes as MdastNodes} from 'mdast'
-import type {Root as NlcstRoot, Sentence as NlcstSentence, Paragraph as NlcstParagraph} from 'nlcst'
+import type {Root as NlcstRoot, Sentence as NlcstSentence} from 'nlcst'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import remarkRetext from 'remark-retext'
@@ -7,6 +7,9 @@ import retextEnglish from 'retext-english'
 import {ParseEnglish} from 'parse-english'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import type {Counts} from '../readability/stats.js'
+import type {LocalHit} from '../rules/phrase-hits.js'
+import {splitChunks} from './chunks.js'
 import {tokenize, type Token} from './tokens.js'
 
 /** A word as written (hyphenated words whole), for readability counts. */
@@ -17,13 +20,26 @@ export interface Word {
 }
 
 export interface Sentence {
-  offset: number
-  endOffset: number
+  readonly offset: number
+  readonly endOffset: number
   /** Index into Draft.paragraphs. */
-  paragraph: number
-  words: Word[]
+  readonly paragraph: number
+  readonly words: Word[]
   /** What the phrase matcher reads: words split at hyphens, plus % $ # + &. */
-  tokens: Token[]
+  readonly tokens: Token[]
+  /**
+   * Results that depend only on the sentence's own text, kept with its cached chunk so an
+   * edit elsewhere reuses them. A rule that scans every word of every sentence should keep
+   * its per-sentence result here.
+   */
+  readonly memo: SentenceMemo
+}
+
+export interface SentenceMemo {
+  /** Phrase hits after context checks, keyed by terminology version and settings. */
+  hits?: {key: string; value: LocalHit[]}
+  /** Readability counts of the sentence. */
+  counts?: Counts
 }
 
 export interface Paragraph {
@@ -63,23 +79,67 @@ export interface Draft {
 
 // remark-retext in "mutate" mode (given a parser, not a processor) turns mdast into nlcst
 // synchronously; given a processor it would bridge asynchronously, with a Latin parser.
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkRetext, ParseEnglish)
+// Front matter can only open a document, so only the first chunk is parsed for it.
+const markdownFirst = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkRetext, ParseEnglish)
+const markdown = unified().use(remarkParse).use(remarkRetext, ParseEnglish)
 const plain = unified().use(retextEnglish)
 
 // Bare URLs and e-mail addresses are not prose, in Markdown text nodes as in plain text.
 const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>()"']+|[\w.+-]+@[\w-]+\.[\w.-]+/g
 const COMMENT = /<!--([\s\S]*?)-->/g
 
-export function parseDraft(text: string, languageId: string): Draft {
+/** One chunk parsed on its own, offsets relative to the chunk. */
+interface ChunkParse {
+  paragraphs: Array<{offset: number; endOffset: number; heading: boolean; sentences: Sentence[]}>
+  comments: Comment[]
+}
+
+/**
+ * Parsed chunks of one document, reused across lints of its later versions: an edit
+ * re-parses only the chunk it touched. Entries not used by the latest parse are dropped.
+ */
+export class ParseCache {
+  private entries = new Map<string, ChunkParse>()
+  private used = new Set<string>()
+
+  get(key: string, parse: () => ChunkParse): ChunkParse {
+    this.used.add(key)
+    let hit = this.entries.get(key)
+    if (!hit) this.entries.set(key, (hit = parse()))
+    return hit
+  }
+
+  /** Forget the chunks the latest parse did not use. */
+  sweep(): void {
+    for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key)
+    this.used.clear()
+  }
+}
+
+export function parseDraft(text: string, languageId: string, cache = new ParseCache()): Draft {
   const isMarkdown = languageId !== 'plaintext'
+  const draft: Draft = {text, languageId: isMarkdown ? 'markdown' : 'plaintext', paragraphs: [], sentences: [], sections: [], comments: []}
+  for (const [start, end] of splitChunks(text, isMarkdown)) {
+    const chunkText = text.slice(start, end)
+    const key = `${isMarkdown ? (start === 0 ? 'M' : 'm') : 'p'}\0${chunkText}`
+    const chunk = cache.get(key, () => parseChunk(chunkText, isMarkdown, start === 0))
+    for (const c of chunk.comments) draft.comments.push({...c, offset: c.offset + start, endOffset: c.endOffset + start})
+    for (const p of chunk.paragraphs) addParagraph(draft, p, start)
+  }
+  cache.sweep()
+  return draft
+}
+
+function parseChunk(text: string, isMarkdown: boolean, first: boolean): ChunkParse {
   const file = new VFile(text)
   let nlcst: NlcstRoot
   const headings: Array<[number, number]> = []
   const comments: Comment[] = []
   if (isMarkdown) {
-    const mdast = markdown.parse(file) as MdastRoot
+    const processor = first ? markdownFirst : markdown
+    const mdast = processor.parse(file) as MdastRoot
     collectBlocks(mdast, headings, comments)
-    nlcst = markdown.runSync(mdast, file) as unknown as NlcstRoot
+    nlcst = processor.runSync(mdast, file) as unknown as NlcstRoot
   } else {
     // parse-english keeps "text.\u00a0\n\n" in one paragraph; trailing blanks become line breaks
     // (same length, so every offset still points into the original text).
@@ -89,12 +149,22 @@ export function parseDraft(text: string, languageId: string): Draft {
   const skip = [...text.matchAll(URL_LIKE)].map((m) => [m.index!, m.index! + m[0].length] as const)
   for (const c of comments) if (!isMarkdown) skip.push([c.offset, c.endOffset])
 
-  const draft: Draft = {text, languageId: isMarkdown ? 'markdown' : 'plaintext', paragraphs: [], sentences: [], sections: [], comments}
+  const paragraphs: ChunkParse['paragraphs'] = []
   for (const node of nlcst.children) {
     if (node.type !== 'ParagraphNode') continue
-    addParagraph(draft, node, headings, skip, isMarkdown)
+    const offset = node.position?.start.offset ?? 0
+    const endOffset = node.position?.end.offset ?? offset
+    const sentences: Sentence[] = []
+    for (const child of node.children) {
+      if (child.type !== 'SentenceNode') continue
+      const sentence = readSentence(child, skip)
+      if (sentence.words.length) sentences.push(sentence)
+    }
+    if (sentences.length === 0) continue
+    const heading = isMarkdown ? headings.some(([a, b]) => offset >= a && endOffset <= b) : looksLikePlainHeading(text, offset, endOffset, sentences)
+    paragraphs.push({offset, endOffset, heading, sentences})
   }
-  return draft
+  return {paragraphs, comments}
 }
 
 function collectBlocks(node: MdastNodes, headings: Array<[number, number]>, comments: Comment[]): void {
@@ -107,29 +177,57 @@ function collectBlocks(node: MdastNodes, headings: Array<[number, number]>, comm
   if ('children' in node) for (const child of node.children) collectBlocks(child as MdastNodes, headings, comments)
 }
 
-function addParagraph(draft: Draft, node: NlcstParagraph, headings: Array<[number, number]>, skip: ReadonlyArray<readonly [number, number]>, isMarkdown: boolean): void {
-  const offset = node.position?.start.offset ?? 0
-  const endOffset = node.position?.end.offset ?? offset
-  const sentences: Sentence[] = []
-  for (const child of node.children) {
-    if (child.type === 'SentenceNode') {
-      const sentence = readSentence(child, draft.paragraphs.length, skip)
-      if (sentence.words.length) sentences.push(sentence)
-    }
-  }
-  if (sentences.length === 0) return
-  const heading = isMarkdown
-    ? headings.some(([a, b]) => offset >= a && endOffset <= b)
-    : looksLikePlainHeading(draft.text, offset, endOffset, sentences)
-  if (heading || draft.sections.length === 0) {
-    draft.sections.push({title: heading ? draft.text.slice(offset, endOffset).replace(/^#+\s*/, '').trim() : '', offset, endOffset, paragraphs: []})
+/** Appends a chunk's paragraph to the draft, shifted to document offsets. */
+function addParagraph(draft: Draft, p: ChunkParse['paragraphs'][number], shift: number): void {
+  const offset = p.offset + shift
+  const endOffset = p.endOffset + shift
+  if (p.heading || draft.sections.length === 0) {
+    draft.sections.push({title: p.heading ? draft.text.slice(offset, endOffset).replace(/^#+\s*/, '').trim() : '', offset, endOffset, paragraphs: []})
   }
   const section = draft.sections[draft.sections.length - 1]
   section.endOffset = endOffset
-  section.paragraphs.push(draft.paragraphs.length)
+  const index = draft.paragraphs.length
+  section.paragraphs.push(index)
   const first = draft.sentences.length
-  draft.sentences.push(...sentences)
-  draft.paragraphs.push({offset, endOffset, heading, section: draft.sections.length - 1, sentences: sentences.map((_, i) => first + i)})
+  for (const s of p.sentences) draft.sentences.push(shiftSentence(s, shift, index))
+  draft.paragraphs.push({offset, endOffset, heading: p.heading, section: draft.sections.length - 1, sentences: p.sentences.map((_, i) => first + i)})
+}
+
+/**
+ * A cached chunk's sentence seen at its place in this version of the document. Words and
+ * tokens are shifted only when a rule reads them: most sentences of a long draft have no
+ * phrase match and memoised counts, so an edit does not copy the whole document's tokens.
+ */
+class ShiftedSentence implements Sentence {
+  readonly offset: number
+  readonly endOffset: number
+  private shiftedWords?: Word[]
+  private shiftedTokens?: Token[]
+
+  constructor(
+    private readonly source: Sentence,
+    private readonly by: number,
+    readonly paragraph: number,
+  ) {
+    this.offset = source.offset + by
+    this.endOffset = source.endOffset + by
+  }
+
+  get words(): Word[] {
+    return (this.shiftedWords ??= this.source.words.map((w) => ({text: w.text, offset: w.offset + this.by, endOffset: w.endOffset + this.by})))
+  }
+
+  get tokens(): Token[] {
+    return (this.shiftedTokens ??= this.source.tokens.map((t) => ({word: t.word, stem: t.stem, offset: t.offset + this.by, endOffset: t.endOffset + this.by})))
+  }
+
+  get memo(): SentenceMemo {
+    return this.source.memo
+  }
+}
+
+function shiftSentence(s: Sentence, by: number, paragraph: number): Sentence {
+  return new ShiftedSentence(s, by, paragraph)
 }
 
 /** Plain text has no heading syntax: a short single line with no closing punctuation is one. */
@@ -138,7 +236,7 @@ function looksLikePlainHeading(text: string, offset: number, endOffset: number, 
   return sentences.length === 1 && !/[\n\r]/.test(body) && !/[.!?:;,]$/.test(body) && sentences[0].words.length <= 12
 }
 
-function readSentence(node: NlcstSentence, paragraph: number, skip: ReadonlyArray<readonly [number, number]>): Sentence {
+function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number, number]>): Sentence {
   const offset = node.position?.start.offset ?? 0
   const endOffset = node.position?.end.offset ?? offset
   const words: Word[] = []
@@ -156,7 +254,7 @@ function readSentence(node: NlcstSentence, paragraph: number, skip: ReadonlyArra
       tokenize(child.value, start, tokens)
     }
   }
-  return {offset, endOffset, paragraph, words, tokens}
+  return {offset, endOffset, paragraph: -1, words, tokens, memo: {}}
 }
 
 function wordText(node: {children: Array<{value: string}>}): string {

@@ -141,8 +141,10 @@ export function grades(c: Counts): Grades {
  * sentences and are left out of the counts, so they do not merge into the text below them.
  */
 export function readability(draft: Draft, explained: ReadonlySet<number>): Readability {
-  const plain = draft.sentences.map((s) => countSentence(s))
-  const discounted = explained.size ? draft.sentences.map((s) => countSentence(s, explained)) : plain
+  const plain = draft.sentences.map((s) => (s.memo.counts ??= countSentence(s)))
+  // Only sentences that use an explained term count differently in the second figure.
+  const touched = new Set([...explained].map((offset) => sentenceAt(draft, offset)))
+  const discounted = touched.size ? draft.sentences.map((s, i) => (touched.has(i) ? countSentence(s, explained) : plain[i])) : plain
   const scope = (sentenceIdx: number[], offset: number, endOffset: number, title?: string): ScopeStats => {
     let counts = ZERO
     let lighter = ZERO
@@ -167,6 +169,18 @@ export function readability(draft: Draft, explained: ReadonlySet<number>): Reada
     .sort((a, b) => b.grade - a.grade || a.offset - b.offset)
     .slice(0, 10)
   return {sentenceCounts: plain, stats: {document, sections, paragraphs, hardestSentences}}
+}
+
+/** Index of the sentence holding `offset` (sentences are in document order). */
+function sentenceAt(draft: Draft, offset: number): number {
+  let lo = 0
+  let hi = draft.sentences.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (draft.sentences[mid].offset <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return lo
 }
 
 export const round1 = (n: number): number => Math.round(n * 10) / 10

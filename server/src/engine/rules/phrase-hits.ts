@@ -1,4 +1,4 @@
-import type {Draft} from '../parse/draft.js'
+import type {Draft, Sentence} from '../parse/draft.js'
 import type {Entry} from '../terminology/entry.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
@@ -10,6 +10,13 @@ export interface PhraseHit {
   sentence: number
   offset: number
   endOffset: number
+}
+
+/** A hit inside one sentence, offsets relative to the sentence's start (cacheable). */
+export interface LocalHit {
+  entry: Entry
+  start: number
+  end: number
 }
 
 /** Rules whose phrases a negation or myth cue before them does not excuse, unless an entry says so. */
@@ -24,43 +31,54 @@ const FAMILY_RANK: Record<string, number> = {accuracy: 0, promotion: 1, readabil
 /**
  * Runs the terminology matcher once over every sentence, drops matches cancelled by their
  * context (negation, `unless` patterns, disabled rules) and resolves overlaps, so that the
- * same words never carry two phrase findings.
+ * same words never carry two phrase findings. The result depends only on the sentence, the
+ * terminology, the disabled rules and whether a citation is near, so it is kept in the
+ * sentence's memo and an edit elsewhere in the document reuses it.
  */
 export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: (ruleId: string) => boolean): PhraseHit[] {
+  const disabled = [...new Set(terminology.entries.map((e) => e.rule))].filter((r) => !enabled(r)).join(',')
   const kept: PhraseHit[] = []
   draft.sentences.forEach((sentence, index) => {
-    const matches = terminology.matcher.match(sentence.tokens)
-    if (matches.length === 0) return
-    const cancelled = new Set<Entry>()
-    for (const m of matches) if (m.ref.kind === 'unless') cancelled.add(m.ref.entry)
-    const candidates: PhraseHit[] = []
-    const seen = new Set<string>()
-    for (const {ref, start, end} of matches) {
-      const {entry} = ref
-      if (ref.kind !== 'find' || cancelled.has(entry) || !enabled(entry.rule)) continue
-      const negatable = entry.negatable ?? !NOT_NEGATABLE.has(entry.rule)
-      if (negatable && isNegated(sentence.tokens, start, end)) continue
-      // A statistic is "unsupported" only when nothing nearby says where it comes from.
-      if (entry.rule === SOURCED_RULE && hasCitationNearby(draft, index)) continue
-      const offset = sentence.tokens[start].offset
-      const endOffset = sentence.tokens[end - 1].endOffset
-      const key = `${entry.id}@${offset}`
-      if (seen.has(key)) continue
-      seen.add(key)
-      candidates.push({entry, sentence: index, offset, endOffset})
-    }
-    candidates.sort(
-      (a, b) =>
-        b.endOffset - b.offset - (a.endOffset - a.offset) ||
-        FAMILY_RANK[a.entry.rule.split('/')[0]] - FAMILY_RANK[b.entry.rule.split('/')[0]] ||
-        a.offset - b.offset,
-    )
-    const taken: PhraseHit[] = []
-    for (const hit of candidates) {
-      if (taken.some((t) => t.offset < hit.endOffset && hit.offset < t.endOffset)) continue
-      taken.push(hit)
-    }
-    kept.push(...taken.sort((a, b) => a.offset - b.offset))
+    const cited = hasCitationNearby(draft, index)
+    const key = `${terminology.version}|${disabled}|${cited}`
+    let memo = sentence.memo.hits
+    if (!memo || memo.key !== key) memo = sentence.memo.hits = {key, value: sentenceHits(sentence, terminology, enabled, cited)}
+    for (const h of memo.value) kept.push({entry: h.entry, sentence: index, offset: sentence.offset + h.start, endOffset: sentence.offset + h.end})
   })
   return kept
+}
+
+/** Hits of one sentence, offsets relative to the sentence's start. */
+function sentenceHits(sentence: Sentence, terminology: Terminology, enabled: (ruleId: string) => boolean, cited: boolean): LocalHit[] {
+  const matches = terminology.matcher.match(sentence.tokens)
+  if (matches.length === 0) return []
+  const cancelled = new Set<Entry>()
+  for (const m of matches) if (m.ref.kind === 'unless') cancelled.add(m.ref.entry)
+  const candidates: LocalHit[] = []
+  const seen = new Set<string>()
+  for (const {ref, start, end} of matches) {
+    const {entry} = ref
+    if (ref.kind !== 'find' || cancelled.has(entry) || !enabled(entry.rule)) continue
+    const negatable = entry.negatable ?? !NOT_NEGATABLE.has(entry.rule)
+    if (negatable && isNegated(sentence.tokens, start, end)) continue
+    // A statistic is "unsupported" only when nothing nearby says where it comes from.
+    if (entry.rule === SOURCED_RULE && cited) continue
+    const hit = {entry, start: sentence.tokens[start].offset - sentence.offset, end: sentence.tokens[end - 1].endOffset - sentence.offset}
+    const id = `${entry.id}@${hit.start}`
+    if (seen.has(id)) continue
+    seen.add(id)
+    candidates.push(hit)
+  }
+  candidates.sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      FAMILY_RANK[a.entry.rule.split('/')[0]] - FAMILY_RANK[b.entry.rule.split('/')[0]] ||
+      a.start - b.start,
+  )
+  const taken: LocalHit[] = []
+  for (const hit of candidates) {
+    if (taken.some((t) => t.start < hit.end && hit.start < t.end)) continue
+    taken.push(hit)
+  }
+  return taken.sort((a, b) => a.start - b.start)
 }

@@ -46,23 +46,18 @@ export function expandPattern(pattern: string): Element[][] {
 
   const item = (): Element[][] => {
     const c = src[pos]
-    if (c === '(') {
+    if (c === '(' || c === '[') {
+      // (a|b) picks one alternative; [a|b] may also pick none.
+      const close = c === '(' ? ')' : ']'
       pos++
-      const alts: Element[][] = []
+      const alts: Element[][] = c === '[' ? [[]] : []
       for (;;) {
         alts.push(...sequence())
         if (alts.length > MAX_EXPANSIONS) fail(`pattern is too broad (more than ${MAX_EXPANSIONS} phrasings)`)
         if (src[pos] === '|') { pos++; continue }
-        if (src[pos] === ')') { pos++; return alts }
-        return fail('missing ")"')
+        if (src[pos] === close) { pos++; return alts }
+        return fail(`missing "${close}"`)
       }
-    }
-    if (c === '[') {
-      pos++
-      const inner = sequence()
-      if (src[pos] !== ']') fail('missing "]"')
-      pos++
-      return [[], ...inner]
     }
     if (src.startsWith('...', pos)) {
       pos += 3

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {lint, ParseCache} from '../../server/src/engine/index.js'
+import {splitChunks} from '../../server/src/engine/parse/chunks.js'
+import {SHARED, testTerminology} from '../helpers.js'
+
+const chunksOf = (text: string, md = true) => splitChunks(text, md).map(([a, b]) => text.slice(a, b))
+
+describe('chunked parsing', () => {
+  it('splits at blank lines before unindented lines', () => {
+    assert.deepEqual(chunksOf('# A\n\nOne.\ntwo.\n\nThree.\n'), ['# A\n\n', 'One.\ntwo.\n\n', 'Three.\n'])
+  })
+  it('keeps list continuations, fenced code, front matter and HTML comments whole', () => {
+    assert.deepEqual(chunksOf('- a\n\n  more a\n\nNext.\n'), ['- a\n\n  more a\n\n', 'Next.\n'])
+    assert.deepEqual(chunksOf('```\ncode\n\nstill code\n```\n\nText.\n'), ['```\ncode\n\nstill code\n```\n\n', 'Text.\n'])
+    assert.deepEqual(chunksOf('---\ntitle: x\n\nmore: y\n---\n\nText.\n'), ['---\ntitle: x\n\nmore: y\n---\n\n', 'Text.\n'])
+    assert.deepEqual(chunksOf('<!-- a\n\nb -->\n\nText.\n'), ['<!-- a\n\nb -->\n\n', 'Text.\n'])
+  })
+  it('does not take a later "---" for front matter', () => {
+    const text = 'Intro.\n\n---\ntitle: a zorblat tumor\n---\n'
+    assert.ok(lint(text, {terminology: testTerminology()}).findings.some((f) => f.ruleId === 'accuracy/nonstandard-term'))
+  })
+})
+
+describe('incremental lint', () => {
+  const seed = readFileSync(join(SHARED, 'corpus', 'seed-draft.txt'), 'utf8')
+  const terminology = testTerminology()
+  const edits: Array<(t: string) => string> = [
+    (t) => t.replace('ultimately', 'finally'),
+    (t) => t.replace('Definition of Metastasis', 'What metastasis means'),
+    (t) => t.replace('\n\n', '\n\nA zorblat tumor. Quux spreads cancer.\n\n'),
+    (t) => t.slice(0, 4000) + t.slice(4100),
+    (t) => t + '\n\nFrobnication happens.\n',
+    (t) => '<!-- oncolint-disable readability -- test -->\n\n' + t,
+  ]
+  for (const languageId of ['plaintext', 'markdown']) {
+    it(`gives the same findings and stats with a cache as without (${languageId})`, () => {
+      const cache = new ParseCache()
+      let text = seed
+      lint(text, {languageId, terminology, cache})
+      for (const edit of edits) {
+        text = edit(text)
+        const warm = lint(text, {languageId, terminology, cache})
+        const cold = lint(text, {languageId, terminology})
+        assert.deepEqual(warm.findings, cold.findings)
+        assert.deepEqual(warm.stats, cold.stats)
+      }
+    })
+  }
+})
