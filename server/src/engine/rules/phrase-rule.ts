@@ -1,5 +1,5 @@
 import type {Family, Severity, Suggestion} from '../types.js'
-import {fitReplacement} from './replacement.js'
+import {fitReplacement, removal, writtenInPatterns} from './replacement.js'
 import type {PhraseHit} from './phrase-hits.js'
 import type {RawFinding, Rule, RuleContext} from './rule.js'
 
@@ -7,8 +7,10 @@ import type {RawFinding, Rule, RuleContext} from './rule.js'
 export function phraseFinding(ctx: RuleContext, hit: PhraseHit): RawFinding {
   const {entry} = hit
   const actual = ctx.draft.text.slice(hit.offset, hit.endOffset)
+  const last = actual.match(/[\p{L}']+$/u)?.[0] ?? ''
+  const inflected = !writtenInPatterns(last, entry.find)
   const suggestions: Suggestion[] = (entry.prefer ?? []).map((wording, i) => {
-    const newText = wording === '' ? '' : fitReplacement(wording, actual)
+    const newText = wording === '' ? '' : fitReplacement(wording, actual, inflected)
     return {
       title: newText === '' ? `Remove '${actual}'` : `Replace with '${newText}'`,
       safe: i === 0 && entry.safe === true,
@@ -17,13 +19,6 @@ export function phraseFinding(ctx: RuleContext, hit: PhraseHit): RawFinding {
     }
   })
   return {ruleId: entry.rule, message: entry.message, offset: hit.offset, endOffset: hit.endOffset, suggestions, entryId: entry.id, actual}
-}
-
-/** Removing a phrase also removes one space beside it, so no double space is left. */
-function removal(text: string, offset: number, endOffset: number): {offset: number; endOffset: number; newText: string} {
-  if (text[endOffset] === ' ') return {offset, endOffset: endOffset + 1, newText: ''}
-  if (text[offset - 1] === ' ') return {offset: offset - 1, endOffset, newText: ''}
-  return {offset, endOffset, newText: ''}
 }
 
 /** A rule that is nothing but a list of phrases in terminology/: it reports its entries' hits. */

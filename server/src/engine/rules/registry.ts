@@ -1,5 +1,6 @@
 import {unexplainedSuppression, unknownRuleInDirective} from './directives.js'
 import {undefinedJargon} from './jargon.js'
+import {passiveVoice} from './passive-voice.js'
 import {phraseRule} from './phrase-rule.js'
 import {gradeLevel, longParagraph, longSentence} from './readability-metrics.js'
 import type {Rule} from './rule.js'
@@ -13,6 +14,7 @@ export const RULES: readonly Rule[] = [
   gradeLevel,
   longSentence,
   longParagraph,
+  passiveVoice,
   phraseRule('readability/complex-word', 'info', 'A wordy or hard word has a plain alternative.'),
   undefinedJargon,
   phraseRule('promotion/superlative', 'warning', 'A superlative about a hospital, doctor or treatment (best, No. 1, leading).'),

@@ -4,13 +4,15 @@ const lastWord = (s: string): string => s.match(/[\p{L}']+$/u)?.[0] ?? ''
 
 /**
  * Fits a preferred wording to the text it replaces: keeps a capital first letter or all
- * capitals, and the plural of the last word ("Branch tumors" -> "Secondary tumors").
+ * capitals, and a plural the writer made by inflecting the entry's word ("Branch tumors" ->
+ * "Secondary tumors"). `inflected` says the last word was matched as an inflection, not as
+ * written in the pattern: "in the majority of cases" -> "usually" must not become "usuallies".
  */
-export function fitReplacement(replacement: string, actual: string): string {
+export function fitReplacement(replacement: string, actual: string, inflected: boolean): string {
   let out = replacement
   const actualLast = lastWord(actual)
   const outLast = lastWord(out)
-  if (actualLast && outLast && isPlural(actualLast) && !isPlural(outLast)) {
+  if (inflected && actualLast && outLast && isPlural(actualLast) && !isPlural(outLast)) {
     out = out.slice(0, out.length - outLast.length) + pluralize.plural(outLast)
   }
   const letters = actual.replace(/[^\p{L}]/gu, '')
@@ -22,4 +24,26 @@ export function fitReplacement(replacement: string, actual: string): string {
 function isPlural(word: string): boolean {
   const lower = word.toLowerCase()
   return pluralize.isPlural(lower) && pluralize.singular(lower) !== lower
+}
+
+/** True when `word` stands in one of the patterns as written (not only as an inflection of it). */
+export function writtenInPatterns(word: string, patterns: readonly string[]): boolean {
+  const lower = word.toLowerCase()
+  return patterns.some((p) => p.toLowerCase().split(/[^\p{L}\p{N}']+/u).includes(lower))
+}
+
+/**
+ * Removing a phrase also removes the comma and space after it, and capitalises what
+ * follows when the phrase opened a sentence: "Needless to say, rest" -> "Rest".
+ */
+export function removal(text: string, offset: number, endOffset: number): {offset: number; endOffset: number; newText: string} {
+  let end = endOffset
+  const m = /^,?[^\S\r\n]+|^,/.exec(text.slice(end, end + 4))
+  if (m) end += m[0].length
+  else if (text[offset - 1] === ' ') return {offset: offset - 1, endOffset, newText: ''}
+  const before = text.slice(0, offset).trimEnd()
+  const opensSentence = before === '' || /[.!?:\n]["'”’)]*$/.test(before) || /\n\s*$/.test(text.slice(0, offset))
+  const next = text[end]
+  if (opensSentence && next && /\p{Ll}/u.test(next)) return {offset, endOffset: end + 1, newText: next.toUpperCase()}
+  return {offset, endOffset: end, newText: ''}
 }

@@ -8,7 +8,7 @@ export type Element =
   | {kind: 'any'}
 
 /** How many word sequences one pattern may stand for before it is "too broad". */
-export const MAX_EXPANSIONS = 512
+export const MAX_EXPANSIONS = 10_000
 /** How many other words `...` may skip. */
 export const GAP_WORDS = 4
 
