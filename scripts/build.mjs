@@ -18,4 +18,8 @@ await Promise.all([
   build({...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode']}),
   build({...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js'}),
   build({...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js'}),
+  build({...common, entryPoints: ['server/src/engine/terminology/precompile.ts'], outfile: 'dist/precompile.js', sourcemap: false}),
 ])
+
+// Validate the terminology and store it as JSON (dist/terminology.json); bad data fails the build.
+await import('../dist/precompile.js')

@@ -107,6 +107,7 @@ export const FOLLOWERS = words(`
   what how why whether a an the this these those some any all both your his her their its my
   our no one two three four five six seven eight nine ten many several few more less
   just even already always usually often sometimes right until upon whereas though although
+  deep far close high low fast most least
 `)
 
 /**
@@ -127,4 +128,4 @@ export const NOT_AGENT = words(`mouth time end way hand vein injection drip iv d
 export const AGENT_OPENERS = words(`the a an your his her their our its this these those that many most some other another my`)
 
 /** Words that end an agent phrase ("by the surgeon who...", "by doctors to..."). */
-export const AGENT_STOPS = words(`that which who whom whose to in at on for from with and or but when while if because as during after before so than`)
+export const AGENT_STOPS = words(`that which who whom whose to in at on for from with and or but when while if because as during after before so than it they he she we you i`)

@@ -152,7 +152,9 @@ export function findPassives(text: string, words: readonly Word[]): PassiveSpan[
     if (f & F_STATIVE && !byFollows) continue
     // After "it's", 's may be "has" ("it's spread"): only clear cases.
     if (flags[be] & F_S_HOST && !(flags[be] & F_BE) && !(f & F_AFTER_S) && !byFollows) continue
-    if (next >= 0 && !(f & F_OBJECT) && !(flags[next] & F_FOLLOWER)) continue // "is targeted therapy"
+    // A noun right after the participle makes it an adjective: "is targeted therapy". Another
+    // participle does not ("is chosen based on").
+    if (next >= 0 && !(f & F_OBJECT) && !(flags[next] & (F_FOLLOWER | F_PARTICIPLE | F_STATIVE))) continue
     if (f & F_MADE && next >= 0 && flags[next] & F_OF_UP) continue // "is made of", "is made up of": what it is
     let start = be
     // "is being treated", "is not being treated": the phrase starts at the first "be".
@@ -188,11 +190,15 @@ function auxiliaryBefore(text: string, words: readonly Word[], flags: readonly n
 /** The agent phrase starting at `from` (right after "by"), or undefined when it names a means or a time. */
 function agentAfter(text: string, words: readonly Word[], flags: readonly number[], from: number): readonly [number, number] | undefined {
   if (from >= words.length || punctuationBetween(text, words[from - 1], words[from])) return undefined
+  // The phrase ends at a clause word, a pronoun, punctuation, or a word that follows a verb
+  // phrase ("by the surgeon last week", "by doctors usually").
+  const ends = (k: number): boolean =>
+    (flags[k] & F_AGENT_STOP) !== 0 || (k > from && (punctuationBetween(text, words[k - 1], words[k]) || (flags[k] & (F_FOLLOWER | F_AGENT_OPENER)) === F_FOLLOWER))
   let to = from
-  while (to < words.length && to - from < MAX_AGENT_WORDS && !(flags[to] & F_AGENT_STOP) && !(to > from && punctuationBetween(text, words[to - 1], words[to]))) to++
+  while (to < words.length && to - from < MAX_AGENT_WORDS && !ends(to)) to++
   if (to === from) return undefined
+  for (let k = from; k < to; k++) if (flags[k] & F_NOT_AGENT) return undefined
   const head = words[to - 1].text
-  if (flags[to - 1] & F_NOT_AGENT) return undefined
   // "by the surgeon", "by Dr Patel", "by doctors", "by screening"; not "by mouth".
   const opened = (flags[from] & F_AGENT_OPENER) !== 0 || /^\p{Lu}/u.test(words[from].text)
   if (!opened && !/(?:s|ing)$/i.test(head)) return undefined

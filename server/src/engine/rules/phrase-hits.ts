@@ -50,7 +50,7 @@ export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: 
 
 /** Hits of one sentence, offsets relative to the sentence's start. */
 function sentenceHits(sentence: Sentence, terminology: Terminology, enabled: (ruleId: string) => boolean, cited: boolean): LocalHit[] {
-  const matches = terminology.matcher.match(sentence.tokens)
+  const matches = terminology.match(sentence.tokens)
   if (matches.length === 0) return []
   const cancelled = new Set<Entry>()
   for (const m of matches) if (m.ref.kind === 'unless') cancelled.add(m.ref.entry)

@@ -1,13 +1,14 @@
 import {createHash} from 'node:crypto'
-import {readFileSync, readdirSync} from 'node:fs'
-import {basename, join} from 'node:path'
+import {readFileSync, readdirSync, statSync} from 'node:fs'
+import {basename, join, relative} from 'node:path'
 import {Ajv, type ValidateFunction} from 'ajv'
 import {LineCounter, parseDocument} from 'yaml'
 import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
 import {setSpellingMap} from '../parse/tokens.js'
 import type {Entry} from './entry.js'
-import {Terminology} from './terminology.js'
+import {PhraseMatcher, type SerializedMatcher} from './matcher.js'
+import {Terminology, compileMatcher, refId, refOf} from './terminology.js'
 
 let validate: ValidateFunction | undefined
 
@@ -59,16 +60,81 @@ function builtinFiles(): string[] {
     .map((f) => join(dir, f))
 }
 
-function loadSpelling(): void {
+function readSpelling(): Record<string, string> {
   const file = join(packageRoot(), 'terminology', 'spelling.yaml')
   let text: string
   try {
     text = readFileSync(file, 'utf8')
   } catch {
-    return
+    return {}
   }
   const {value} = readYaml(file, text)
-  setSpellingMap(new Map(Object.entries((value ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), String(v).toLowerCase()])))
+  return Object.fromEntries(Object.entries((value ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), String(v).toLowerCase()]))
+}
+
+/** The built-in set as data: what `npm run build` stores in dist/terminology.json. */
+export interface CompiledTerminology {
+  /** Names, sizes and mtimes of the YAML files it was made from: stale when they change. */
+  stamp: string
+  version: string
+  spelling: Record<string, string>
+  entries: Entry[]
+  /** The compiled phrase trie, so loading does not expand every pattern again. */
+  matcher?: SerializedMatcher
+}
+
+function sourceFiles(): string[] {
+  return [...builtinFiles(), join(packageRoot(), 'terminology', 'spelling.yaml')]
+}
+
+function stampOf(files: string[]): string {
+  return files
+    .map((f) => {
+      try {
+        const st = statSync(f)
+        return `${basename(f)}:${st.size}:${Math.trunc(st.mtimeMs)}`
+      } catch {
+        return `${basename(f)}:-`
+      }
+    })
+    .join('|')
+}
+
+/** Reads and validates the shipped YAML files (the slow path, and what the build stores). */
+export function compileBuiltin(): CompiledTerminology {
+  const files = builtinFiles()
+  const hash = createHash('sha256')
+  const entries: Entry[] = []
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8')
+    hash.update(basename(file)).update('\0').update(text).update('\0')
+    entries.push(...readEntries(file, text).map((e) => ({...e, file: relative(packageRoot(), e.file)})))
+  }
+  const spelling = readSpelling()
+  hash.update(JSON.stringify(spelling))
+  return {stamp: stampOf(sourceFiles()), version: hash.digest('hex').slice(0, 16), spelling, entries}
+}
+
+/** The compiled set with its trie, for dist/terminology.json. */
+export function compileBuiltinWithMatcher(): CompiledTerminology {
+  const compiled = compileBuiltin()
+  setSpellingMap(new Map(Object.entries(compiled.spelling)))
+  const matcher = compileMatcher(compiled.entries).serialize(refId(compiled.entries))
+  return {...compiled, matcher}
+}
+
+/**
+ * dist/terminology.json when it was built from the YAML files as they are now, so a server
+ * or CLI starts without parsing YAML; the YAML itself otherwise (tests, edited data).
+ */
+function loadCompiled(): CompiledTerminology {
+  try {
+    const compiled = JSON.parse(readFileSync(join(packageRoot(), 'dist', 'terminology.json'), 'utf8')) as CompiledTerminology
+    if (compiled.stamp === stampOf(sourceFiles())) return compiled
+  } catch {
+    // not built yet, or unreadable: read the YAML
+  }
+  return compileBuiltin()
 }
 
 let builtin: Terminology | undefined
@@ -76,39 +142,38 @@ let builtin: Terminology | undefined
 /** The terminology set shipped with oncolint, loaded once per process. */
 export function builtinTerminology(): Terminology {
   if (!builtin) {
-    loadSpelling()
-    const files = builtinFiles()
-    builtin = compile(files.map((f) => ({file: f, text: readFileSync(f, 'utf8')})))
+    const compiled = loadCompiled()
+    // Spelling must be set before any pattern or text is normalised.
+    setSpellingMap(new Map(Object.entries(compiled.spelling)))
+    const entries = compiled.entries.map((e) => ({...e, file: join(packageRoot(), e.file)}))
+    const matcher = compiled.matcher ? PhraseMatcher.deserialize(compiled.matcher, refOf(entries)) : compileMatcher(entries)
+    builtin = new Terminology(entries, [matcher], compiled.version)
   }
   return builtin
 }
+
+const extended = new Map<string, Terminology>()
 
 /** The built-in set plus a writer's own files (same schema); ids must stay unique. */
 export function terminologyWith(extraFiles: readonly string[]): Terminology {
   const base = builtinTerminology()
   if (extraFiles.length === 0) return base
-  const extra = extraFiles.map((f) => {
+  const sources = extraFiles.map((f) => {
     try {
       return {file: f, text: readFileSync(f, 'utf8')}
     } catch (e) {
       throw new DataFileError(f, 1, `cannot read terminology file (${(e as NodeJS.ErrnoException).code ?? e})`)
     }
   })
-  return compile([...base.sources, ...extra])
-}
-
-function compile(sources: {file: string; text: string}[]): Terminology {
-  const entries: Entry[] = []
-  const seen = new Map<string, string>()
-  const hash = createHash('sha256')
-  for (const {file, text} of sources) {
-    hash.update(basename(file)).update('\0').update(text).update('\0')
-    for (const entry of readEntries(file, text)) {
-      const prior = seen.get(entry.id)
-      if (prior) throw new DataFileError(file, entry.line, `duplicate entry id "${entry.id}" (also in ${prior})`)
-      seen.set(entry.id, file)
-      entries.push(entry)
-    }
+  const hash = createHash('sha256').update(base.version)
+  for (const {file, text} of sources) hash.update(file).update('\0').update(text).update('\0')
+  const version = hash.digest('hex').slice(0, 16)
+  let hit = extended.get(version)
+  if (!hit) {
+    hit = base.extend(sources.flatMap(({file, text}) => readEntries(file, text)), version)
+    // A handful of distinct extra sets per process at most; keep the latest few.
+    if (extended.size > 8) extended.clear()
+    extended.set(version, hit)
   }
-  return new Terminology(entries, sources, hash.digest('hex').slice(0, 16))
+  return hit
 }

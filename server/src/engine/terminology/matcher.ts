@@ -2,6 +2,13 @@ import type {Token} from '../parse/tokens.js'
 import {isNumber} from '../parse/tokens.js'
 import type {Element} from './pattern.js'
 
+export interface SerializedMatcher {
+  edges: Array<[string, number]>
+  ends: Array<[number, number]>
+  any: number[]
+  nodes: number
+}
+
 /** A phrase found in a run of tokens: tokens [start, end) matched pattern of `ref`. */
 export interface Match<R> {
   ref: R
@@ -9,58 +16,89 @@ export interface Match<R> {
   end: number
 }
 
-interface TrieNode<R> {
-  next: Map<string, TrieNode<R>>
-  ends: R[]
-}
-
 const key = (e: Element): string =>
   e.kind === 'stem' ? `s:${e.value}` : e.kind === 'word' ? `w:${e.value}` : e.kind === 'num' ? '#' : '*'
 
 /**
- * All phrase patterns of the terminology set in one trie over tokens: a sentence is matched
+ * All phrase patterns of a terminology set in one trie over tokens: a sentence is matched
  * once for every entry (not one pass per entry), and the work per start token is bounded by
- * the trie's depth, so matching is linear in the text.
+ * the trie's depth, so matching is linear in the text. Nodes are integers and edges live in
+ * one Map keyed "node|edge": tens of thousands of phrasings cost a few MB, not a Map each.
  */
 export class PhraseMatcher<R> {
-  private readonly root: TrieNode<R> = {next: new Map(), ends: []}
+  private readonly edges = new Map<string, number>()
+  private readonly ends: R[][] = [[]]
+  /** Nodes with an `any` (gap) edge, so the common case skips that lookup. */
+  private readonly hasAny: boolean[] = [false]
 
   add(sequence: Element[], ref: R): void {
-    let node = this.root
+    let node = 0
     for (const element of sequence) {
-      const k = key(element)
-      let child = node.next.get(k)
-      if (!child) node.next.set(k, (child = {next: new Map(), ends: []}))
+      const edge = `${node}|${key(element)}`
+      let child = this.edges.get(edge)
+      if (child === undefined) {
+        child = this.ends.length
+        this.ends.push([])
+        this.hasAny.push(false)
+        this.edges.set(edge, child)
+        if (element.kind === 'any') this.hasAny[node] = true
+      }
       node = child
     }
-    if (!node.ends.includes(ref)) node.ends.push(ref)
+    if (!this.ends[node].includes(ref)) this.ends[node].push(ref)
+  }
+
+  /** The trie as plain data, with refs turned into numbers by `refId` (stored by the build). */
+  serialize(refId: (ref: R) => number): SerializedMatcher {
+    return {
+      edges: [...this.edges],
+      ends: this.ends.flatMap((refs, node) => refs.map((ref) => [node, refId(ref)] as [number, number])),
+      any: this.hasAny.flatMap((has, node) => (has ? [node] : [])),
+      nodes: this.ends.length,
+    }
+  }
+
+  static deserialize<R>(data: SerializedMatcher, refOf: (id: number) => R): PhraseMatcher<R> {
+    const m = new PhraseMatcher<R>()
+    for (const [edge, node] of data.edges) m.edges.set(edge, node)
+    for (let i = 1; i < data.nodes; i++) {
+      m.ends.push([])
+      m.hasAny.push(false)
+    }
+    for (const [node, id] of data.ends) m.ends[node].push(refOf(id))
+    for (const node of data.any) m.hasAny[node] = true
+    return m
   }
 
   /** Every match in `tokens`, in order of start then length (longest first). */
   match(tokens: readonly Token[]): Match<R>[] {
     const out: Match<R>[] = []
-    const stack: Array<[TrieNode<R>, number]> = []
+    const stack: number[] = []
     for (let start = 0; start < tokens.length; start++) {
       const found: Match<R>[] = []
-      stack.push([this.root, start])
+      stack.push(0, start)
       while (stack.length) {
-        const [node, at] = stack.pop()!
-        for (const ref of node.ends) if (at > start) found.push({ref, start, end: at})
+        const at = stack.pop()!
+        const node = stack.pop()!
+        if (at > start) for (const ref of this.ends[node]) found.push({ref, start, end: at})
         const token = tokens[at]
         if (!token) continue
-        const stemChild = node.next.get(`s:${token.stem}`)
-        if (stemChild) stack.push([stemChild, at + 1])
-        const wordChild = node.next.get(`w:${token.word}`)
-        if (wordChild) stack.push([wordChild, at + 1])
+        const prefix = `${node}|`
+        const stemChild = this.edges.get(`${prefix}s:${token.stem}`)
+        if (stemChild !== undefined) stack.push(stemChild, at + 1)
+        const wordChild = this.edges.get(`${prefix}w:${token.word}`)
+        if (wordChild !== undefined) stack.push(wordChild, at + 1)
         if (isNumber(token.word)) {
-          const numChild = node.next.get('#')
-          if (numChild) stack.push([numChild, at + 1])
+          const numChild = this.edges.get(`${prefix}#`)
+          if (numChild !== undefined) stack.push(numChild, at + 1)
         }
-        const anyChild = node.next.get('*')
-        if (anyChild) stack.push([anyChild, at + 1])
+        if (this.hasAny[node]) {
+          const anyChild = this.edges.get(`${prefix}*`)
+          if (anyChild !== undefined) stack.push(anyChild, at + 1)
+        }
       }
       found.sort((a, b) => b.end - a.end)
-      out.push(...found)
+      for (const m of found) out.push(m)
     }
     return out
   }
