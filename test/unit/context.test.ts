@@ -26,3 +26,36 @@ describe('context: negation and correction are not flagged', () => {
     assert.equal(all.length, 1)
   })
 })
+
+describe('context: more cases', () => {
+  const MYTH = 'accuracy/misconception'
+  it('a negation inside the phrase that the pattern does not name cancels it', async () => {
+    const {terminologyWith, lint} = await import('../../server/src/engine/index.js')
+    const {mkdtempSync, writeFileSync} = await import('node:fs')
+    const {join} = await import('node:path')
+    const {tmpdir} = await import('node:os')
+    const f = join(mkdtempSync(join(tmpdir(), 'ctx-')), 'gap.yaml')
+    writeFileSync(f, `- id: gap-myth
+  rule: accuracy/misconception
+  find: ["quuxopsy ... spread zorb", "no side blips"]
+  message: "A test entry with a gap."
+  source: https://www.cancer.gov/
+  examples: {flag: [x], pass: [y]}
+`)
+    const t = terminologyWith([f])
+    const ids = (text: string) => lint(text, {terminology: t}).findings.filter((x) => x.entryId === 'gap-myth').length
+    assert.equal(ids('A quuxopsy will spread zorb.'), 1)
+    assert.equal(ids('A quuxopsy does not spread zorb.'), 0)
+    assert.equal(ids('This drug has no side blips.'), 1)
+  })
+  it('a question asks rather than states', () => {
+    assert.deepEqual(byRule('Does quux spread cancer?', MYTH), [])
+  })
+  it('"websites say" reports a belief', () => {
+    assert.deepEqual(byRule('Some websites say quux spreads cancer.', MYTH), [])
+  })
+  it('punctuation between words breaks a phrase', () => {
+    assert.deepEqual(byRule('During zorblat, tumor cells move.', 'accuracy/nonstandard-term'), [])
+    assert.equal(byRule('A zorblat tumor grew.', 'accuracy/nonstandard-term').length, 1)
+  })
+})

@@ -36,3 +36,19 @@ describe('fixes', () => {
     assert.equal(fixed.text, 'XdZ')
   })
 })
+
+describe('articles before a replacement', () => {
+  it('switches a/an to fit the new word', async () => {
+    const {withArticle} = await import('../../server/src/engine/rules/replacement.js')
+    const apply = (text: string, phrase: string, by: string) => {
+      const at = text.indexOf(phrase)
+      const e = withArticle(text, at, at + phrase.length, by)
+      return text.slice(0, e.offset) + e.newText + text.slice(e.endOffset)
+    }
+    assert.equal(apply('It is an auxiliary tumor.', 'auxiliary tumor', 'secondary tumor'), 'It is a secondary tumor.')
+    assert.equal(apply('A forceful tumor grew.', 'forceful tumor', 'aggressive tumor'), 'An aggressive tumor grew.')
+    assert.equal(apply('It is a branch tumor.', 'branch tumor', 'secondary tumor'), 'It is a secondary tumor.')
+    assert.equal(apply('Get a CT filter.', 'CT filter', 'MRI scan'), 'Get an MRI scan.')
+    assert.equal(apply('It is a test.', 'test', 'useful test'), 'It is a useful test.')
+  })
+})

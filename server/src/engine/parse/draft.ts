@@ -87,6 +87,8 @@ const plain = unified().use(retextEnglish)
 // Bare URLs and e-mail addresses are not prose, in Markdown text nodes as in plain text.
 const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>()"']+|[\w.+-]+@[\w-]+\.[\w.-]+/g
 const COMMENT = /<!--([\s\S]*?)-->/g
+// "During metastasis, cancer cells" is not the phrase "metastasis cancer".
+const PHRASE_BREAK = /[,;:()[\]{}"“”«»—–]|^-+$/
 
 /** One chunk parsed on its own, offsets relative to the chunk. */
 interface ChunkParse {
@@ -218,7 +220,7 @@ class ShiftedSentence implements Sentence {
   }
 
   get tokens(): Token[] {
-    return (this.shiftedTokens ??= this.source.tokens.map((t) => ({word: t.word, stem: t.stem, offset: t.offset + this.by, endOffset: t.endOffset + this.by})))
+    return (this.shiftedTokens ??= this.source.tokens.map((t) => ({...t, offset: t.offset + this.by, endOffset: t.endOffset + this.by})))
   }
 
   get memo(): SentenceMemo {
@@ -241,17 +243,28 @@ function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number,
   const endOffset = node.position?.end.offset ?? offset
   const words: Word[] = []
   const tokens: Token[] = []
+  let pendingBreak = false
   for (const child of node.children) {
     const start = child.position?.start.offset
     const end = child.position?.end.offset
     if (start === undefined || end === undefined) continue
-    if (skip.some(([a, b]) => start < b && end > a)) continue
+    if (skip.some(([a, b]) => start < b && end > a)) {
+      pendingBreak = true
+      continue
+    }
+    const before = tokens.length
     if (child.type === 'WordNode') {
       const text = wordText(child)
       words.push({text, offset: start, endOffset: end})
       tokenize(text, start, tokens)
     } else if (child.type === 'SymbolNode') {
       tokenize(child.value, start, tokens)
+    } else if (child.type === 'SourceNode' || (child.type === 'PunctuationNode' && PHRASE_BREAK.test(child.value))) {
+      pendingBreak = true
+    }
+    if (pendingBreak && tokens.length > before) {
+      tokens[before].breakBefore = true
+      pendingBreak = false
     }
   }
   return {offset, endOffset, paragraph: -1, words, tokens, memo: {}}

@@ -11,6 +11,8 @@ export interface Token {
   stem: string
   offset: number
   endOffset: number
+  /** Punctuation such as , ; : ( or a dash stands before it: phrases do not run across it. */
+  breakBefore?: boolean
 }
 
 // Words keep inner apostrophes (doesn't, patient's) and numbers keep inner . and , (1.5, 10,000).

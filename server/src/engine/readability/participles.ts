@@ -10,7 +10,11 @@
 
 const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/))
 
-/** Forms of "be" that can carry a passive. Contractions with 's are handled apart. */
+/**
+ * Forms of "be" that can carry a passive. Contractions with 's are handled apart. "Get"
+ * passives are left out on purpose: "get tested", "get screened" are the plainest wording
+ * patient guides use, and asking who does the testing would be no help.
+ */
 export const BE = words(`
   am is are was were be been being
   isn't aren't wasn't weren't i'm you're we're they're who're

@@ -88,6 +88,11 @@ function familiarStems(): Set<string> {
   return familiar
 }
 
+/** True when a word is on the Dale–Chall familiar list or the health-words list (by stem). */
+export function isFamiliarWord(word: string): boolean {
+  return isFamiliar(word, familiarStems())
+}
+
 const familiarCache = new Map<string, boolean>()
 function isFamiliar(word: string, easy: Set<string>): boolean {
   let known = familiarCache.get(word)
@@ -99,6 +104,26 @@ function isFamiliar(word: string, easy: Set<string>): boolean {
   }
   return known
 }
+
+const longWordMemo = new WeakMap<Sentence['memo'], readonly number[]>()
+
+/**
+ * Indexes of the sentence's words of three or more syllables (what SMOG counts), kept with
+ * the sentence's memo so that naming a section's long words does not re-read every word.
+ */
+export function longWordIndexes(sentence: Sentence): readonly number[] {
+  let found = longWordMemo.get(sentence.memo)
+  if (!found) {
+    const list: number[] = []
+    sentence.words.forEach((w, i) => {
+      if (COUNTED.test(w.text) && countSyllables(w.text) >= 3) list.push(i)
+    })
+    longWordMemo.set(sentence.memo, (found = list))
+  }
+  return found
+}
+
+const COUNTED = /\p{L}|\d/u
 
 /** Counts of one sentence; words at offsets in `explained` are counted as easy words. */
 export function countSentence(sentence: Sentence, explained: ReadonlySet<number> = new Set()): Counts {

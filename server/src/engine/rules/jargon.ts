@@ -1,18 +1,9 @@
 import type {Draft} from '../parse/draft.js'
+import {isExplained} from '../readability/explanation.js'
 import type {PhraseHit} from './phrase-hits.js'
 import type {RawFinding, Rule} from './rule.js'
 
 export const JARGON_RULE = 'readability/undefined-jargon'
-
-// An explanation right after the term: "X (…)", "X, which means …", "X, or …", "X — …",
-// "X is when …", "X means …", "X refers to …".
-const AFTER = /^(?:s|es)?\s*(?:\(|[,:]\s*(?:which|that|or|also called|meaning|i\.e\.)\b|\s*[—–-]\s|\s+(?:is|are)\s+(?:when|what|a|an|the|how|where|cells?|cancer|tumou?rs?)\b|\s+means?\b|\s+refers?\s+to\b|\s+describes?\b)/i
-// Or named just before it: "a process called angiogenesis", "known as metastasis".
-const BEFORE = /\b(?:called|known as|named|termed)\s+(?:an?\s+|the\s+)?["'“]?$/i
-
-export function isExplained(text: string, offset: number, endOffset: number): boolean {
-  return AFTER.test(text.slice(endOffset, endOffset + 40)) || BEFORE.test(text.slice(Math.max(0, offset - 30), offset))
-}
 
 export interface JargonUse {
   hit: PhraseHit
@@ -45,6 +36,8 @@ export function explainedWordOffsets(draft: Draft, hits: readonly PhraseHit[]): 
   }
   return offsets
 }
+
+export {isExplained}
 
 export const undefinedJargon: Rule = {
   id: JARGON_RULE,

@@ -3,6 +3,7 @@ import type {Entry} from '../terminology/entry.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
 import {isNegated} from './context.js'
+import {tokenize} from '../parse/tokens.js'
 
 /** One terminology phrase found in the draft and kept after its context was checked. */
 export interface PhraseHit {
@@ -42,16 +43,30 @@ export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: 
     const cited = hasCitationNearby(draft, index)
     const key = `${terminology.version}|${disabled}|${cited}`
     let memo = sentence.memo.hits
-    if (!memo || memo.key !== key) memo = sentence.memo.hits = {key, value: sentenceHits(sentence, terminology, enabled, cited)}
+    if (!memo || memo.key !== key) memo = sentence.memo.hits = {key, value: sentenceHits(draft.text, sentence, terminology, enabled, cited)}
     for (const h of memo.value) kept.push({entry: h.entry, sentence: index, offset: sentence.offset + h.start, endOffset: sentence.offset + h.end})
   })
   return kept
 }
 
+const stemsOf = new WeakMap<Entry, Set<string>>()
+
+/** The stems an entry's own patterns name (its "no", "never" are part of the phrase). */
+function ownWords(entry: Entry): Set<string> {
+  let stems = stemsOf.get(entry)
+  if (!stems) {
+    stems = new Set()
+    for (const p of entry.find) for (const t of tokenize(p.replace(/[()[\]|"]|\.\.\.|<num>/g, ' '), 0, [])) stems.add(t.stem)
+    stemsOf.set(entry, stems)
+  }
+  return stems
+}
+
 /** Hits of one sentence, offsets relative to the sentence's start. */
-function sentenceHits(sentence: Sentence, terminology: Terminology, enabled: (ruleId: string) => boolean, cited: boolean): LocalHit[] {
+function sentenceHits(text: string, sentence: Sentence, terminology: Terminology, enabled: (ruleId: string) => boolean, cited: boolean): LocalHit[] {
   const matches = terminology.match(sentence.tokens)
   if (matches.length === 0) return []
+  const question = /\?["'”’)\]]*\s*$/.test(text.slice(sentence.offset, sentence.endOffset))
   const cancelled = new Set<Entry>()
   for (const m of matches) if (m.ref.kind === 'unless') cancelled.add(m.ref.entry)
   const candidates: LocalHit[] = []
@@ -60,7 +75,7 @@ function sentenceHits(sentence: Sentence, terminology: Terminology, enabled: (ru
     const {entry} = ref
     if (ref.kind !== 'find' || cancelled.has(entry) || !enabled(entry.rule)) continue
     const negatable = entry.negatable ?? !NOT_NEGATABLE.has(entry.rule)
-    if (negatable && isNegated(sentence.tokens, start, end)) continue
+    if (negatable && isNegated(sentence.tokens, start, end, ownWords(entry), question)) continue
     // A statistic is "unsupported" only when nothing nearby says where it comes from.
     if (entry.rule === SOURCED_RULE && cited) continue
     const hit = {entry, start: sentence.tokens[start].offset - sentence.offset, end: sentence.tokens[end - 1].endOffset - sentence.offset}

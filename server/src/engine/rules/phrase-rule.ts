@@ -1,5 +1,5 @@
 import type {Family, Severity, Suggestion} from '../types.js'
-import {fitReplacement, removal, writtenInPatterns} from './replacement.js'
+import {fitReplacement, removal, withArticle, writtenInPatterns} from './replacement.js'
 import type {PhraseHit} from './phrase-hits.js'
 import type {RawFinding, Rule, RuleContext} from './rule.js'
 
@@ -15,7 +15,7 @@ export function phraseFinding(ctx: RuleContext, hit: PhraseHit): RawFinding {
       title: newText === '' ? `Remove '${actual}'` : `Replace with '${newText}'`,
       safe: i === 0 && entry.safe === true,
       preferred: i === 0,
-      edits: [newText === '' ? removal(ctx.draft.text, hit.offset, hit.endOffset) : {offset: hit.offset, endOffset: hit.endOffset, newText}],
+      edits: [newText === '' ? removal(ctx.draft.text, hit.offset, hit.endOffset) : withArticle(ctx.draft.text, hit.offset, hit.endOffset, newText)],
     }
   })
   return {ruleId: entry.rule, message: entry.message, offset: hit.offset, endOffset: hit.endOffset, suggestions, entryId: entry.id, actual}

@@ -47,3 +47,27 @@ export function removal(text: string, offset: number, endOffset: number): {offse
   if (opensSentence && next && /\p{Ll}/u.test(next)) return {offset, endOffset: end + 1, newText: next.toUpperCase()}
   return {offset, endOffset: end, newText: ''}
 }
+
+// Words that start with a vowel letter but a consonant sound, and the silent-h words.
+const CONSONANT_SOUND = /^(?:one|once|uni|use|usu|uti|eu|ewe|ur[aeiou])/i
+const SILENT_H = /^(?:hour|honest|honou?r|heir)/i
+
+/** "an" before a vowel sound, "a" before a consonant sound; acronyms by their first letter's name. */
+export function articleFor(word: string): 'a' | 'an' {
+  if (/^[A-Z]{2,}/.test(word)) return 'AEFHILMNORSX'.includes(word[0]) ? 'an' : 'a'
+  if (SILENT_H.test(word)) return 'an'
+  return /^[aeiou]/i.test(word) && !CONSONANT_SOUND.test(word) ? 'an' : 'a'
+}
+
+/**
+ * Replaces [offset, endOffset) with `newText`, and the article before it when the new word
+ * needs the other one: "an auxiliary tumor" -> "a secondary tumor", not "an secondary tumor".
+ */
+export function withArticle(text: string, offset: number, endOffset: number, newText: string): {offset: number; endOffset: number; newText: string} {
+  const m = /\b(a|an|A|An|AN)(\s+)$/.exec(text.slice(Math.max(0, offset - 4), offset))
+  if (!m) return {offset, endOffset, newText}
+  const wanted = articleFor(newText)
+  if (m[1].toLowerCase() === wanted) return {offset, endOffset, newText}
+  const article = m[1] === 'AN' ? wanted.toUpperCase() : /^[A]/.test(m[1]) ? wanted[0].toUpperCase() + wanted.slice(1) : wanted
+  return {offset: offset - m[0].length, endOffset, newText: `${article}${m[2]}${newText}`}
+}

@@ -6,6 +6,7 @@ export interface SerializedMatcher {
   edges: Array<[string, number]>
   ends: Array<[number, number]>
   any: number[]
+  lenient: string[]
   nodes: number
 }
 
@@ -30,6 +31,8 @@ export class PhraseMatcher<R> {
   private readonly ends: R[][] = [[]]
   /** Nodes with an `any` (gap) edge, so the common case skips that lookup. */
   private readonly hasAny: boolean[] = [false]
+  /** Edges that may cross punctuation: gaps, and the word right after a gap. */
+  private readonly lenient = new Set<string>()
 
   add(sequence: Element[], ref: R): void {
     let node = 0
@@ -43,9 +46,15 @@ export class PhraseMatcher<R> {
         this.edges.set(edge, child)
         if (element.kind === 'any') this.hasAny[node] = true
       }
+      if (element.afterGap || element.kind === 'any') this.lenient.add(edge)
       node = child
     }
     if (!this.ends[node].includes(ref)) this.ends[node].push(ref)
+  }
+
+  private follow(edge: string, blocked: boolean, stack: number[], next: number): void {
+    const child = this.edges.get(edge)
+    if (child !== undefined && (!blocked || this.lenient.has(edge))) stack.push(child, next)
   }
 
   /** The trie as plain data, with refs turned into numbers by `refId` (stored by the build). */
@@ -54,6 +63,7 @@ export class PhraseMatcher<R> {
       edges: [...this.edges],
       ends: this.ends.flatMap((refs, node) => refs.map((ref) => [node, refId(ref)] as [number, number])),
       any: this.hasAny.flatMap((has, node) => (has ? [node] : [])),
+      lenient: [...this.lenient],
       nodes: this.ends.length,
     }
   }
@@ -67,6 +77,7 @@ export class PhraseMatcher<R> {
     }
     for (const [node, id] of data.ends) m.ends[node].push(refOf(id))
     for (const node of data.any) m.hasAny[node] = true
+    for (const edge of data.lenient) m.lenient.add(edge)
     return m
   }
 
@@ -84,18 +95,12 @@ export class PhraseMatcher<R> {
         const token = tokens[at]
         if (!token) continue
         const prefix = `${node}|`
-        const stemChild = this.edges.get(`${prefix}s:${token.stem}`)
-        if (stemChild !== undefined) stack.push(stemChild, at + 1)
-        const wordChild = this.edges.get(`${prefix}w:${token.word}`)
-        if (wordChild !== undefined) stack.push(wordChild, at + 1)
-        if (isNumber(token.word)) {
-          const numChild = this.edges.get(`${prefix}#`)
-          if (numChild !== undefined) stack.push(numChild, at + 1)
-        }
-        if (this.hasAny[node]) {
-          const anyChild = this.edges.get(`${prefix}*`)
-          if (anyChild !== undefined) stack.push(anyChild, at + 1)
-        }
+        // Punctuation before a token ends the phrase, except across a `...` gap.
+        const blocked = at > start && token.breakBefore === true
+        this.follow(`${prefix}s:${token.stem}`, blocked, stack, at + 1)
+        this.follow(`${prefix}w:${token.word}`, blocked, stack, at + 1)
+        if (isNumber(token.word)) this.follow(`${prefix}#`, blocked, stack, at + 1)
+        if (this.hasAny[node]) this.follow(`${prefix}*`, blocked, stack, at + 1)
       }
       found.sort((a, b) => b.end - a.end)
       for (const m of found) out.push(m)

@@ -1,11 +1,18 @@
 import {normalizeWord, tokenize} from '../parse/tokens.js'
 
 /** One position of a compiled pattern. */
-export type Element =
+export type Element = (
   | {kind: 'stem'; value: string}
   | {kind: 'word'; value: string}
   | {kind: 'num'}
   | {kind: 'any'}
+) & {
+  /** Comes right after a `...` gap: may follow punctuation, as the gap's words may. */
+  afterGap?: boolean
+}
+
+/** Marks where a gap ends while expanding; removed before the sequences are returned. */
+const GAP_END = {kind: 'any', gapEnd: true} as const
 
 /** How many word sequences one pattern may stand for before it is "too broad". */
 export const MAX_EXPANSIONS = 10_000
@@ -61,7 +68,7 @@ export function expandPattern(pattern: string): Element[][] {
     }
     if (src.startsWith('...', pos)) {
       pos += 3
-      return Array.from({length: GAP_WORDS + 1}, (_, n) => Array.from({length: n}, () => ({kind: 'any'}) as Element))
+      return Array.from({length: GAP_WORDS + 1}, (_, n) => [...Array.from({length: n}, () => ({kind: 'any'}) as Element), GAP_END as Element])
     }
     if (src.startsWith('<num>', pos)) {
       pos += 5
@@ -84,9 +91,24 @@ export function expandPattern(pattern: string): Element[][] {
 
   const result = sequence()
   if (pos < src.length) fail(`unexpected "${src[pos]}"`)
-  const nonEmpty = result.filter((seq) => seq.some((e) => e.kind !== 'any'))
+  const nonEmpty = result.filter((seq) => seq.some((e) => e.kind !== 'any' && e !== (GAP_END as Element)))
   if (nonEmpty.length !== result.length) fail('pattern can match nothing but gaps')
-  return result.map((seq) => trimGaps(seq))
+  return result.map((seq) => trimGaps(markGapEnds(seq)))
+}
+
+/** Drops the gap-end markers and flags the element after each gap. */
+function markGapEnds(seq: Element[]): Element[] {
+  const out: Element[] = []
+  let afterGap = false
+  for (const e of seq) {
+    if (e === (GAP_END as Element)) {
+      afterGap = true
+      continue
+    }
+    out.push(afterGap && e.kind !== 'any' ? {...e, afterGap: true} : e)
+    afterGap = false
+  }
+  return out
 }
 
 /** A gap at either end of a phrase would only widen the flagged range. */
