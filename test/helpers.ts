@@ -7,8 +7,10 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const SHARED = join(ROOT, '..', 'shared')
 export const TEST_TERMS = join(ROOT, 'test', 'fixtures', 'terminology', 'test-terms.yaml')
 
-/** The shipped terminology plus the made-up test entries. */
-export const testTerminology = () => terminologyWith([TEST_TERMS])
+let cached: ReturnType<typeof terminologyWith> | undefined
+
+/** The shipped terminology plus the made-up test entries (compiled once per test run). */
+export const testTerminology = () => (cached ??= terminologyWith([TEST_TERMS]))
 
 /** Lints with the test entries; returns the findings with the text each one covers. */
 export function findings(text: string, options: EngineOptions = {}): Array<Finding & {text: string}> {
