@@ -1,0 +1,64 @@
+// Runs the end-to-end suite in desktop VS Code through @vscode/test-electron, which downloads
+// VS Code (into .e2e/vscode-test/) on first use: for machines that can reach the VS Code
+// download site. The same suite runs offline in code-server: scripts/e2e/run.mjs.
+//
+//   node scripts/e2e/run.mjs --electron       (builds, copies the fixture, prints the summary)
+//   npx tsx test/e2e/run-electron.ts          (alone: after npm run build && node scripts/e2e/build.mjs)
+//
+// Environment (all optional; run.mjs sets them): ONCOLINT_E2E_EXTENSION, ONCOLINT_E2E_TESTS,
+// ONCOLINT_E2E_WORKSPACE, ONCOLINT_E2E_USER_DATA, ONCOLINT_E2E_RESULTS, ONCOLINT_E2E_GREP,
+// ONCOLINT_E2E_VSCODE_VERSION (default: stable), ONCOLINT_E2E_VSCODE_EXECUTABLE (a VS Code
+// already installed, e.g. /usr/share/code/code: nothing is downloaded). On Linux without a display, run it under
+// xvfb-run (run.mjs does when xvfb-run is installed).
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import {runTests} from '@vscode/test-electron'
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..')
+const env = process.env
+
+async function main(): Promise<number> {
+  const extensionDevelopmentPath = env.ONCOLINT_E2E_EXTENSION ?? repoRoot
+  const extensionTestsPath = env.ONCOLINT_E2E_TESTS ?? path.join(repoRoot, 'dist', 'e2e', 'index.js')
+  const fixtureFolder = env.ONCOLINT_E2E_WORKSPACE ?? path.join(repoRoot, 'test', 'e2e', 'fixtures', 'workspace')
+  if (!fs.existsSync(extensionTestsPath)) {
+    throw new Error(`no ${extensionTestsPath}: run 'npm run build && node scripts/e2e/build.mjs' first`)
+  }
+
+  // A fresh profile with the same quiet settings as the code-server run.
+  const userDataDir = env.ONCOLINT_E2E_USER_DATA ?? fs.mkdtempSync(path.join(os.tmpdir(), 'oncolint-e2e-vscode-'))
+  fs.mkdirSync(path.join(userDataDir, 'User'), {recursive: true})
+  fs.copyFileSync(path.join(import.meta.dirname, 'fixtures', 'user-settings.json'), path.join(userDataDir, 'User', 'settings.json'))
+
+  const extensionTestsEnv: Record<string, string | undefined> = {}
+  for (const name of ['ONCOLINT_E2E_RESULTS', 'ONCOLINT_E2E_GREP', 'ONCOLINT_E2E_LOG']) {
+    if (env[name]) extensionTestsEnv[name] = env[name]
+  }
+
+  return runTests({
+    vscodeExecutablePath: env.ONCOLINT_E2E_VSCODE_EXECUTABLE || undefined,
+    version: env.ONCOLINT_E2E_VSCODE_VERSION ?? 'stable',
+    cachePath: path.join(repoRoot, '.e2e', 'vscode-test'),
+    extensionDevelopmentPath,
+    extensionTestsPath,
+    extensionTestsEnv,
+    launchArgs: [
+      fixtureFolder,
+      `--user-data-dir=${userDataDir}`,
+      `--extensions-dir=${path.join(userDataDir, 'extensions')}`,
+      '--disable-gpu',
+      '--disable-telemetry',
+    ],
+  })
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    // runTests rejects (TestRunFailedError) when VS Code exits non-zero, i.e. a test failed.
+    const code = (err as {code?: number}).code
+    console.error(`run-electron: ${err instanceof Error ? err.message : String(err)}`)
+    process.exit(typeof code === 'number' && code !== 0 ? code : 1)
+  },
+)
