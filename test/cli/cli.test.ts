@@ -1,28 +1,10 @@
 import assert from 'node:assert/strict'
-import {spawnSync} from 'node:child_process'
-import {mkdtempSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {ROOT, SHARED, TEST_TERMS} from '../helpers.js'
+import {SHARED} from '../helpers.js'
+import {project, run} from './helpers.js'
 
-const BIN = join(ROOT, 'bin', 'oncolint.js')
-
-function run(args: string[], opts: {cwd?: string; input?: string} = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {cwd: opts.cwd ?? ROOT, input: opts.input, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
-  return {code: r.status, stdout: r.stdout, stderr: r.stderr}
-}
-
-/** A folder with the test terminology wired in through .oncolintrc.yaml. */
-function project(files: Record<string, string>, rc = `terminology: [${JSON.stringify(TEST_TERMS)}]\n`): string {
-  const dir = mkdtempSync(join(tmpdir(), 'oncolint-cli-'))
-  writeFileSync(join(dir, '.oncolintrc.yaml'), rc)
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), {recursive: true})
-    writeFileSync(join(dir, name), text)
-  }
-  return dir
-}
-
+// The contract of the foundation issue, checked on the built bin (bin/oncolint.js -> dist/cli.js).
 describe('CLI', () => {
   it('prints the JSON contract with 1-based lines/columns and 0-based offsets', () => {
     const dir = project({'a.md': '# Title\n\nA zorblat tumor grew.\n'})

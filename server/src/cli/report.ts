@@ -1,7 +1,6 @@
-import {relative} from 'node:path'
-import pc from 'picocolors'
+import {relative, sep} from 'node:path'
 import {location} from 'vfile-location'
-import type {Finding, LintResult, Severity} from '../engine/index.js'
+import type {Finding, LintConfig, LintResult, Severity} from '../engine/index.js'
 
 /** One linted file as reports see it: the CLI's JSON contract for CI tools. */
 export interface FileReport {
@@ -23,12 +22,32 @@ export interface ReportMessage {
   suggestions: Array<{title: string; safe: boolean; edits: Array<{offset: number; endOffset: number; newText: string}>}>
 }
 
-/** Findings with 1-based lines and columns (UTF-16 code units, as editors count them). */
-export function toReport(filePath: string, text: string, result: LintResult): FileReport {
+/** A report with what some formats need besides it: the text it describes and its config. */
+export interface LintedFile {
+  report: FileReport
+  /** The text the report's offsets point into (after fixes, when fixing). */
+  text: string
+  /** The config that applied, defaults filled in (the HTML report shows its targetGrade). */
+  config: LintConfig
+}
+
+/** Turns 0-based UTF-16 offsets into 1-based lines and columns (UTF-16 code units, as editors count). */
+export function pointsOf(text: string): (offset: number) => {line: number; column: number} {
   const place = location(text)
+  return (offset) => place.toPoint(offset) ?? (offset <= 0 ? {line: 1, column: 1} : endPoint(text))
+}
+
+// vfile-location has no point for the offset one past the last character.
+function endPoint(text: string): {line: number; column: number} {
+  const lines = text.split(/\r\n|\r|\n/)
+  return {line: lines.length, column: lines[lines.length - 1].length + 1}
+}
+
+export function toReport(filePath: string, text: string, result: Pick<LintResult, 'findings' | 'stats'>): FileReport {
+  const pointAt = pointsOf(text)
   const messages = result.findings.map((f: Finding): ReportMessage => {
-    const start = place.toPoint(f.offset) ?? {line: 1, column: 1}
-    const end = place.toPoint(f.endOffset) ?? endPoint(text)
+    const start = pointAt(f.offset)
+    const end = pointAt(f.endOffset)
     return {
       ruleId: f.ruleId,
       severity: f.severity,
@@ -39,43 +58,22 @@ export function toReport(filePath: string, text: string, result: LintResult): Fi
       endColumn: end.column,
       offset: f.offset,
       endOffset: f.endOffset,
-      suggestions: f.suggestions.map((s) => ({title: s.title, safe: s.safe, edits: s.edits.map((e) => ({...e}))})),
+      suggestions: f.suggestions.map((s) => ({title: s.title, safe: s.safe, edits: s.edits.map((e) => ({offset: e.offset, endOffset: e.endOffset, newText: e.newText}))})),
     }
   })
   return {filePath, messages, stats: result.stats}
 }
 
-// vfile-location has no point for the offset one past the last character.
-function endPoint(text: string): {line: number; column: number} {
-  const lines = text.split(/\r\n|\r|\n/)
-  return {line: lines.length, column: lines[lines.length - 1].length + 1}
+/** The path as a report shows it: relative to cwd, with forward slashes on every platform. */
+export function displayPath(filePath: string, cwd: string): string {
+  const rel = relative(cwd, filePath) || filePath
+  return sep === '/' ? rel : rel.split(sep).join('/')
 }
 
-export function formatJson(reports: FileReport[]): string {
-  return JSON.stringify(reports) + '\n'
-}
+export const RANK: Record<Severity, number> = {info: 0, warning: 1, error: 2}
 
-/** ESLint's "stylish" layout: findings grouped by file, then one summary line. */
-export function formatStylish(reports: FileReport[], cwd: string, color: boolean): string {
-  const c = pc.createColors(color)
-  const sev = {error: c.red('error'), warning: c.yellow('warning'), info: c.blue('info')}
-  let out = ''
+export function countBySeverity(reports: readonly FileReport[]): Record<Severity, number> {
   const totals = {error: 0, warning: 0, info: 0}
-  let fixable = 0
-  for (const r of reports) {
-    if (r.messages.length === 0) continue
-    out += `\n${c.underline(relative(cwd, r.filePath) || r.filePath)}\n`
-    const width = Math.max(...r.messages.map((m) => `${m.line}:${m.column}`.length))
-    for (const m of r.messages) {
-      totals[m.severity]++
-      if (m.suggestions.some((s) => s.safe)) fixable++
-      out += `  ${c.dim(`${m.line}:${m.column}`.padEnd(width))}  ${sev[m.severity]}${' '.repeat(7 - m.severity.length)}  ${m.message}  ${c.dim(m.ruleId)}\n`
-    }
-  }
-  const problems = totals.error + totals.warning + totals.info
-  if (problems === 0) return ''
-  const mark = totals.error ? c.red('✖') : c.yellow('⚠')
-  out += `\n${mark} ${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info)\n`
-  if (fixable) out += `  ${fixable} of them can be fixed with the \`--fix\` option.\n`
-  return out
+  for (const r of reports) for (const m of r.messages) totals[m.severity]++
+  return totals
 }

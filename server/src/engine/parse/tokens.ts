@@ -28,22 +28,41 @@ let spelling: ReadonlyMap<string, string> = new Map()
 /** British -> American spellings folded before stemming (terminology/spelling.yaml). */
 export function setSpellingMap(map: ReadonlyMap<string, string>): void {
   spelling = map
+  normalized.clear()
 }
+
+const normalized = new Map<string, {word: string; stem: string}>()
 
 /** One normalisation for text and patterns alike, so both sides always agree. */
 export function normalizeWord(raw: string): {word: string; stem: string} {
-  let word = raw.toLowerCase().replace(/’/g, "'")
-  if (word.endsWith("'s")) word = word.slice(0, -2)
-  word = spelling.get(word) ?? word
-  return {word, stem: /^[\p{L}]/u.test(word) ? stemmer(word) : word}
+  let hit = normalized.get(raw)
+  if (!hit) {
+    let word = raw.toLowerCase().replace(/’/g, "'")
+    if (word.endsWith("'s")) word = word.slice(0, -2)
+    word = spelling.get(word) ?? word
+    hit = {word, stem: /^[\p{L}]/u.test(word) ? stemmer(word) : word}
+    // Bounded: a pasted dump of random strings must not grow it without end.
+    if (normalized.size > 100_000) normalized.clear()
+    normalized.set(raw, hit)
+  }
+  return hit
 }
+
+const PLAIN_WORD = /^[A-Za-z]+$/
 
 /** Appends the tokens of `text` (which starts at `offset` in the source) to `into`. */
 export function tokenize(text: string, offset: number, into: Token[]): Token[] {
+  // Most words are plain letters: one token, no regex walk.
+  if (PLAIN_WORD.test(text)) {
+    const {word, stem} = normalizeWord(text)
+    into.push({word, stem, offset, endOffset: offset + text.length})
+    return into
+  }
   TOKEN.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = TOKEN.exec(text))) {
-    into.push({...normalizeWord(m[0]), offset: offset + m.index, endOffset: offset + m.index + m[0].length})
+    const {word, stem} = normalizeWord(m[0])
+    into.push({word, stem, offset: offset + m.index, endOffset: offset + m.index + m[0].length})
   }
   return into
 }

@@ -3,9 +3,9 @@ import {isNumber} from '../parse/tokens.js'
 import type {Element} from './pattern.js'
 
 export interface SerializedMatcher {
-  edges: Array<[string, number]>
+  /** [label, from node, to node] */
+  edges: Array<[string, number, number]>
   ends: Array<[number, number]>
-  any: number[]
   lenient: string[]
   nodes: number
 }
@@ -23,69 +23,47 @@ const key = (e: Element): string =>
 /**
  * All phrase patterns of a terminology set in one trie over tokens: a sentence is matched
  * once for every entry (not one pass per entry), and the work per start token is bounded by
- * the trie's depth, so matching is linear in the text. Nodes are integers and edges live in
- * one Map keyed "node|edge": tens of thousands of phrasings cost a few MB, not a Map each.
+ * the trie's depth, so matching is linear in the text. Nodes are integers, so tens of
+ * thousands of phrasings cost a few MB, not a Map per node.
  */
 export class PhraseMatcher<R> {
-  private readonly edges = new Map<string, number>()
+  /** Edge label ("s:stem", "w:word", "#", "*") -> from node -> to node. A token looks up its
+   * labels once; most labels have no edge at all, so most tokens cost two Map misses. */
+  private readonly edges = new Map<string, Map<number, number>>()
   private readonly ends: R[][] = [[]]
-  /** Nodes with an `any` (gap) edge, so the common case skips that lookup. */
-  private readonly hasAny: boolean[] = [false]
   /** Edges that may cross punctuation: gaps, and the word right after a gap. */
   private readonly lenient = new Set<string>()
+  private size = 1
 
   add(sequence: Element[], ref: R): void {
     let node = 0
     for (const element of sequence) {
-      const edge = `${node}|${key(element)}`
-      let child = this.edges.get(edge)
+      const label = key(element)
+      let from = this.edges.get(label)
+      if (!from) this.edges.set(label, (from = new Map()))
+      let child = from.get(node)
       if (child === undefined) {
-        child = this.ends.length
+        child = this.size++
         this.ends.push([])
-        this.hasAny.push(false)
-        this.edges.set(edge, child)
-        if (element.kind === 'any') this.hasAny[node] = true
+        from.set(node, child)
       }
-      if (element.afterGap || element.kind === 'any') this.lenient.add(edge)
+      if (element.afterGap || element.kind === 'any') this.lenient.add(`${node}|${label}`)
       node = child
     }
     if (!this.ends[node].includes(ref)) this.ends[node].push(ref)
-  }
-
-  private follow(edge: string, blocked: boolean, stack: number[], next: number): void {
-    const child = this.edges.get(edge)
-    if (child !== undefined && (!blocked || this.lenient.has(edge))) stack.push(child, next)
-  }
-
-  /** The trie as plain data, with refs turned into numbers by `refId` (stored by the build). */
-  serialize(refId: (ref: R) => number): SerializedMatcher {
-    return {
-      edges: [...this.edges],
-      ends: this.ends.flatMap((refs, node) => refs.map((ref) => [node, refId(ref)] as [number, number])),
-      any: this.hasAny.flatMap((has, node) => (has ? [node] : [])),
-      lenient: [...this.lenient],
-      nodes: this.ends.length,
-    }
-  }
-
-  static deserialize<R>(data: SerializedMatcher, refOf: (id: number) => R): PhraseMatcher<R> {
-    const m = new PhraseMatcher<R>()
-    for (const [edge, node] of data.edges) m.edges.set(edge, node)
-    for (let i = 1; i < data.nodes; i++) {
-      m.ends.push([])
-      m.hasAny.push(false)
-    }
-    for (const [node, id] of data.ends) m.ends[node].push(refOf(id))
-    for (const node of data.any) m.hasAny[node] = true
-    for (const edge of data.lenient) m.lenient.add(edge)
-    return m
   }
 
   /** Every match in `tokens`, in order of start then length (longest first). */
   match(tokens: readonly Token[]): Match<R>[] {
     const out: Match<R>[] = []
     const stack: number[] = []
+    const num = this.edges.get('#')
+    const any = this.edges.get('*')
+    // Each token's edge maps, looked up once for every start position.
+    const stems = tokens.map((t) => this.edges.get(`s:${t.stem}`))
+    const words = tokens.map((t) => this.edges.get(`w:${t.word}`))
     for (let start = 0; start < tokens.length; start++) {
+      if (!stems[start] && !words[start] && !(num && isNumber(tokens[start].word))) continue
       const found: Match<R>[] = []
       stack.push(0, start)
       while (stack.length) {
@@ -94,17 +72,47 @@ export class PhraseMatcher<R> {
         if (at > start) for (const ref of this.ends[node]) found.push({ref, start, end: at})
         const token = tokens[at]
         if (!token) continue
-        const prefix = `${node}|`
         // Punctuation before a token ends the phrase, except across a `...` gap.
         const blocked = at > start && token.breakBefore === true
-        this.follow(`${prefix}s:${token.stem}`, blocked, stack, at + 1)
-        this.follow(`${prefix}w:${token.word}`, blocked, stack, at + 1)
-        if (isNumber(token.word)) this.follow(`${prefix}#`, blocked, stack, at + 1)
-        if (this.hasAny[node]) this.follow(`${prefix}*`, blocked, stack, at + 1)
+        this.follow(stems[at], `s:${token.stem}`, node, blocked, stack, at)
+        this.follow(words[at], `w:${token.word}`, node, blocked, stack, at)
+        if (num && isNumber(token.word)) this.follow(num, '#', node, blocked, stack, at)
+        if (any) this.follow(any, '*', node, blocked, stack, at)
       }
       found.sort((a, b) => b.end - a.end)
       for (const m of found) out.push(m)
     }
     return out
+  }
+
+  private follow(from: Map<number, number> | undefined, label: string, node: number, blocked: boolean, stack: number[], at: number): void {
+    const child = from?.get(node)
+    if (child !== undefined && (!blocked || this.lenient.has(`${node}|${label}`))) stack.push(child, at + 1)
+  }
+
+  /** The trie as plain data, with refs turned into numbers by `refId` (stored by the build). */
+  serialize(refId: (ref: R) => number): SerializedMatcher {
+    const edges: Array<[string, number, number]> = []
+    for (const [label, from] of this.edges) for (const [node, child] of from) edges.push([label, node, child])
+    return {
+      edges,
+      ends: this.ends.flatMap((refs, node) => refs.map((ref) => [node, refId(ref)] as [number, number])),
+      lenient: [...this.lenient],
+      nodes: this.size,
+    }
+  }
+
+  static deserialize<R>(data: SerializedMatcher, refOf: (id: number) => R): PhraseMatcher<R> {
+    const m = new PhraseMatcher<R>()
+    for (const [label, node, child] of data.edges) {
+      let from = m.edges.get(label)
+      if (!from) m.edges.set(label, (from = new Map()))
+      from.set(node, child)
+    }
+    m.size = data.nodes
+    for (let i = 1; i < data.nodes; i++) m.ends.push([])
+    for (const [node, id] of data.ends) m.ends[node].push(refOf(id))
+    for (const edge of data.lenient) m.lenient.add(edge)
+    return m
   }
 }

@@ -1,0 +1,126 @@
+import {ruleDocUrl} from '../../engine/index.js'
+import {countBySeverity, displayPath, type LintedFile, type ReportMessage} from '../report.js'
+import type {FormatContext} from './index.js'
+
+/**
+ * A self-contained HTML page for reviewers: each file's reading grade (SMOG) against its
+ * target, a bar chart across files, and every finding with a few words of context.
+ * Inline CSS and SVG only, so the page can be attached to a CI run or mailed as it is.
+ */
+export function formatHtml(files: readonly LintedFile[], ctx: FormatContext): string {
+  const totals = countBySeverity(files.map((f) => f.report))
+  const problems = totals.error + totals.warning + totals.info
+  const rows = files.map((f, i) => ({
+    id: `file-${i + 1}`,
+    path: displayPath(f.report.filePath, ctx.cwd),
+    grade: f.report.stats.document.grades.smog,
+    target: f.config.targetGrade,
+    counts: countBySeverity([f.report]),
+    file: f,
+  }))
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="oncolint ${esc(ctx.version)}">
+<title>oncolint report</title>
+<style>
+body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1f2328}
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d0d7de}
+table{border-collapse:collapse}th,td{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eaeef2}td.n{text-align:right}
+.over{color:#b3261e;font-weight:600}.ok{color:#1a7f37}
+ol{padding-left:1.5rem}li{margin:.5rem 0}.pos{font-family:ui-monospace,monospace;color:#57606a}
+.sev{display:inline-block;min-width:4.5rem;font-weight:600}.error .sev{color:#b3261e}.warning .sev{color:#9a6700}.info .sev{color:#0969da}
+.ctx{margin:.2rem 0 0;color:#57606a}mark{background:#fff1a8;color:inherit}
+svg text{font:12px system-ui,sans-serif;fill:#1f2328}
+</style>
+</head>
+<body>
+<h1>oncolint report</h1>
+<p>${files.length} file${files.length === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info)</p>
+${rows.length ? `<h2>Reading grade by file</h2>
+${chart(rows)}
+<table>
+<thead><tr><th>File</th><th>Grade (SMOG)</th><th>Target</th><th>Errors</th><th>Warnings</th><th>Info</th></tr></thead>
+<tbody>
+${rows.map((r) => `<tr><td><a href="#${r.id}">${esc(r.path)}</a></td><td class="n ${gradeClass(r.grade, r.target)}">${grade(r.grade)}</td><td class="n">${r.target}</td><td class="n">${r.counts.error}</td><td class="n">${r.counts.warning}</td><td class="n">${r.counts.info}</td></tr>`).join('\n')}
+</tbody>
+</table>
+` : ''}${rows.map((r) => section(r.id, r.path, r.grade, r.target, r.file)).join('')}</body>
+</html>
+`
+}
+
+const BAR = {label: 220, width: 420, height: 22, gap: 6}
+
+/** Horizontal bars, one per file, with the file's target grade marked on its bar. */
+function chart(rows: Array<{path: string; grade: number; target: number}>): string {
+  const max = Math.max(1, ...rows.map((r) => Math.max(finite(r.grade), r.target))) * 1.1
+  const x = (g: number) => BAR.label + Math.round((finite(g) / max) * BAR.width)
+  const height = rows.length * (BAR.height + BAR.gap)
+  const bars = rows.map((r, i) => {
+    const y = i * (BAR.height + BAR.gap)
+    const over = finite(r.grade) > r.target
+    return (
+      `<g><title>${esc(r.path)}: grade ${grade(r.grade)}, target ${r.target}</title>` +
+      `<text x="${BAR.label - 8}" y="${y + 15}" text-anchor="end">${esc(shorten(r.path, 32))}</text>` +
+      `<rect x="${BAR.label}" y="${y}" width="${x(r.grade) - BAR.label}" height="${BAR.height}" fill="${over ? '#e5534b' : '#4ac26b'}"/>` +
+      `<line x1="${x(r.target)}" x2="${x(r.target)}" y1="${y - 2}" y2="${y + BAR.height + 2}" stroke="#1f2328" stroke-width="2"/>` +
+      `<text x="${x(r.grade) + 4}" y="${y + 15}">${grade(r.grade)}</text></g>`
+    )
+  })
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Reading grade (SMOG) of each file; the black mark is its target" width="${BAR.label + BAR.width + 60}" height="${height}" viewBox="0 0 ${BAR.label + BAR.width + 60} ${height}">\n${bars.join('\n')}\n</svg>`
+}
+
+function section(id: string, path: string, g: number, target: number, file: LintedFile): string {
+  const verdict = !Number.isFinite(g) ? 'no sentences to grade' : g > target ? `<span class="over">above the target of ${target}</span>` : `<span class="ok">within the target of ${target}</span>`
+  const items = file.report.messages.map((m) => finding(m, file.text))
+  return `<h2 id="${id}">${esc(path)}</h2>
+<p>Reading grade ${grade(g)} (SMOG), ${verdict}.</p>
+${items.length ? `<ol>\n${items.join('\n')}\n</ol>` : '<p>No findings.</p>'}
+`
+}
+
+function finding(m: ReportMessage, text: string): string {
+  const c = contextOf(text, m.offset, m.endOffset)
+  return (
+    `<li class="${m.severity}"><span class="pos">${m.line}:${m.column}</span> <span class="sev">${m.severity}</span> ${esc(m.message)} ` +
+    `<a href="${esc(ruleDocUrl(m.ruleId))}">${esc(m.ruleId)}</a>` +
+    `<p class="ctx">${esc(c.before)}<mark>${esc(c.marked)}</mark>${esc(c.after)}</p></li>`
+  )
+}
+
+/**
+ * The flagged text with up to six words either side from the same paragraph, white space
+ * folded, "…" where the paragraph goes on; a long span is cut in the middle.
+ */
+export function contextOf(text: string, offset: number, endOffset: number): {before: string; marked: string; after: string} {
+  const fold = (s: string) => s.replace(/\s+/g, ' ')
+  // Only 200 characters either side can show: look for the paragraph's edges within them.
+  const from = Math.max(0, offset - 200)
+  const breaks = [...text.slice(from, offset).matchAll(/\n[ \t]*\r?\n/g)]
+  const last = breaks.at(-1)
+  const paraStart = last ? from + last.index + last[0].length : from
+  const breakAfter = /\r?\n[ \t]*\r?\n/.exec(text.slice(endOffset, endOffset + 200))
+  const paraEnd = breakAfter ? endOffset + breakAfter.index : Math.min(text.length, endOffset + 200)
+  const beforeAll = text.slice(paraStart, offset)
+  const afterAll = text.slice(endOffset, paraEnd)
+  const beforeWords = /(?:\S+\s*){0,6}$/.exec(beforeAll)?.[0] ?? ''
+  const afterWords = /^(?:\s*\S+){0,6}/.exec(afterAll)?.[0] ?? ''
+  // With no paragraph edge within reach, the paragraph goes on past what is shown.
+  const moreBefore = last || from === 0 ? text.slice(paraStart, offset - beforeWords.length).trim() !== '' : true
+  const moreAfter = breakAfter || paraEnd === text.length ? text.slice(endOffset + afterWords.length, paraEnd).trim() !== '' : true
+  let marked = fold(text.slice(offset, endOffset))
+  if (marked.length > 90) marked = `${marked.slice(0, 60).trimEnd()} … ${marked.slice(-25).trimStart()}`
+  return {before: (moreBefore ? '…' : '') + fold(beforeWords), marked, after: fold(afterWords) + (moreAfter ? '…' : '')}
+}
+
+const finite = (n: number) => (Number.isFinite(n) ? Math.max(0, n) : 0)
+const grade = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–')
+const gradeClass = (g: number, target: number) => (Number.isFinite(g) && g > target ? 'over' : 'ok')
+const shorten = (s: string, n: number) => (s.length > n ? `…${s.slice(-(n - 1))}` : s)
+
+export function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+}

@@ -1,0 +1,37 @@
+import {readFileSync} from 'node:fs'
+import {join, resolve} from 'node:path'
+import {RULES, packageRoot, ruleDocUrl, withDefaults} from '../engine/index.js'
+import {configFor} from '../config/load-config.js'
+import {languageOf} from './lint-file.js'
+
+/** --list-rules: id, family, default severity, what it checks, doc link; one rule a line. */
+export function listRules(): string {
+  const width = Math.max(...RULES.map((r) => r.id.length))
+  return RULES.map((r) => `${r.id.padEnd(width)}  ${r.family.padEnd(11)}  ${r.defaultSeverity.padEnd(7)}  ${r.description}  ${ruleDocUrl(r.id)}`).join('\n') + '\n'
+}
+
+/**
+ * --print-config: the configuration a file is linted with, defaults filled in, every rule
+ * with the severity it ends up with (family settings applied), and where it all came from.
+ */
+export function printConfig(path: string, cwd: string): string {
+  const resolved = configFor(path, cwd)
+  const config = withDefaults(resolved.config)
+  const rules = Object.fromEntries(RULES.map((r) => [r.id, config.rules[r.id] ?? config.rules[r.family] ?? r.defaultSeverity]))
+  const out = {
+    filePath: resolve(cwd, path),
+    configFile: resolved.file ?? null,
+    languageId: languageOf(path),
+    rules,
+    accept: config.accept,
+    targetGrade: config.targetGrade,
+    maxSentenceWords: config.maxSentenceWords,
+    maxParagraphWords: config.maxParagraphWords,
+    terminology: {version: resolved.terminology.version, files: [...new Set(resolved.terminology.entries.map((e) => e.file))]},
+  }
+  return JSON.stringify(out, null, 2) + '\n'
+}
+
+export function version(): string {
+  return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version
+}

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
+import {join} from 'node:path'
+import {BYTES_PER_THREAD, MIN_FILES_FOR_THREADS, autoThreads} from '../../server/src/cli/threads.js'
+import {project, run} from './helpers.js'
+
+// Every file differs, so a result stored under the wrong file shows.
+const draft = (i: number, padding = '') => `# Draft ${i}\n\n${'A zorblat tumor grew. Quux spreads cancer. '.repeat(i + 1)}\n\n${padding}`
+const files = (n: number, padding = '') => Object.fromEntries(Array.from({length: n}, (_, i) => [`d/f${String(i).padStart(2, '0')}.md`, draft(i, padding)]))
+const threadsUsed = (stderr: string) => Number(/linted on (\d+) thread/.exec(stderr)?.[1])
+
+describe('CLI threads', function () {
+  // Child processes that each load the terminology: slow on a busy machine.
+  this.timeout(90_000)
+  it('auto: threads only for enough files and enough text, one per core at most', () => {
+    assert.equal(autoThreads(MIN_FILES_FOR_THREADS - 1, 10 * BYTES_PER_THREAD, 8), 1)
+    assert.equal(autoThreads(100, BYTES_PER_THREAD - 1, 8), 1)
+    assert.equal(autoThreads(MIN_FILES_FOR_THREADS, BYTES_PER_THREAD, 8), 2)
+    assert.equal(autoThreads(100, 3.5 * BYTES_PER_THREAD, 8), 4)
+    assert.equal(autoThreads(100, 100 * BYTES_PER_THREAD, 2), 2)
+    assert.equal(autoThreads(100, 100 * BYTES_PER_THREAD, 1), 1)
+  })
+
+  it('gives the same report, in path order, on one thread and on two (bundle)', () => {
+    const dir = project(files(12))
+    const one = run(['-f', 'json', '--debug', '--concurrency', 'off', 'd'], {cwd: dir})
+    const two = run(['-f', 'json', '--debug', '--concurrency', '2', 'd'], {cwd: dir})
+    assert.equal(threadsUsed(one.stderr), 1)
+    assert.equal(threadsUsed(two.stderr), 2)
+    assert.equal(two.code, 1)
+    assert.equal(two.stdout, one.stdout)
+    const paths = JSON.parse(two.stdout).map((f: {filePath: string}) => f.filePath)
+    assert.deepEqual(paths, [...paths].sort())
+    assert.deepEqual(
+      JSON.parse(two.stdout).map((f: {messages: unknown[]}) => f.messages.length),
+      Array.from({length: 12}, (_, i) => 2 * (i + 1)),
+    )
+  })
+
+  it('auto: uses threads for many long drafts, and fixes files from every thread (bundle)', () => {
+    const padding = 'The cat sat on the mat.\n\n'.repeat(Math.ceil(BYTES_PER_THREAD / MIN_FILES_FOR_THREADS / 25))
+    const dir = project(files(MIN_FILES_FOR_THREADS, padding))
+    const r = run(['--fix', '--debug', '-f', 'json', 'd'], {cwd: dir})
+    assert.equal(threadsUsed(r.stderr), Math.min(availableParallelism(), 2), r.stderr)
+    for (let i = 0; i < MIN_FILES_FOR_THREADS; i++) {
+      assert.equal(readFileSync(join(dir, 'd', `f0${i}.md`), 'utf8'), draft(i, padding).replaceAll('zorblat', 'secondary'))
+    }
+    const short = project(files(MIN_FILES_FOR_THREADS))
+    assert.equal(threadsUsed(run(['--debug', 'd'], {cwd: short}).stderr), 1, 'short drafts stay on one thread')
+  })
+})
