@@ -45,6 +45,9 @@ describe('directive checks', () => {
     assert.equal(f[0].message, 'oncolint-disable-next-line has no reason: add one after "--", e.g. <!-- oncolint-disable-next-line accuracy/nonstandard-term -- quoted from the source -->.')
     assert.deepEqual(byRule(text, 'accuracy/nonstandard-term'), [])
   })
+  it('treats the placeholder reason "reason" as no reason', () => {
+    assert.equal(byRule('<!-- oncolint-disable-next-line accuracy -- reason -->\nA zorblat tumor.\n', 'oncolint/unexplained-suppression').length, 1)
+  })
   it('reports unknown rule names in a directive', () => {
     const f = byRule('<!-- oncolint-disable-next-line accuracy/no-such -- x -->\nHello.\n', 'oncolint/unknown-rule')
     assert.equal(f[0].message, "Unknown rule 'accuracy/no-such' in oncolint-disable-next-line (see oncolint --list-rules).")

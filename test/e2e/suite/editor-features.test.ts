@@ -157,7 +157,10 @@ describe('editor features', () => {
       await vscode.commands.executeCommand(status.command)
       const report = await until(() => api.report().open && api.report().body.includes('Hardest sentences') && api.report(), 'the report')
       assert.equal(report.uri, uri)
-      await sleep(1500) // let the webview render
+      // The page itself says what it drew: it loaded under its CSP and its script runs.
+      const drawn = await until(() => api.report().rendered, 'the webview to draw the report', 45_000) // the first webview of a session loads slowly
+      assert.deepEqual(drawn, {sections: 2, sentences: stats.hardest.length})
+      await sleep(500)
       await screenshot('e2e-report') // test-artifacts/e2e-report.png: the report beside the draft
     })
 
@@ -173,6 +176,8 @@ describe('editor features', () => {
       // An edit reaches the open report.
       await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount - 1, 0), '\n# Added section\n\nShort words here.\n'))
       await until(() => api.report().body.includes('>Added section</text>'), 'the report to show the new section')
+      // The open page takes the update by message, without a reload.
+      await until(() => api.report().rendered?.sections === 3, 'the webview to draw the new section')
       const stats = api.stats(uri)!
       const sentence = stats.hardest[0]
       await api.revealFromReport(sentence.range)

@@ -10,6 +10,7 @@ import {VFile} from 'vfile'
 import type {Counts} from '../readability/stats.js'
 import type {LocalHit} from '../rules/phrase-hits.js'
 import {splitChunks} from './chunks.js'
+import {isPlainText} from './language.js'
 import {tokenize, type Token} from './tokens.js'
 
 /** A word as written (hyphenated words whole), for readability counts. */
@@ -119,7 +120,7 @@ export class ParseCache {
 }
 
 export function parseDraft(text: string, languageId: string, cache = new ParseCache()): Draft {
-  const isMarkdown = languageId !== 'plaintext'
+  const isMarkdown = !isPlainText(languageId)
   const draft: Draft = {text, languageId: isMarkdown ? 'markdown' : 'plaintext', paragraphs: [], sentences: [], sections: [], comments: []}
   for (const [start, end] of splitChunks(text, isMarkdown)) {
     const chunkText = text.slice(start, end)

@@ -13,7 +13,8 @@ export const unexplainedSuppression: Rule = {
   description: 'An oncolint-disable comment gives no reason after "--".',
   check({directives}) {
     return directives
-      .filter((d) => d.kind !== 'enable' && d.reason === '')
+      // The editor's disable actions insert the placeholder "reason": left as is, it explains nothing.
+      .filter((d) => d.kind !== 'enable' && (d.reason === '' || /^reason$/i.test(d.reason)))
       .map((d): RawFinding => ({
         ruleId: this.id,
         message: `oncolint-${d.kind} has no reason: add one after "--", e.g. <!-- oncolint-${d.kind}${d.rules.length ? ` ${d.rules.join(', ')}` : ''} -- quoted from the source -->.`,

@@ -1,0 +1,142 @@
+/**
+ * Where a suppression comment goes, so that adding it silences the finding and changes nothing
+ * else. In Markdown an HTML comment that starts a line interrupts a paragraph (CommonMark HTML
+ * block, type 2): a comment line put inside a paragraph or between list items would split it
+ * in the rendered page and in oncolint's own readability figures. So a comment gets its own
+ * line only where a block starts (after a blank line or a heading); elsewhere it goes at the
+ * end of the line, inline. Plain text has no such rule: there the comment always gets its own
+ * line.
+ */
+
+/** Text to insert at `offset`; `snippet` is the same text with the reason as a tab stop. */
+export interface Insertion {
+  offset: number
+  newText: string
+  snippet: string
+}
+
+export const REASON = 'reason'
+
+interface Line {
+  start: number
+  /** End of the line's content, before \r\n or \n. */
+  end: number
+  text: string
+}
+
+function lineAt(text: string, offset: number): Line {
+  const start = text.lastIndexOf('\n', offset - 1) + 1
+  let end = text.indexOf('\n', offset)
+  if (end < 0) end = text.length
+  if (end > start && text[end - 1] === '\r') end--
+  return {start, end, text: text.slice(start, end)}
+}
+
+const previousLine = (text: string, line: Line): Line | undefined => (line.start === 0 ? undefined : lineAt(text, line.start - 1))
+
+function nextLine(text: string, line: Line): Line | undefined {
+  const nl = text.indexOf('\n', line.end)
+  return nl < 0 || nl + 1 > text.length ? undefined : lineAt(text, nl + 1)
+}
+
+const indentOf = (line: Line): string => /^[ \t]*/.exec(line.text)![0]
+const isBlank = (line: Line | undefined): boolean => !line || line.text.trim() === ''
+const isAtxHeading = (line: Line | undefined): boolean => !!line && /^ {0,3}#{1,6}(?:\s|$)/.test(line.text)
+
+/** May a comment line be put right before `line` without joining or splitting a block? */
+function blockStartsAt(text: string, line: Line, markdown: boolean): boolean {
+  if (!markdown) return true
+  const prev = previousLine(text, line)
+  return isBlank(prev) || isAtxHeading(prev)
+}
+
+/** After the line's last visible character: trailing spaces (a Markdown hard break) stay last. */
+const contentEnd = (line: Line): number => line.start + line.text.replace(/\s+$/, '').length
+
+function comment(directive: string, rules: string, withReason: boolean): {text: string; snippet: string} {
+  const body = `oncolint-${directive}${rules ? ` ${rules}` : ''}`
+  return withReason
+    ? {text: `<!-- ${body} -- ${REASON} -->`, snippet: `<!-- ${escapeSnippet(body)} -- \${1:${REASON}} -->`}
+    : {text: `<!-- ${body} -->`, snippet: `<!-- ${escapeSnippet(body)} -->`}
+}
+
+const escapeSnippet = (s: string): string => s.replace(/[$}\\]/g, '\\$&')
+
+const NEXT_LINE = /^(\s*<!--\s*oncolint-disable-next-line)((?:[ \t,]+[\w/-]*[\w/])+)/
+
+/**
+ * "Disable <rule> for this line": a disable-next-line comment on its own line above the line
+ * of `offset` (same indentation), added to the rule list of such a comment already there, or a
+ * disable-line comment at the end of the line where a comment line would split a block.
+ */
+export function disableLine(text: string, offset: number, ruleId: string, markdown: boolean): Insertion {
+  const line = lineAt(text, offset)
+  const prev = previousLine(text, line)
+  const existing = prev && NEXT_LINE.exec(prev.text)
+  if (prev && existing) {
+    const at = prev.start + existing[0].length
+    return {offset: at, newText: `, ${ruleId}`, snippet: `, ${escapeSnippet(ruleId)}`}
+  }
+  if (blockStartsAt(text, line, markdown)) {
+    const c = comment('disable-next-line', ruleId, true)
+    const indent = indentOf(line)
+    const eol = eolOf(text)
+    return {offset: line.start, newText: `${indent}${c.text}${eol}`, snippet: `${escapeSnippet(indent)}${c.snippet}${eol}`}
+  }
+  const c = comment('disable-line', ruleId, true)
+  return {offset: contentEnd(line), newText: ` ${c.text}`, snippet: ` ${c.snippet}`}
+}
+
+/**
+ * "Disable <rule> for the selected lines": a disable comment before the first line and an
+ * enable comment after the last, each on its own line where that splits no block.
+ */
+export function disableLines(text: string, startOffset: number, endOffset: number, ruleId: string, markdown: boolean): Insertion[] {
+  const first = lineAt(text, startOffset)
+  const last = lineAt(text, Math.max(startOffset, endOffset))
+  const eol = eolOf(text)
+  const disable = comment('disable', ruleId, true)
+  const enable = comment('enable', ruleId, false)
+  const indent = indentOf(first)
+  const prev = previousLine(text, first)
+  const open: Insertion = blockStartsAt(text, first, markdown)
+    ? {offset: first.start, newText: `${indent}${disable.text}${eol}`, snippet: `${escapeSnippet(indent)}${disable.snippet}${eol}`}
+    : {offset: contentEnd(prev!), newText: ` ${disable.text}`, snippet: ` ${disable.snippet}`}
+  const next = nextLine(text, last)
+  const ownLine = !markdown || isBlank(next)
+  const close: Insertion = ownLine
+    ? {offset: last.end, newText: `${eol}${indent}${enable.text}`, snippet: `${eol}${escapeSnippet(indent)}${enable.snippet}`}
+    : {offset: contentEnd(last), newText: ` ${enable.text}`, snippet: ` ${enable.snippet}`}
+  return [open, close]
+}
+
+/** "Disable <rule> for this file": a disable-file comment on the first line, after any front matter. */
+export function disableFile(text: string, ruleId: string, markdown: boolean): Insertion {
+  const c = comment('disable-file', ruleId, true)
+  const eol = eolOf(text)
+  const offset = markdown ? frontMatterEnd(text) : 0
+  // Front matter that ends the file without a newline: start a new line first.
+  const lead = offset > 0 && !/\n$/.test(text.slice(0, offset)) ? eol : ''
+  return {offset, newText: `${lead}${c.text}${eol}`, snippet: `${lead}${c.snippet}${eol}`}
+}
+
+/** Offset just after YAML (---) or TOML (+++) front matter, 0 when there is none. */
+export function frontMatterEnd(text: string): number {
+  const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text)
+  if (!open) return 0
+  const fence = open[1] === '---' ? '(?:---|\\.\\.\\.)' : '\\+\\+\\+'
+  const close = new RegExp(`^${fence}[ \\t]*(?:\\r?\\n|$)`, 'm')
+  const rest = text.slice(open[0].length)
+  const m = close.exec(rest)
+  return m ? open[0].length + m.index + m[0].length : 0
+}
+
+/** "Add a reason": ` -- reason` just before the closing `-->` of a suppression comment at [offset, endOffset). */
+export function addReason(text: string, offset: number, endOffset: number): Insertion | undefined {
+  const comment = text.slice(offset, endOffset)
+  if (!comment.endsWith('-->')) return undefined
+  const at = offset + comment.slice(0, -3).replace(/\s+$/, '').length
+  return {offset: at, newText: ` -- ${REASON}`, snippet: ` -- \${1:${REASON}}`}
+}
+
+const eolOf = (text: string): string => (/\r\n/.test(text) ? '\r\n' : '\n')
