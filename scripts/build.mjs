@@ -8,6 +8,8 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  // Smaller bundles load faster: the server and CLI start in a fraction of the time.
+  minify: true,
   logLevel: 'warning',
   // The engine finds terminology/ from its own location: give CJS bundles an import.meta.url.
   define: {'import.meta.url': 'importMetaUrl'},
