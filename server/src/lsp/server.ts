@@ -13,7 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import {DataFileError, ParseCache, applyFixes, lint, termsAt, type LintResult} from '../engine/index.js'
+import {DataFileError, ParseCache, applyFixes, builtinTerminology, lint, termsAt, type LintResult} from '../engine/index.js'
 import {acceptPhraseInFile, acceptTarget} from './accept-phrase.js'
 import {actionsFor, type EditSupport} from './code-actions.js'
 import {ConfigResolver, type DocConfig} from './doc-config.js'
@@ -135,6 +135,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, {section: 'oncolint'})
+    // Load the terminology while the editor is still opening documents, not on the first lint.
+    setImmediate(() => builtinTerminology())
   })
 
   const pathOf = (uri: string): string | undefined => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined)

@@ -113,8 +113,11 @@ function longWords(draft: Draft, sentenceIdx: readonly number[], explained: Read
   const seen = new Map<string, {count: number; familiar: boolean; syllables: number; order: number}>()
   let polysyllables = 0
   for (const i of sentenceIdx) {
+    const indexes = longWordIndexes(draft.sentences[i])
+    // Read `words` only when needed: on a cached sentence it copies the words to their offsets.
+    if (indexes.length === 0) continue
     const {words} = draft.sentences[i]
-    for (const k of longWordIndexes(draft.sentences[i])) {
+    for (const k of indexes) {
       const w = words[k]
       if (explained.has(w.offset)) continue
       const syllables = countSyllables(w.text)
