@@ -28,6 +28,10 @@ describe('CLI cache', () => {
     assert.deepEqual(linted(second), [2, 2, 0])
     assert.deepEqual(messages(second), [['FROM CACHE'], ['FROM CACHE']])
     assert.equal(second.code, 1, 'exit code from the stored results')
+    const {statSync} = await import('node:fs')
+    const before = statSync(cacheFile).mtimeMs
+    await cli(['--cache', '-f', 'json', '.'], {cwd: dir})
+    assert.equal(statSync(cacheFile).mtimeMs, before, 'a run that changed nothing does not rewrite the cache')
 
     writeFileSync(join(dir, 'a.md'), `${A}More.\n`)
     const edited = await cli(['--cache', '--debug', '-f', 'json', '.'], {cwd: dir})

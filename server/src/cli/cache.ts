@@ -27,6 +27,8 @@ export class LintCache {
     readonly path: string,
     private readonly version: string,
     private readonly files: Map<string, CacheEntry>,
+    /** Whether the file on disk no longer says what this cache holds. */
+    private dirty: boolean,
   ) {}
 
   /** Reads the cache at `location` (a file, or a folder to hold .oncolintcache); notes problems on stderr. */
@@ -41,12 +43,12 @@ export class LintCache {
     try {
       text = readFileSync(path, 'utf8')
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new LintCache(path, version, new Map())
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new LintCache(path, version, new Map(), true)
       throw e
     }
     const problem = (why: string) => {
       notice(`oncolint: ignoring the cache ${path} (${why}); it will be rewritten`)
-      return new LintCache(path, version, new Map())
+      return new LintCache(path, version, new Map(), true)
     }
     let data: unknown
     try {
@@ -61,7 +63,7 @@ export class LintCache {
       if (!isEntry(entry)) return problem(`bad entry for ${file}`)
       files.set(file, entry)
     }
-    return new LintCache(path, version, files)
+    return new LintCache(path, version, files, false)
   }
 
   /** The stored report for a file, if it was linted from this very text with this very config. */
@@ -73,14 +75,18 @@ export class LintCache {
 
   set(report: FileReport, key: CacheKey): void {
     this.files.set(report.filePath, {hash: key.hash, config: key.config, report: {messages: report.messages, stats: report.stats}})
+    this.dirty = true
   }
 
-  /** Writes the cache atomically, dropping entries of files that are gone. */
+  /** Writes the cache atomically, dropping entries of files that are gone; a run that changed nothing writes nothing. */
   save(): void {
     const files: Record<string, CacheEntry> = {}
+    let dropped = false
     for (const [file, entry] of [...this.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (exists(file)) files[file] = entry
+      else dropped = true
     }
+    if (!this.dirty && !dropped) return
     const data: CacheFile = {oncolint: this.version, format: CACHE_FORMAT, files}
     writeAtomically(this.path, JSON.stringify(data))
   }
