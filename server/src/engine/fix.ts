@@ -20,7 +20,8 @@ export function applyFixes(text: string, findings: readonly Finding[], {safeOnly
     taken.push(...edits)
     applied.push(finding)
   }
-  taken.sort((a, b) => a.offset - b.offset)
+  // An insertion where a replacement starts goes first: the other order would copy the replaced text back.
+  taken.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset)
   let out = ''
   let at = 0
   for (const e of taken) {

@@ -4,7 +4,7 @@ import {readability, type ReadabilityStats} from './readability/stats.js'
 import {explainedWordOffsets} from './rules/jargon.js'
 import {findPhraseHits} from './rules/phrase-hits.js'
 import {RULES} from './rules/registry.js'
-import type {RuleContext} from './rules/rule.js'
+import type {Rule, RuleContext} from './rules/rule.js'
 import {applyDirectives, parseDirectives} from './suppress.js'
 import {builtinTerminology} from './terminology/load.js'
 import type {Terminology} from './terminology/terminology.js'
@@ -25,6 +25,8 @@ export interface EngineOptions extends LintOptions {
    * the server). Findings are the same with or without it; only the time differs.
    */
   cache?: ParseCache
+  /** The rules to run, every rule (RULES) when left out: tests use it to add one that fails. */
+  rules?: readonly Rule[]
 }
 
 /** The one engine call behind the CLI and the language server: text in, findings out. */
@@ -44,7 +46,7 @@ export function lint(text: string, options: EngineOptions = {}): LintResult {
 
   let findings: Finding[] = []
   const ruleErrors: LintResult['ruleErrors'] = []
-  for (const rule of RULES) {
+  for (const rule of options.rules ?? RULES) {
     const severity = severityOf(rule.id, rule.defaultSeverity)
     if (severity === 'off') continue
     try {
@@ -62,7 +64,7 @@ export function lint(text: string, options: EngineOptions = {}): LintResult {
 /** Phrases a project accepted (`accept` in .oncolintrc): never flagged where they stand. */
 function dropAccepted(text: string, config: LintConfig, findings: Finding[]): Finding[] {
   if (config.accept.length === 0) return findings
-  const lower = text.toLowerCase()
+  const lower = sameLengthLowerCase(text)
   const ranges: Array<[number, number]> = []
   for (const phrase of config.accept) {
     const p = phrase.toLowerCase().trim()
@@ -74,5 +76,32 @@ function dropAccepted(text: string, config: LintConfig, findings: Finding[]): Fi
       ranges.push([i, i + p.length])
     }
   }
-  return findings.filter((f) => !(f.actual !== undefined && ranges.some(([a, b]) => a <= f.offset && f.endOffset <= b)))
+  // Sorted by start with the furthest end so far: one binary search per finding, not a scan of
+  // every accepted occurrence (quadratic when a long draft repeats an accepted phrase).
+  ranges.sort((a, b) => a[0] - b[0])
+  const furthest: number[] = []
+  for (const [, b] of ranges) furthest.push(Math.max(b, furthest.at(-1) ?? -1))
+  const covered = (f: Finding): boolean => {
+    let lo = 0
+    let hi = ranges.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (ranges[mid][0] <= f.offset) lo = mid + 1
+      else hi = mid
+    }
+    return lo > 0 && furthest[lo - 1] >= f.endOffset
+  }
+  return findings.filter((f) => !(f.actual !== undefined && covered(f)))
+}
+
+/** Lower case with offsets kept: a character whose lower case is longer ('İ') stays as it is. */
+function sameLengthLowerCase(text: string): string {
+  const lower = text.toLowerCase()
+  if (lower.length === text.length) return lower
+  let out = ''
+  for (const c of text) {
+    const l = c.toLowerCase()
+    out += l.length === c.length ? l : c
+  }
+  return out
 }

@@ -53,16 +53,34 @@ export function applyDirectives(text: string, directives: readonly Directive[], 
     }
     return lo
   }
-  return findings.filter((f) => {
-    const line = lineOf(f.offset)
-    let off = false
-    for (const d of directives) {
-      if (d.kind === 'disable-file' && covers(d.rules, f.ruleId)) return false
-      if (d.kind === 'disable-next-line' && lineOf(d.endOffset) + 1 === line && covers(d.rules, f.ruleId)) return false
-      if (d.kind === 'disable-line' && lineOf(d.offset) === line && covers(d.rules, f.ruleId)) return false
-      // Ranges apply in document order: the last disable/enable before the finding wins.
-      if (d.offset < f.offset && (d.kind === 'disable' || d.kind === 'enable') && covers(d.rules, f.ruleId)) off = d.kind === 'disable'
+  // Worked out once per rule id, not per finding: a long draft may hold thousands of both.
+  const plans = new Map<string, {file: boolean; lines: Set<number>; rangeOffsets: number[]; rangeOff: boolean[]}>()
+  const planFor = (ruleId: string) => {
+    let plan = plans.get(ruleId)
+    if (!plan) {
+      const mine = directives.filter((d) => covers(d.rules, ruleId))
+      const ranges = mine.filter((d) => d.kind === 'disable' || d.kind === 'enable').sort((a, b) => a.offset - b.offset)
+      const lines = new Set<number>()
+      for (const d of mine) {
+        if (d.kind === 'disable-next-line') lines.add(lineOf(d.endOffset) + 1)
+        if (d.kind === 'disable-line') lines.add(lineOf(d.offset))
+      }
+      plan = {file: mine.some((d) => d.kind === 'disable-file'), lines, rangeOffsets: ranges.map((d) => d.offset), rangeOff: ranges.map((d) => d.kind === 'disable')}
+      plans.set(ruleId, plan)
     }
-    return !off
+    return plan
+  }
+  return findings.filter((f) => {
+    const plan = planFor(f.ruleId)
+    if (plan.file || (plan.lines.size > 0 && plan.lines.has(lineOf(f.offset)))) return false
+    // Ranges apply in document order: the last disable/enable before the finding wins.
+    let lo = 0
+    let hi = plan.rangeOffsets.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (plan.rangeOffsets[mid] < f.offset) lo = mid + 1
+      else hi = mid
+    }
+    return !(lo > 0 && plan.rangeOff[lo - 1])
   })
 }

@@ -24,6 +24,9 @@ import {DEFAULT_SETTINGS, readSettings, type Settings} from './settings.js'
 import {documentStats} from './stats.js'
 
 
+/** Characters above which the editor does not lint a document (about 2 MB of text). */
+export const MAX_LINT_CHARS = 2_000_000
+
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.oncolint`
 /** Re-lint after typing stops for this long, so a burst of keystrokes costs one lint. */
 const DEBOUNCE_MS = 150
@@ -170,6 +173,9 @@ export function startServer(connection: Connection): void {
     return pending
   }
 
+  const loggedErrors = new Set<string>()
+  const tooLargeShown = new Set<string>()
+
   /** The lint of the document's current version (cached), with the config it used. */
   const lintDocument = (doc: TextDocument, settings: Settings): Linted => {
     const cached = results.get(doc.uri)
@@ -180,7 +186,13 @@ export function startServer(connection: Connection): void {
     if (!cache) parseCaches.set(doc.uri, (cache = new ParseCache()))
     const languageId = doc.languageId
     const result = lint(doc.getText(), {languageId, config: docConfig.config, terminology: docConfig.terminology, cache})
-    for (const e of result.ruleErrors) connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`)
+    // Once per document, rule and message: a failing rule must not log a line per keystroke.
+    for (const e of result.ruleErrors) {
+      const key = `${doc.uri}|${e.ruleId}|${e.message}`
+      if (loggedErrors.has(key)) continue
+      loggedErrors.add(key)
+      connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`)
+    }
     const linted = {version: doc.version, epoch, result, docConfig}
     results.set(doc.uri, linted)
     return linted
@@ -193,6 +205,15 @@ export function startServer(connection: Connection): void {
       const settings = await settingsFor(uri)
       const doc = documents.get(uri)
       if (!doc || superseded()) return
+      // The connection has one thread: a pasted 20 MB file must not stall every other document.
+      if (doc.getText().length > MAX_LINT_CHARS) {
+        void connection.sendDiagnostics({uri, version: doc.version, diagnostics: []})
+        if (!tooLargeShown.has(uri)) {
+          tooLargeShown.add(uri)
+          void connection.window.showWarningMessage(`oncolint: ${uri.split('/').pop()} is ${(doc.getText().length / 1e6).toFixed(1)} MB; drafts over ${MAX_LINT_CHARS / 1e6} MB are not linted in the editor (the CLI lints them).`)
+        }
+        return
+      }
       const {result, docConfig, version} = lintDocument(doc, settings)
       // Positions now: TextDocuments updates the same document object in place on a change.
       const diagnostics = result.findings.map((f) => toDiagnostic(doc, f))
@@ -243,6 +264,8 @@ export function startServer(connection: Connection): void {
     justOpened.delete(e.document.uri)
     results.delete(e.document.uri)
     parseCaches.delete(e.document.uri)
+    tooLargeShown.delete(e.document.uri)
+    for (const key of loggedErrors) if (key.startsWith(`${e.document.uri}|`)) loggedErrors.delete(key)
     settingsCache.delete(e.document.uri)
     void connection.sendDiagnostics({uri: e.document.uri, diagnostics: []})
   })

@@ -9,6 +9,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import type {Counts} from '../readability/stats.js'
 import type {LocalHit} from '../rules/phrase-hits.js'
+import {alignTextNodes} from './align.js'
 import {splitChunks} from './chunks.js'
 import {isPlainText} from './language.js'
 import {tokenize, type Token} from './tokens.js'
@@ -85,11 +86,18 @@ const markdownFirst = unified().use(remarkParse).use(remarkFrontmatter, ['yaml',
 const markdown = unified().use(remarkParse).use(remarkRetext, ParseEnglish)
 const plain = unified().use(retextEnglish)
 
-// Bare URLs and e-mail addresses are not prose, in Markdown text nodes as in plain text.
-const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>()"']+|[\w.+-]+@[\w-]+\.[\w.-]+/g
+// Bare URLs and e-mail addresses are not prose, in Markdown text nodes as in plain text. An
+// address is tried only where a run of its characters starts: tried at every letter of a long
+// word it backtracked through the rest of it each time (100 KB of letters took 30 s).
+const URL_LIKE = /\b(?:https?:\/\/|www\.)[^\s<>()"']+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+/g
 const COMMENT = /<!--([\s\S]*?)-->/g
 // "During metastasis, cancer cells" is not the phrase "metastasis cancer".
 const PHRASE_BREAK = /[,;:()[\]{}"“”«»—–]|^-+$/
+// The same inside one word ("cancer;spread"), and a full stop between a lower-case and a
+// capital letter: "mets.Cancer" is two sentences run together ("No.1", "U.S." and "e.g." are not).
+const INNER_BREAK = /[,;:()[\]{}"“”«»—–]|--/
+const runOnSentences = (text: string, end: number, next: number): boolean =>
+  /[.!?]/.test(text.slice(end, next)) && /\p{Ll}/u.test(text[end - 1]) && /\p{Lu}/u.test(text[next])
 
 /** One chunk parsed on its own, offsets relative to the chunk. */
 interface ChunkParse {
@@ -122,15 +130,62 @@ export class ParseCache {
 export function parseDraft(text: string, languageId: string, cache = new ParseCache()): Draft {
   const isMarkdown = !isPlainText(languageId)
   const draft: Draft = {text, languageId: isMarkdown ? 'markdown' : 'plaintext', paragraphs: [], sentences: [], sections: [], comments: []}
-  for (const [start, end] of splitChunks(text, isMarkdown)) {
+  for (const [chunkStart, end] of splitChunks(text, isMarkdown)) {
+    // remark skips a byte-order mark and counts its offsets from after it: so does the first chunk.
+    const start = chunkStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : chunkStart
     const chunkText = text.slice(start, end)
-    const key = `${isMarkdown ? (start === 0 ? 'M' : 'm') : 'p'}\0${chunkText}`
-    const chunk = cache.get(key, () => parseChunk(chunkText, isMarkdown, start === 0))
+    const key = `${isMarkdown ? (chunkStart === 0 ? 'M' : 'm') : 'p'}\0${chunkText}`
+    const chunk = cache.get(key, () => parseChunkSafely(chunkText, isMarkdown, chunkStart === 0))
     for (const c of chunk.comments) draft.comments.push({...c, offset: c.offset + start, endOffset: c.endOffset + start})
     for (const p of chunk.paragraphs) addParagraph(draft, p, start)
   }
   cache.sweep()
   return draft
+}
+
+/** Block quotes and list items opened on one line beyond which remark is not given the chunk. */
+const MAX_NESTING = 32
+const LINE_BREAK = /[\r\n]/g
+
+/**
+ * Markdown nested hundreds deep ("> > > …", "1. 1. 1. …") takes remark quadratic time and
+ * overflows its recursion, as can a huge paragraph in remark-retext: such a chunk is read as
+ * plain text instead, so the linter neither hangs nor throws and its prose is still checked.
+ */
+function parseChunkSafely(text: string, isMarkdown: boolean, first: boolean): ChunkParse {
+  if (isMarkdown && nestingDepth(text) <= MAX_NESTING) {
+    try {
+      return parseChunk(text, true, first)
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e
+    }
+  }
+  return parseChunk(text, false, first)
+}
+
+/** The most block quote and list markers any line of `text` starts with. */
+function nestingDepth(text: string): number {
+  let deepest = 0
+  for (let i = 0; i < text.length; ) {
+    let depth = 0
+    for (;;) {
+      while (text[i] === ' ' || text[i] === '\t') i++
+      const c = text[i]
+      const after = (k: number) => k >= text.length || text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r'
+      let digits = 0
+      while (digits < 9 && text[i + digits] >= '0' && text[i + digits] <= '9') digits++
+      if (c === '>') i++
+      else if ((c === '-' || c === '*' || c === '+') && after(i + 1)) i++
+      else if (digits > 0 && (text[i + digits] === '.' || text[i + digits] === ')') && after(i + digits + 1)) i += digits + 1
+      else break
+      depth++
+    }
+    deepest = Math.max(deepest, depth)
+    LINE_BREAK.lastIndex = i
+    if (!LINE_BREAK.test(text)) break
+    i = LINE_BREAK.lastIndex
+  }
+  return deepest
 }
 
 function parseChunk(text: string, isMarkdown: boolean, first: boolean): ChunkParse {
@@ -141,6 +196,7 @@ function parseChunk(text: string, isMarkdown: boolean, first: boolean): ChunkPar
   if (isMarkdown) {
     const processor = first ? markdownFirst : markdown
     const mdast = processor.parse(file) as MdastRoot
+    alignTextNodes(mdast, text)
     collectBlocks(mdast, headings, comments)
     nlcst = processor.runSync(mdast, file) as unknown as NlcstRoot
   } else {
@@ -257,7 +313,7 @@ function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number,
     if (child.type === 'WordNode') {
       const text = wordText(child)
       words.push({text, offset: start, endOffset: end})
-      tokenize(text, start, tokens)
+      tokenizeWord(child, text, start, tokens)
     } else if (child.type === 'SymbolNode') {
       tokenize(child.value, start, tokens)
     } else if (child.type === 'SourceNode' || (child.type === 'PunctuationNode' && PHRASE_BREAK.test(child.value))) {
@@ -269,6 +325,33 @@ function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number,
     }
   }
   return {offset, endOffset, paragraph: -1, words, tokens, memo: {}}
+}
+
+/**
+ * The tokens of a word node. Its parts may stand apart in the source: the parser reads
+ * "fatal.<!-- note -->Next" as one word, the comment between its parts being no text to it,
+ * so offsets are then mapped part by part rather than counted through the joined text. A
+ * full stop or a phrase break inside a word ("mets.Cancer", "cancer;spread") ends a phrase
+ * as it does between words.
+ */
+function tokenizeWord(node: {children: Array<{value: string; position?: {start: {offset?: number}; end: {offset?: number}}}>}, text: string, start: number, into: Token[]): void {
+  const local = tokenize(text, 0, [])
+  for (let k = 1; k < local.length; k++) {
+    const [end, next] = [local[k - 1].endOffset, local[k].offset]
+    if (INNER_BREAK.test(text.slice(end, next)) || runOnSentences(text, end, next)) local[k].breakBefore = true
+  }
+  const parts = node.children
+  if (parts.every((p, i) => i === 0 || p.position?.start.offset === parts[i - 1].position?.end.offset)) {
+    for (const t of local) into.push({...t, offset: t.offset + start, endOffset: t.endOffset + start})
+    return
+  }
+  const at: number[] = []
+  for (const p of parts) for (let k = 0; k < p.value.length; k++) at.push((p.position?.start.offset ?? NaN) + k)
+  for (const t of local) {
+    const offset = at[t.offset]
+    const endOffset = at[t.endOffset - 1] + 1
+    if (Number.isInteger(offset) && Number.isInteger(endOffset)) into.push({...t, offset, endOffset})
+  }
 }
 
 function wordText(node: {children: Array<{value: string}>}): string {

@@ -41,8 +41,7 @@ export function removal(text: string, offset: number, endOffset: number): {offse
   const m = /^,?[^\S\r\n]+|^,/.exec(text.slice(end, end + 4))
   if (m) end += m[0].length
   else if (text[offset - 1] === ' ') return {offset: offset - 1, endOffset, newText: ''}
-  const before = text.slice(0, offset).trimEnd()
-  const opensSentence = before === '' || /[.!?:\n]["'”’)]*$/.test(before) || /\n\s*$/.test(text.slice(0, offset))
+  const opensSentence = opensSentenceAt(text, offset)
   const next = text[end]
   if (opensSentence && next && /\p{Ll}/u.test(next)) return {offset, endOffset: end + 1, newText: next.toUpperCase()}
   return {offset, endOffset: end, newText: ''}
@@ -70,4 +69,17 @@ export function withArticle(text: string, offset: number, endOffset: number, new
   if (m[1].toLowerCase() === wanted) return {offset, endOffset, newText}
   const article = m[1] === 'AN' ? wanted.toUpperCase() : /^[A]/.test(m[1]) ? wanted[0].toUpperCase() + wanted.slice(1) : wanted
   return {offset: offset - m[0].length, endOffset, newText: `${article}${m[2]}${newText}`}
+}
+
+/**
+ * True when only whitespace, or a sentence end (. ! ? : or a line break, then closing quotes
+ * or brackets), comes before `offset`. Reads back from `offset` only as far as it must:
+ * slicing and searching the whole text before every removal was quadratic in a long draft.
+ */
+function opensSentenceAt(text: string, offset: number): boolean {
+  let i = offset
+  while (i > 0 && /\s/.test(text[i - 1])) i--
+  if (i === 0 || text.slice(i, offset).includes('\n')) return true
+  while (i > 0 && `"'”’)`.includes(text[i - 1])) i--
+  return i > 0 && '.!?:\n'.includes(text[i - 1])
 }

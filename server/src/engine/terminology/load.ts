@@ -35,7 +35,14 @@ export function readYaml(file: string, text: string): {value: unknown; lineOf: (
     }
     return 1
   }
-  return {value: doc.toJS(), lineOf}
+  let value: unknown
+  try {
+    value = doc.toJS()
+  } catch (e) {
+    // yaml refuses aliases that expand without bound ("billion laughs"): a data error like any other.
+    throw new DataFileError(file, 1, (e as Error).message)
+  }
+  return {value, lineOf}
 }
 
 /** Reads and validates terminology files against terminology/schema.json. */
@@ -46,8 +53,10 @@ export function readEntries(file: string, text = readFileSync(file, 'utf8')): En
     const err = check.errors![0]
     const path = err.instancePath.split('/').slice(1).map((p: string) => (/^\d+$/.test(p) ? Number(p) : p))
     const where = err.instancePath ? `${err.instancePath.slice(1).replace(/\//g, '.')} ` : ''
-    const extra = err.keyword === 'additionalProperties' ? ` (${(err.params as {additionalProperty: string}).additionalProperty})` : ''
-    throw new DataFileError(file, lineOf(path), `${where}${err.message}${extra}`.trim())
+    const unknown = err.keyword === 'additionalProperties' ? (err.params as {additionalProperty: string}).additionalProperty : undefined
+    const extra = unknown !== undefined ? ` (${unknown})` : ''
+    // An unknown key is named at its own line, not at the line of the entry holding it.
+    throw new DataFileError(file, lineOf(unknown !== undefined ? [...path, unknown] : path), `${where}${err.message}${extra}`.trim())
   }
   return ((value ?? []) as Omit<Entry, 'file' | 'line'>[]).map((e, i) => ({...e, file, line: lineOf([i])}))
 }

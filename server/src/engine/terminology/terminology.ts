@@ -38,6 +38,7 @@ export function compileMatcher(entries: readonly Entry[]): PhraseMatcher<Pattern
       }
     }
   }
+  matcher.minimize()
   return matcher
 }
 

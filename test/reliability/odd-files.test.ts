@@ -1,0 +1,67 @@
+/**
+ * Big and odd files on the built command line (bin/oncolint.js; run `npm run build` first):
+ * a 20 MB draft, an empty file, whitespace only, PNG bytes, invalid UTF-8. Each run ends
+ * within its bound with a sensible exit code and nothing on stderr; none crashes.
+ */
+import assert from 'node:assert/strict'
+import {spawnSync} from 'node:child_process'
+import {readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {BIN, project} from '../cli/helpers.js'
+import {SHARED} from '../helpers.js'
+
+interface Timed {
+  code: number | null
+  stdout: string
+  stderr: string
+  ms: number
+}
+
+function runTimed(args: string[], cwd: string, timeoutMs: number): Timed {
+  const started = performance.now()
+  const r = spawnSync(process.execPath, [BIN, ...args], {cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: {...process.env, NO_COLOR: '1'}})
+  if (r.error) throw r.error
+  return {code: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started}
+}
+
+const messagesOf = (r: Timed) => (JSON.parse(r.stdout) as Array<{messages: Array<{ruleId: string; offset: number; endOffset: number}>}>)[0].messages
+
+describe('reliability: big and odd files on the command line', function () {
+  this.timeout(180_000)
+
+  it('lints a 20 MB draft within a minute, with findings all through it', () => {
+    const seed = readFileSync(join(SHARED, 'corpus', 'seed-draft.txt'), 'utf8')
+    const copies = Math.ceil((20 * 1024 * 1024) / (seed.length + 2))
+    const text = `${seed}\n\n`.repeat(copies)
+    const dir = project({})
+    writeFileSync(join(dir, 'big.md'), text)
+    const r = runTimed(['--quiet', '-f', 'json', '-o', 'report.json', 'big.md'], dir, 120_000)
+    assert.ok(r.ms < 60_000, `took ${Math.round(r.ms)} ms`)
+    assert.equal(r.stderr, '')
+    const [report] = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Array<{messages: Array<{endOffset: number}>}>
+    assert.equal(r.code, report.messages.length > 0 ? 1 : 0)
+    // Errors (--quiet) are reported in the last copy of the seed draft too.
+    assert.ok(report.messages.some((m) => m.endOffset > text.length - seed.length), 'findings near the end of the file')
+  })
+
+  const odd: Array<[string, string | Buffer]> = [
+    ['an empty file', ''],
+    ['whitespace only', ' \n\t\r\n  \n\u00a0\n'],
+    ['PNG bytes', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), Buffer.from(Array.from({length: 4000}, (_, i) => (i * 7919) % 256))])],
+    ['invalid UTF-8', Buffer.concat([Buffer.from('A zorblat tumor grew. Caf'), Buffer.from([0xe9, 0xff, 0xfe, 0xc3]), Buffer.from(' and more.\n')])],
+  ]
+  for (const [what, content] of odd) {
+    it(`${what}: answers at once without a crash`, () => {
+      const dir = project({})
+      writeFileSync(join(dir, 'odd.md'), content)
+      const r = runTimed(['-f', 'json', 'odd.md'], dir, 60_000)
+      assert.equal(r.stderr, '')
+      const messages = messagesOf(r)
+      assert.equal(r.code, messages.some((m) => (m as {severity?: string}).severity === 'error') ? 1 : 0)
+      const decoded = typeof content === 'string' ? content : content.toString('utf8')
+      for (const m of messages) assert.ok(m.offset >= 0 && m.endOffset <= decoded.length, `${m.ruleId} in range`)
+      if (what === 'an empty file' || what === 'whitespace only') assert.deepEqual(messages, [])
+      if (what === 'invalid UTF-8') assert.deepEqual(messages.map((m) => m.ruleId), ['accuracy/nonstandard-term'])
+    })
+  }
+})
