@@ -55,6 +55,12 @@ describe('reliability: exact ranges in Markdown whose parsed text differs from t
     assert.deepEqual(flagged('Her liver metastases cancer grew.'), [[10, 'metastases cancer']])
   })
 
+  it('an accepted phrase is found after a letter whose lower case is longer ("İ")', () => {
+    const text = 'İstanbul clinic. A zorblat tumor grew.'
+    assert.deepEqual(byRule(text, RULE, {config: {accept: ['zorblat tumor']}}), [])
+    assert.deepEqual(flagged(text), [[text.indexOf('zorblat'), 'zorblat tumor']])
+  })
+
   it('"No.1" and "U.S." stay whole words to the phrase matcher', () => {
     assert.deepEqual(byRule('We are the No.1 cancer hospital in Delhi.', 'promotion/superlative').map((f) => f.text), ['No.1 cancer hospital'])
   })
