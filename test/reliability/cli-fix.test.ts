@@ -31,8 +31,9 @@ describe('reliability: --fix on disk', function () {
         const sub = join(dir, String(n++))
         mkdirSync(sub)
         const file = join(sub, name)
-        // What a file can hold: UTF-8 turns lone surrogates into U+FFFD; the CLI drops a leading byte-order mark.
-        writeFileSync(file, draft.replace(/^\uFEFF+/, ''))
+        // What a draft file can hold: UTF-8 turns lone surrogates into U+FFFD; the CLI drops a leading
+        // byte-order mark, and skips a file with a NUL byte as binary.
+        writeFileSync(file, draft.replace(/^\uFEFF+/, '').replace(/\0/g, ' '))
         const text = readFileSync(file, 'utf8')
         const expected = engineFix(text, name)
         const r = await cli(['--fix', '-f', 'json', name], {cwd: sub})

@@ -22,7 +22,7 @@ describe('reliability: configuration and terminology are data', () => {
     ['__proto__ at the top of .oncolintrc.json', '.oncolintrc.json', '{"__proto__": {"targetGrade": 1, "polluted": true}}', (dir) => `${join(dir, '.oncolintrc.json')}:1: config must NOT have additional properties: "__proto__"`],
     ['__proto__ as a rule id', '.oncolintrc.json', '{\n  "rules": {"__proto__": "off"}\n}', (dir) => `${join(dir, '.oncolintrc.json')}:2: unknown rule "__proto__" (see oncolint --list-rules)`],
     ['constructor as a rule id', '.oncolintrc.yaml', 'rules:\n  constructor: off\n', (dir) => `${join(dir, '.oncolintrc.yaml')}:2: unknown rule "constructor" (see oncolint --list-rules)`],
-    ['__proto__ in YAML', '.oncolintrc.yaml', '__proto__:\n  polluted: yes\naccept: [a]\n', (dir) => `${join(dir, '.oncolintrc.yaml')}:1: config must NOT have additional properties: "__proto__"`],
+    ['__proto__ in YAML', '.oncolintrc.yaml', 'accept: [a]\n__proto__:\n  polluted: yes\n', (dir) => `${join(dir, '.oncolintrc.yaml')}:2: config must NOT have additional properties: "__proto__"`],
   ]
   for (const [what, name, text, message] of configs) {
     it(`${what}: refused with file and line, no prototype changed`, async () => {

@@ -52,3 +52,11 @@ describe('articles before a replacement', () => {
     assert.equal(apply('It is a test.', 'test', 'useful test'), 'It is a useful test.')
   })
 })
+
+describe('articles before a shouted replacement', () => {
+  it('reads a long all-capital word as a word, not an acronym', async () => {
+    const {articleFor} = await import('../../server/src/engine/rules/replacement.js')
+    assert.equal(articleFor('SECONDARY TUMOR'), 'a')
+    assert.equal(articleFor('MRI scan'), 'an')
+  })
+})

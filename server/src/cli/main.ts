@@ -12,7 +12,7 @@ import {configKey, hashText, lintText, type FileJob, type FileOutcome, type FixM
 import {RANK, countBySeverity, displayPath, type LintedFile} from './report.js'
 import {listRules, printConfig, version} from './rules-info.js'
 import {lintFiles, threadCount} from './threads.js'
-import {readText, writeAtomically} from './write.js'
+import {isBinaryFile, readText, writeAtomically} from './write.js'
 
 export interface CliIo {
   cwd: string
@@ -79,7 +79,11 @@ async function lintTargets(options: CliOptions, io: CliIo): Promise<Run> {
   const stdin = options.targets.includes('-')
   if (stdin && fix === 'write') throw new UsageError('--fix cannot write to standard input; use --fix-dry-run to see the fixes')
   const ignorer = options.ignore ? loadIgnore(cwd, options.ignorePatterns) : undefined
-  const selection = await expandTargets(options.targets.filter((t) => t !== '-'), cwd, options.extensions, ignorer)
+  const found = await expandTargets(options.targets.filter((t) => t !== '-'), cwd, options.extensions, ignorer)
+  // An image or other binary named like a draft is skipped with one line, as a text linter would.
+  const binary = found.files.filter(isBinaryFile)
+  for (const file of binary) io.stderr.write(`oncolint: warning: ${displayPath(file, cwd)}: binary file, not linted\n`)
+  const selection = binary.length ? {...found, files: found.files.filter((f) => !binary.includes(f))} : found
   // Every config is read before any file is touched: a bad one stops the run with nothing written.
   const configs = selection.files.map((file) => configFor(file, cwd))
   const stdinText = stdin ? await readAll(io.stdin) : undefined

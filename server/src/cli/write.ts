@@ -1,4 +1,4 @@
-import {mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs'
 import {dirname} from 'node:path'
 import {UsageError} from './errors.js'
 
@@ -27,8 +27,37 @@ export function writeAtomically(file: string, text: string, mode?: number): void
   }
 }
 
-/** Writes fixed text over a draft, but never over one that changed since it was read. */
+const BOM = Buffer.from([0xef, 0xbb, 0xbf])
+
+/**
+ * Writes fixed text over a draft, but only where it can be written back faithfully: never
+ * over one that changed since it was read, is read-only or is not valid UTF-8 (its bytes
+ * would be lost); a byte-order mark is kept, and a symbolic link's target is fixed.
+ */
 export function writeIfUnchanged(file: string, expected: string, text: string): void {
-  if (readText(file) !== expected) throw new UsageError(`${file} changed on disk while being linted; not fixed`)
-  writeAtomically(file, text, statSync(file).mode)
+  const target = realpathSync(file)
+  const bytes = readFileSync(target)
+  try {
+    new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+  } catch {
+    throw new UsageError(`${file} is not valid UTF-8; not fixed`)
+  }
+  if (readText(target) !== expected) throw new UsageError(`${file} changed on disk while being linted; not fixed`)
+  const {mode} = statSync(target)
+  // As root every file is writable: honour the permission bits the writer set.
+  if ((mode & 0o222) === 0) throw new UsageError(`${file} is read-only; not fixed`)
+  const bom = bytes.subarray(0, 3).equals(BOM)
+  writeAtomically(target, bom ? `\uFEFF${text}` : text, mode)
+}
+
+/** A NUL byte in the first 8 KB: an image or other binary named like a draft. */
+export function isBinaryFile(file: string): boolean {
+  const fd = openSync(file, 'r')
+  try {
+    const head = Buffer.alloc(8192)
+    const n = readSync(fd, head, 0, head.length, 0)
+    return head.subarray(0, n).includes(0)
+  } finally {
+    closeSync(fd)
+  }
 }

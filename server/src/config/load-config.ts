@@ -51,7 +51,9 @@ export function readConfigFile(file: string, options: {allowTerminology?: boolea
     const err = validate.errors![0]
     const path = err.instancePath.split('/').slice(1)
     const extra = err.keyword === 'additionalProperties' ? `: "${(err.params as {additionalProperty: string}).additionalProperty}"` : ''
-    throw new DataFileError(file, lineOf(path), `${err.instancePath.slice(1).replace(/\//g, '.') || 'config'} ${err.message}${extra}`)
+    // An unknown key is reported on its own line, not on its parent's.
+    const at = err.keyword === 'additionalProperties' ? [...path, (err.params as {additionalProperty: string}).additionalProperty] : path
+    throw new DataFileError(file, lineOf(at), `${err.instancePath.slice(1).replace(/\//g, '.') || 'config'} ${err.message}${extra}`)
   }
   const config = data as ResolvedConfig['config']
   for (const id of Object.keys(config.rules ?? {})) {

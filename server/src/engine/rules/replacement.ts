@@ -53,7 +53,8 @@ const SILENT_H = /^(?:hour|honest|honou?r|heir)/i
 
 /** "an" before a vowel sound, "a" before a consonant sound; acronyms by their first letter's name. */
 export function articleFor(word: string): 'a' | 'an' {
-  if (/^[A-Z]{2,}/.test(word)) return 'AEFHILMNORSX'.includes(word[0]) ? 'an' : 'a'
+  // Only a short all-capital word is an acronym: "SECONDARY TUMOR" (a shouted fix) is read as a word.
+  if (/^[A-Z]{2,5}\b/.test(word)) return 'AEFHILMNORSX'.includes(word[0]) ? 'an' : 'a'
   if (SILENT_H.test(word)) return 'an'
   return /^[aeiou]/i.test(word) && !CONSONANT_SOUND.test(word) ? 'an' : 'a'
 }

@@ -29,6 +29,10 @@ export function readYaml(file: string, text: string): {value: unknown; lineOf: (
     throw new DataFileError(file, lineCounter.linePos(err.pos[0]).line, err.message.split('\n')[0])
   }
   const lineOf = (path: (string | number)[]): number => {
+    // A key is reported where the key stands, not where its value starts (the next line for a map).
+    const parent = path.length ? (doc.getIn(path.slice(0, -1), true) as {items?: Array<{key?: {value?: unknown; range?: [number, number, number]}}>} | undefined) : undefined
+    const pair = parent?.items?.find((item) => item.key?.value === path[path.length - 1])
+    if (pair?.key?.range) return lineCounter.linePos(pair.key.range[0]).line
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as {range?: [number, number, number]} | undefined
       if (node && node.range) return lineCounter.linePos(node.range[0]).line

@@ -1,29 +1,4 @@
-/**
- * PENDING (server/src/cli/ belongs to the CLI engineer): these fail today and show what the
- * command line must still do so that --fix never loses or clobbers text. The fix each needs
- * is in the comment above it; the lead decides when they join the suite. They are skipped
- * (mocha lists them as pending) unless ONCOLINT_PENDING=1:
- *   ONCOLINT_PENDING=1 npx mocha test/reliability/pending-cli.test.ts
- *
- * 1. write.ts writeIfUnchanged: refuse a file without write permission. The temporary file +
- *    rename replaces a read-only file (and root may write anything):
- *      if ((statSync(file).mode & 0o222) === 0) throw new UsageError(`${file} is read-only; not fixed`)
- * 2. write.ts readText/writeIfUnchanged: keep a byte-order mark. readText strips it, so --fix
- *    writes the draft back without it: remember it (readText returning {text, bom}) and
- *    write `\uFEFF` + text when the original had one.
- * 3. write.ts readText: a file that is not valid UTF-8 is decoded with U+FFFD for each bad
- *    byte, and --fix then writes those U+FFFD back, destroying the original bytes (a Latin-1
- *    "é" becomes EF BF BD). Decode with `new TextDecoder('utf-8', {fatal: true})`; on failure
- *    lint the lossy text but do not fix: `${file} is not valid UTF-8; not fixed` (exit 2, as
- *    for a file changed on disk).
- * 4. write.ts writeAtomically: a draft that is a symbolic link is replaced by a plain file
- *    (the link is lost, its target keeps the old text). Write through it: rename over
- *    `realpathSync(file)`, with the temporary file beside the real file.
- * 5. lint-file.ts / main.ts: a binary file (a PNG named .md) is linted as text and reported as
- *    hundreds of words of garbage. Skip a file whose first 8 KB hold a NUL byte, as git and
- *    ripgrep do, with one line: `oncolint: warning: image.md: binary file, not linted` and
- *    no messages for it (exit code unaffected).
- */
+/** Written back faithfully or not at all; see server/src/cli/write.ts and server/src/config/load-config.ts. */
 import assert from 'node:assert/strict'
 import {chmodSync, lstatSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -32,9 +7,8 @@ import {cli, project} from '../cli/helpers.js'
 const DRAFT = 'A zorblat tumor grew.\n'
 const FIXED = 'A secondary tumor grew.\n'
 
-const pending = process.env.ONCOLINT_PENDING ? describe : describe.skip
 
-pending('PENDING (CLI): --fix never clobbers what it cannot write back faithfully', () => {
+describe('CLI: --fix never clobbers what it cannot write back faithfully', () => {
   it('1. leaves a read-only draft alone and says so (exit 2)', async () => {
     const dir = project({'ro.md': DRAFT})
     const file = join(dir, 'ro.md')
