@@ -22,6 +22,8 @@ export interface OncolintApi {
   report(): {open: boolean; uri?: string; body: string; rendered?: {sections: number; sentences: number}}
   /** Does what a click on a sentence or section of the report does. */
   revealFromReport(range: LspRange): Promise<void>
+  /** The language server's process id, so a test can kill it and watch the client restart it. */
+  serverPid(): number | undefined
 }
 
 /** Starts the bundled language server for Markdown and plain-text drafts. */
@@ -55,6 +57,7 @@ export async function activate(context: ExtensionContext): Promise<OncolintApi> 
     stats: (uri) => store.get(uri),
     report: () => report.state,
     revealFromReport: (range) => report.handleMessage({type: 'reveal', range}),
+    serverPid: () => client?.serverProcess?.pid,
   }
 }
 
