@@ -221,12 +221,18 @@ async function startCodeServer(tools, tmp, env) {
   })
 }
 
-async function runInCodeServer(tmp, files) {
-  const tools = ensureCodeServer(repoRoot, {log: say, logFile: join(logDir, 'install.log')})
+/** Both runners: build the extension and suite, check them, and copy the fixture workspace. */
+async function prepare(tmp) {
   await build()
   checkInputs()
   const workspace = join(tmp, 'workspace')
   cpSync(workspaceSrc, workspace, {recursive: true})
+  return workspace
+}
+
+async function runInCodeServer(tmp, files) {
+  const tools = ensureCodeServer(repoRoot, {log: say, logFile: join(logDir, 'install.log')})
+  const workspace = await prepare(tmp)
 
   const env = {
     ...process.env,
@@ -338,10 +344,7 @@ async function runInCodeServer(tmp, files) {
 
 // ---------------------------------------------------------------- desktop VS Code
 async function runInElectron(tmp, files) {
-  await build()
-  checkInputs()
-  const workspace = join(tmp, 'workspace')
-  cpSync(workspaceSrc, workspace, {recursive: true})
+  const workspace = await prepare(tmp)
   const env = {
     ...process.env,
     ONCOLINT_E2E_EXTENSION: extensionPath,
