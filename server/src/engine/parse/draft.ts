@@ -3,7 +3,6 @@ import type {Root as NlcstRoot, Sentence as NlcstSentence} from 'nlcst'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import remarkRetext from 'remark-retext'
-import retextEnglish from 'retext-english'
 import {ParseEnglish} from 'parse-english'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
@@ -11,6 +10,7 @@ import type {Counts} from '../readability/stats.js'
 import type {LocalHit} from '../rules/phrase-hits.js'
 import {alignTextNodes} from './align.js'
 import {splitChunks} from './chunks.js'
+import {asPlainProse} from './plain-markdown.js'
 import {isPlainText} from './language.js'
 import {tokenize, type Token} from './tokens.js'
 
@@ -24,8 +24,8 @@ export interface Word {
 export interface Sentence {
   readonly offset: number
   readonly endOffset: number
-  /** Index into Draft.paragraphs. */
-  readonly paragraph: number
+  /** Index into Draft.paragraphs (set by each parse that uses the sentence). */
+  paragraph: number
   readonly words: Word[]
   /** What the phrase matcher reads: words split at hyphens, plus % $ # + &. */
   readonly tokens: Token[]
@@ -42,6 +42,8 @@ export interface SentenceMemo {
   hits?: {key: string; value: LocalHit[]}
   /** Readability counts of the sentence. */
   counts?: Counts
+  /** Whether the sentence names a source (rules/citation.ts). */
+  cites?: boolean
 }
 
 export interface Paragraph {
@@ -84,7 +86,7 @@ export interface Draft {
 // Front matter can only open a document, so only the first chunk is parsed for it.
 const markdownFirst = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkRetext, ParseEnglish)
 const markdown = unified().use(remarkParse).use(remarkRetext, ParseEnglish)
-const plain = unified().use(retextEnglish)
+const english = new ParseEnglish()
 
 // Bare URLs and e-mail addresses are not prose, in Markdown text nodes as in plain text. An
 // address is tried only where a run of its characters starts: tried at every letter of a long
@@ -99,8 +101,10 @@ const INNER_BREAK = /[,;:()[\]{}"“”«»—–]|--/
 const runOnSentences = (text: string, end: number, next: number): boolean =>
   /[.!?]/.test(text.slice(end, next)) && /\p{Ll}/u.test(text[end - 1]) && /\p{Lu}/u.test(text[next])
 
-/** One chunk parsed on its own, offsets relative to the chunk. */
-interface ChunkParse {
+/** One chunk parsed on its own, offsets in the document it was first parsed in. */
+export interface ChunkParse {
+  /** Where the chunk started in that document: a later version that moved it shifts by the difference. */
+  base: number
   paragraphs: Array<{offset: number; endOffset: number; heading: boolean; sentences: Sentence[]}>
   comments: Comment[]
 }
@@ -135,9 +139,10 @@ export function parseDraft(text: string, languageId: string, cache = new ParseCa
     const start = chunkStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : chunkStart
     const chunkText = text.slice(start, end)
     const key = `${isMarkdown ? (chunkStart === 0 ? 'M' : 'm') : 'p'}\0${chunkText}`
-    const chunk = cache.get(key, () => parseChunkSafely(chunkText, isMarkdown, chunkStart === 0))
-    for (const c of chunk.comments) draft.comments.push({...c, offset: c.offset + start, endOffset: c.endOffset + start})
-    for (const p of chunk.paragraphs) addParagraph(draft, p, start)
+    const chunk = cache.get(key, () => parseChunkSafely(chunkText, isMarkdown, chunkStart === 0, start))
+    const shift = start - chunk.base
+    for (const c of chunk.comments) draft.comments.push(shift ? {...c, offset: c.offset + shift, endOffset: c.endOffset + shift} : c)
+    for (const p of chunk.paragraphs) addParagraph(draft, p, shift)
   }
   cache.sweep()
   return draft
@@ -152,15 +157,15 @@ const LINE_BREAK = /[\r\n]/g
  * overflows its recursion, as can a huge paragraph in remark-retext: such a chunk is read as
  * plain text instead, so the linter neither hangs nor throws and its prose is still checked.
  */
-function parseChunkSafely(text: string, isMarkdown: boolean, first: boolean): ChunkParse {
+function parseChunkSafely(text: string, isMarkdown: boolean, first: boolean, base: number): ChunkParse {
   if (isMarkdown && nestingDepth(text) <= MAX_NESTING) {
     try {
-      return parseChunk(text, true, first)
+      return parseChunk(text, true, first, true, base)
     } catch (e) {
       if (!(e instanceof RangeError)) throw e
     }
   }
-  return parseChunk(text, false, first)
+  return parseChunk(text, false, first, true, base)
 }
 
 /** The most block quote and list markers any line of `text` starts with. */
@@ -188,12 +193,20 @@ function nestingDepth(text: string): number {
   return deepest
 }
 
-function parseChunk(text: string, isMarkdown: boolean, first: boolean): ChunkParse {
+/**
+ * Parses one chunk that starts at `base` in the document; `fastPath: false` sends plain
+ * Markdown prose through remark too (tests compare the two).
+ */
+export function parseChunk(text: string, isMarkdown: boolean, first: boolean, fastPath = true, base = 0): ChunkParse {
   const file = new VFile(text)
   let nlcst: NlcstRoot
   const headings: Array<[number, number]> = []
   const comments: Comment[] = []
-  if (isMarkdown) {
+  const prose = isMarkdown && fastPath ? asPlainProse(text) : undefined
+  if (prose) {
+    nlcst = english.parse(prose.text) as NlcstRoot
+    if (prose.heading) headings.push([0, text.length])
+  } else if (isMarkdown) {
     const processor = first ? markdownFirst : markdown
     const mdast = processor.parse(file) as MdastRoot
     alignTextNodes(mdast, text)
@@ -202,11 +215,15 @@ function parseChunk(text: string, isMarkdown: boolean, first: boolean): ChunkPar
   } else {
     // parse-english keeps "text.\u00a0\n\n" in one paragraph; trailing blanks become line breaks
     // (same length, so every offset still points into the original text).
-    nlcst = plain.parse(text.replace(/[^\S\r\n]+(?=\r?\n)/g, (m) => '\n'.repeat(m.length))) as NlcstRoot
+    nlcst = english.parse(text.replace(/[^\S\r\n]+(?=\r?\n)/g, (m) => '\n'.repeat(m.length))) as NlcstRoot
     for (const m of text.matchAll(COMMENT)) comments.push({offset: m.index!, endOffset: m.index! + m[0].length, body: m[1]})
   }
   const skip = [...text.matchAll(URL_LIKE)].map((m) => [m.index!, m.index! + m[0].length] as const)
   for (const c of comments) if (!isMarkdown) skip.push([c.offset, c.endOffset])
+  for (const c of comments) {
+    c.offset += base
+    c.endOffset += base
+  }
 
   const paragraphs: ChunkParse['paragraphs'] = []
   for (const node of nlcst.children) {
@@ -216,14 +233,14 @@ function parseChunk(text: string, isMarkdown: boolean, first: boolean): ChunkPar
     const sentences: Sentence[] = []
     for (const child of node.children) {
       if (child.type !== 'SentenceNode') continue
-      const sentence = readSentence(child, skip)
+      const sentence = readSentence(child, skip, base)
       if (sentence.words.length) sentences.push(sentence)
     }
     if (sentences.length === 0) continue
     const heading = isMarkdown ? headings.some(([a, b]) => offset >= a && endOffset <= b) : looksLikePlainHeading(text, offset, endOffset, sentences)
-    paragraphs.push({offset, endOffset, heading, sentences})
+    paragraphs.push({offset: offset + base, endOffset: endOffset + base, heading, sentences})
   }
-  return {paragraphs, comments}
+  return {base, paragraphs, comments}
 }
 
 function collectBlocks(node: MdastNodes, headings: Array<[number, number]>, comments: Comment[]): void {
@@ -266,7 +283,7 @@ class ShiftedSentence implements Sentence {
   constructor(
     private readonly source: Sentence,
     private readonly by: number,
-    readonly paragraph: number,
+    public paragraph: number,
   ) {
     this.offset = source.offset + by
     this.endOffset = source.endOffset + by
@@ -285,8 +302,11 @@ class ShiftedSentence implements Sentence {
   }
 }
 
+/** A cached sentence where this version has it: itself when it has not moved (the usual case). */
 function shiftSentence(s: Sentence, by: number, paragraph: number): Sentence {
-  return new ShiftedSentence(s, by, paragraph)
+  if (by !== 0) return new ShiftedSentence(s, by, paragraph)
+  s.paragraph = paragraph
+  return s
 }
 
 /** Plain text has no heading syntax: a short single line with no closing punctuation is one. */
@@ -295,9 +315,10 @@ function looksLikePlainHeading(text: string, offset: number, endOffset: number, 
   return sentences.length === 1 && !/[\n\r]/.test(body) && !/[.!?:;,]$/.test(body) && sentences[0].words.length <= 12
 }
 
-function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number, number]>): Sentence {
-  const offset = node.position?.start.offset ?? 0
-  const endOffset = node.position?.end.offset ?? offset
+/** The sentence's words and tokens, at offsets `base` further on than the node's. */
+function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number, number]>, base: number): Sentence {
+  const offset = (node.position?.start.offset ?? 0) + base
+  const endOffset = (node.position?.end.offset ?? offset - base) + base
   const words: Word[] = []
   const tokens: Token[] = []
   let pendingBreak = false
@@ -305,17 +326,17 @@ function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number,
     const start = child.position?.start.offset
     const end = child.position?.end.offset
     if (start === undefined || end === undefined) continue
-    if (skip.some(([a, b]) => start < b && end > a)) {
+    if (skip.length && skip.some(([a, b]) => start < b && end > a)) {
       pendingBreak = true
       continue
     }
     const before = tokens.length
     if (child.type === 'WordNode') {
       const text = wordText(child)
-      words.push({text, offset: start, endOffset: end})
-      tokenizeWord(child, text, start, tokens)
+      words.push({text, offset: start + base, endOffset: end + base})
+      tokenizeWord(child, text, start, base, tokens)
     } else if (child.type === 'SymbolNode') {
-      tokenize(child.value, start, tokens)
+      tokenize(child.value, start + base, tokens)
     } else if (child.type === 'SourceNode' || (child.type === 'PunctuationNode' && PHRASE_BREAK.test(child.value))) {
       pendingBreak = true
     }
@@ -334,19 +355,22 @@ function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number,
  * full stop or a phrase break inside a word ("mets.Cancer", "cancer;spread") ends a phrase
  * as it does between words.
  */
-function tokenizeWord(node: {children: Array<{value: string; position?: {start: {offset?: number}; end: {offset?: number}}}>}, text: string, start: number, into: Token[]): void {
-  const local = tokenize(text, 0, [])
-  for (let k = 1; k < local.length; k++) {
-    const [end, next] = [local[k - 1].endOffset, local[k].offset]
+function tokenizeWord(node: {children: Array<{value: string; position?: {start: {offset?: number}; end: {offset?: number}}}>}, text: string, start: number, base: number, into: Token[]): void {
+  const parts = node.children
+  const first = into.length
+  // The usual case: the word's parts stand together, so its tokens are counted from its start.
+  const together = parts.every((p, i) => i === 0 || p.position?.start.offset === parts[i - 1].position?.end.offset)
+  const local = together ? tokenize(text, start + base, into) : tokenize(text, 0, [])
+  const from = together ? first : 0
+  const origin = together ? start + base : 0
+  for (let k = from + 1; k < local.length; k++) {
+    const end = local[k - 1].endOffset - origin
+    const next = local[k].offset - origin
     if (INNER_BREAK.test(text.slice(end, next)) || runOnSentences(text, end, next)) local[k].breakBefore = true
   }
-  const parts = node.children
-  if (parts.every((p, i) => i === 0 || p.position?.start.offset === parts[i - 1].position?.end.offset)) {
-    for (const t of local) into.push({...t, offset: t.offset + start, endOffset: t.endOffset + start})
-    return
-  }
+  if (together) return
   const at: number[] = []
-  for (const p of parts) for (let k = 0; k < p.value.length; k++) at.push((p.position?.start.offset ?? NaN) + k)
+  for (const p of parts) for (let k = 0; k < p.value.length; k++) at.push((p.position?.start.offset ?? NaN) + base + k)
   for (const t of local) {
     const offset = at[t.offset]
     const endOffset = at[t.endOffset - 1] + 1
@@ -355,6 +379,7 @@ function tokenizeWord(node: {children: Array<{value: string; position?: {start: 
 }
 
 function wordText(node: {children: Array<{value: string}>}): string {
+  if (node.children.length === 1) return node.children[0].value
   let s = ''
   for (const c of node.children) s += c.value
   return s

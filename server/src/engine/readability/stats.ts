@@ -93,16 +93,40 @@ export function isFamiliarWord(word: string): boolean {
   return isFamiliar(word, familiarStems())
 }
 
-const familiarCache = new Map<string, boolean>()
 function isFamiliar(word: string, easy: Set<string>): boolean {
-  let known = familiarCache.get(word)
-  if (known === undefined) {
-    const lower = word.toLowerCase()
-    known = !/\p{L}/u.test(lower) || easy.has(stemmer(lower))
-    if (familiarCache.size > 50_000) familiarCache.clear()
-    familiarCache.set(word, known)
+  return !/\p{L}/u.test(word) || easy.has(stemmer(word.toLowerCase()))
+}
+
+/** What the counts need to know of a word as written: the same for every use of it. */
+interface WordFacts {
+  /** Has a letter or a digit: a word the formulas count. */
+  counted: boolean
+  syllables: number
+  letters: number
+  capitalised: boolean
+  /** Not hyphenated and not ending in -es/-ed/-ing (Gunning fog's exceptions). */
+  plainForm: boolean
+  familiar: boolean
+}
+
+// Drafts repeat their words: each distinct word is looked at once, not at every use.
+const factsCache = new Map<string, WordFacts>()
+function factsOf(word: string): WordFacts {
+  let facts = factsCache.get(word)
+  if (!facts) {
+    facts = {
+      counted: COUNTED.test(word),
+      syllables: countSyllables(word),
+      letters: word.replace(/[^\p{L}\p{N}]/gu, '').length,
+      capitalised: /^\p{Lu}/u.test(word),
+      plainForm: !word.includes('-') && !/(?:es|ed|ing)$/i.test(word),
+      familiar: isFamiliar(word, familiarStems()),
+    }
+    // Bounded: a pasted dump of random strings must not grow it without end.
+    if (factsCache.size > 50_000) factsCache.clear()
+    factsCache.set(word, facts)
   }
-  return known
+  return facts
 }
 
 const longWordMemo = new WeakMap<Sentence['memo'], readonly number[]>()
@@ -116,7 +140,8 @@ export function longWordIndexes(sentence: Sentence): readonly number[] {
   if (!found) {
     const list: number[] = []
     sentence.words.forEach((w, i) => {
-      if (COUNTED.test(w.text) && countSyllables(w.text) >= 3) list.push(i)
+      const facts = factsOf(w.text)
+      if (facts.counted && facts.syllables >= 3) list.push(i)
     })
     longWordMemo.set(sentence.memo, (found = list))
   }
@@ -126,25 +151,27 @@ export function longWordIndexes(sentence: Sentence): readonly number[] {
 const COUNTED = /\p{L}|\d/u
 
 /** Counts of one sentence; words at offsets in `explained` are counted as easy words. */
-export function countSentence(sentence: Sentence, explained: ReadonlySet<number> = new Set()): Counts {
-  const easy = familiarStems()
+export function countSentence(sentence: Sentence, explained: ReadonlySet<number> = NONE): Counts {
   const c: Counts = {...ZERO, sentences: 1}
-  for (const w of sentence.words) {
-    if (!/\p{L}|\d/u.test(w.text)) continue
-    const syllables = countSyllables(w.text)
-    const isExplained = explained.has(w.offset)
+  const words = sentence.words
+  for (let i = 0; i < words.length; i++) {
+    const facts = factsOf(words[i].text)
+    if (!facts.counted) continue
+    const isExplained = explained.size > 0 && explained.has(words[i].offset)
     c.words++
-    c.syllables += syllables
-    c.letters += w.text.replace(/[^\p{L}\p{N}]/gu, '').length
-    if (syllables >= 3 && !isExplained) {
+    c.syllables += facts.syllables
+    c.letters += facts.letters
+    if (facts.syllables >= 3 && !isExplained) {
       c.polysyllables++
-      const proper = /^\p{Lu}/u.test(w.text) && w.offset !== sentence.words[0].offset
-      if (!proper && !w.text.includes('-') && !/(?:es|ed|ing)$/i.test(w.text)) c.complex++
+      const proper = facts.capitalised && i !== 0
+      if (!proper && facts.plainForm) c.complex++
     }
-    if (!isExplained && !isFamiliar(w.text, easy)) c.difficult++
+    if (!isExplained && !facts.familiar) c.difficult++
   }
   return c
 }
+
+const NONE: ReadonlySet<number> = new Set()
 
 export function grades(c: Counts): Grades {
   const daleChallScore = daleChallFormula({word: c.words, sentence: c.sentences, difficultWord: c.difficult})

@@ -6,9 +6,12 @@ const CITATION = /\([^()]*\b(?:19|20)\d\d\b[^()]*\)|\baccording to\b|\[\^?\d+\]|
 
 /** True when the sentence, or the one after it, points to where its figures come from. */
 export function hasCitationNearby(draft: Draft, sentence: number): boolean {
-  for (const i of [sentence, sentence + 1]) {
-    const s = draft.sentences[i]
-    if (s && CITATION.test(draft.text.slice(s.offset, s.endOffset))) return true
-  }
-  return false
+  return cites(draft, sentence) || cites(draft, sentence + 1)
+}
+
+/** Whether one sentence names a source; kept in its memo, as each sentence is asked twice. */
+function cites(draft: Draft, index: number): boolean {
+  const s = draft.sentences[index]
+  if (!s) return false
+  return (s.memo.cites ??= CITATION.test(draft.text.slice(s.offset, s.endOffset)))
 }

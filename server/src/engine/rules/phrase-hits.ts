@@ -39,9 +39,10 @@ const FAMILY_RANK: Record<string, number> = {accuracy: 0, promotion: 1, readabil
 export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: (ruleId: string) => boolean): PhraseHit[] {
   const disabled = [...new Set(terminology.entries.map((e) => e.rule))].filter((r) => !enabled(r)).join(',')
   const kept: PhraseHit[] = []
+  const [uncitedKey, citedKey] = [false, true].map((cited) => `${terminology.version}|${disabled}|${cited}`)
   draft.sentences.forEach((sentence, index) => {
     const cited = hasCitationNearby(draft, index)
-    const key = `${terminology.version}|${disabled}|${cited}`
+    const key = cited ? citedKey : uncitedKey
     let memo = sentence.memo.hits
     if (!memo || memo.key !== key) memo = sentence.memo.hits = {key, value: sentenceHits(draft.text, sentence, terminology, enabled, cited)}
     for (const h of memo.value) kept.push({entry: h.entry, sentence: index, offset: sentence.offset + h.start, endOffset: sentence.offset + h.end})

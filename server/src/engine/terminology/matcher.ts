@@ -39,6 +39,7 @@ export class PhraseMatcher<R> {
   private shared: boolean[] = []
 
   add(sequence: Element[], ref: R): void {
+    this.byKind = undefined
     let node = 0
     for (const element of sequence) {
       const label = key(element)
@@ -62,12 +63,17 @@ export class PhraseMatcher<R> {
     const stack: number[] = []
     const num = this.edges.get('#')
     const any = this.edges.get('*')
-    // Each token's edge maps, looked up once for every start position.
-    const stems = tokens.map((t) => this.edges.get(`s:${t.stem}`))
-    const words = tokens.map((t) => this.edges.get(`w:${t.word}`))
+    // Each token's edge maps, looked up once for every start position; most words have none.
+    const stems: Array<Map<number, number> | undefined> = new Array(tokens.length)
+    const words: Array<Map<number, number> | undefined> = new Array(tokens.length)
+    for (let i = 0; i < tokens.length; i++) {
+      stems[i] = this.stemEdges.get(tokens[i].stem)
+      words[i] = this.wordEdges.get(tokens[i].word)
+    }
     const visited = new Set<number>()
     for (let start = 0; start < tokens.length; start++) {
-      if (!stems[start] && !words[start] && !(num && isNumber(tokens[start].word))) continue
+      // A phrase can only start where an edge leaves the root.
+      if (!stems[start]?.has(0) && !words[start]?.has(0) && !(num?.has(0) && isNumber(tokens[start].word)) && !any?.has(0)) continue
       const found: Match<R>[] = []
       visited.clear()
       stack.push(0, start)
@@ -84,10 +90,10 @@ export class PhraseMatcher<R> {
         if (!token) continue
         // Punctuation before a token ends the phrase, except across a `...` gap.
         const blocked = at > start && token.breakBefore === true
-        this.follow(stems[at], `s:${token.stem}`, node, blocked, stack, at)
-        this.follow(words[at], `w:${token.word}`, node, blocked, stack, at)
-        if (num && isNumber(token.word)) this.follow(num, '#', node, blocked, stack, at)
-        if (any) this.follow(any, '*', node, blocked, stack, at)
+        this.follow(stems[at], 's:', token.stem, node, blocked, stack, at)
+        this.follow(words[at], 'w:', token.word, node, blocked, stack, at)
+        if (num && isNumber(token.word)) this.follow(num, '#', '', node, blocked, stack, at)
+        if (any) this.follow(any, '*', '', node, blocked, stack, at)
       }
       found.sort((a, b) => b.end - a.end)
       for (const m of found) out.push(m)
@@ -95,9 +101,31 @@ export class PhraseMatcher<R> {
     return out
   }
 
-  private follow(from: Map<number, number> | undefined, label: string, node: number, blocked: boolean, stack: number[], at: number): void {
+  /** Follows the edge labelled `kind` + `value` from `node`; the label is spelled out only when punctuation blocks it. */
+  private follow(from: Map<number, number> | undefined, kind: string, value: string, node: number, blocked: boolean, stack: number[], at: number): void {
     const child = from?.get(node)
-    if (child !== undefined && (!blocked || this.lenient.has(`${node}|${label}`))) stack.push(child, at + 1)
+    if (child !== undefined && (!blocked || this.lenient.has(`${node}|${kind}${value}`))) stack.push(child, at + 1)
+  }
+
+  /** Stem and word edges by the bare stem or word, so a token is looked up without building a label. */
+  private get stemEdges(): Map<string, Map<number, number>> {
+    return (this.byKind ??= this.splitByKind()).stems
+  }
+
+  private get wordEdges(): Map<string, Map<number, number>> {
+    return (this.byKind ??= this.splitByKind()).words
+  }
+
+  private byKind?: {stems: Map<string, Map<number, number>>; words: Map<string, Map<number, number>>}
+
+  private splitByKind(): {stems: Map<string, Map<number, number>>; words: Map<string, Map<number, number>>} {
+    const stems = new Map<string, Map<number, number>>()
+    const words = new Map<string, Map<number, number>>()
+    for (const [label, from] of this.edges) {
+      if (label.startsWith('s:')) stems.set(label.slice(2), from)
+      else if (label.startsWith('w:')) words.set(label.slice(2), from)
+    }
+    return {stems, words}
   }
 
   /**
@@ -144,6 +172,7 @@ export class PhraseMatcher<R> {
     }
     this.edges.clear()
     for (const [label, from] of edges) this.edges.set(label, from)
+    this.byKind = undefined
     this.ends = ends
     this.lenient = lenient
     this.size = renumber.size
