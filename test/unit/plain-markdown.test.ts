@@ -32,10 +32,23 @@ function random(seed: number): () => number {
 }
 
 describe('plain Markdown prose skips remark', () => {
-  it('takes a paragraph of prose and a heading line, blanking only the heading marker', () => {
-    assert.deepEqual(asPlainProse('Cancer can spread. It is then called metastatic.\nA second line.\n\n'), {text: 'Cancer can spread. It is then called metastatic.\nA second line.', heading: false})
-    assert.deepEqual(asPlainProse('## What happens next\n\n'), {text: '   What happens next', heading: true})
-    assert.deepEqual(asPlainProse('Rates fell 10% (AT&T, Q&A). Is it "stage 4"? Yes!\n'), {text: 'Rates fell 10% (AT&T, Q&A). Is it "stage 4"? Yes!', heading: false})
+  it('takes a paragraph of prose, a heading line and a list of one-line items, leaving out their markers', () => {
+    assert.deepEqual(asPlainProse('Cancer can spread. It is then called metastatic.\nA second line.\n\n'), {
+      blocks: [{start: 0, text: 'Cancer can spread. It is then called metastatic.\nA second line.'}],
+      heading: false,
+    })
+    assert.deepEqual(asPlainProse('## What happens next\n\n'), {blocks: [{start: 3, text: 'What happens next'}], heading: true})
+    assert.deepEqual(asPlainProse('Rates fell 10% (AT&T, Q&A). Is it "stage 4"? Yes!\n'), {blocks: [{start: 0, text: 'Rates fell 10% (AT&T, Q&A). Is it "stage 4"? Yes!'}], heading: false})
+    assert.deepEqual(asPlainProse('- pain\n- feeling tired. Very tired\n+ weight loss\n\n'), {
+      blocks: [
+        {start: 2, text: 'pain'},
+        {start: 9, text: 'feeling tired. Very tired'},
+        {start: 37, text: 'weight loss'},
+      ],
+      heading: false,
+      list: true,
+    })
+    assert.deepEqual(asPlainProse('1. Call us.\n10) Rest.\n'), {blocks: [{start: 3, text: 'Call us.'}, {start: 16, text: 'Rest.'}], heading: false, list: true})
   })
 
   it('leaves anything remark could read as syntax to remark', () => {
@@ -48,10 +61,14 @@ describe('plain Markdown prose skips remark', () => {
       'An escape \\* here.\n',
       'An entity &amp; here.\n',
       'A numeric &#233; here.\n',
-      '- a list item\n',
-      '+ a list item\n',
-      '1. a numbered item\n',
-      '3) a numbered item\n',
+      '* a list item with a star\n',
+      '-  two spaces after the marker\n',
+      '- a list item\nand a lazy continuation\n',
+      'A paragraph\n- then a list\n',
+      '- - a nested list\n',
+      '- \n',
+      '1.  two spaces after the number\n',
+      '- item\n---\n',
       '> a quote\n',
       'Text\n===\n',
       'Text\n---\n',
@@ -93,8 +110,12 @@ describe('plain Markdown prose skips remark', () => {
         const length = 1 + Math.floor(next() * 14)
         lines.push(Array.from({length}, () => pick(words)).join(pick([' ', ' ', ' ', '  ', '\t'])) + pick(ends))
       }
-      const heading = next() < 0.2 ? `${'#'.repeat(1 + Math.floor(next() * 6))}${pick([' ', '  '])}` : ''
-      const chunk = heading + lines.join('\n') + pick(['', '\n', '\n\n', '\n\n\n'])
+      const shape = next()
+      let chunk: string
+      if (shape < 0.2) chunk = `${'#'.repeat(1 + Math.floor(next() * 6))}${pick([' ', '  '])}${lines[0]}`
+      else if (shape < 0.45) chunk = lines.map((l) => `${pick(['- ', '+ ', '1. ', '2) ', '12. '])}${l}`).join('\n')
+      else chunk = lines.join('\n')
+      chunk += pick(['', '\n', '\n\n', '\n\n\n'])
       if (assertSameParse(chunk, next() < 0.5)) compared++
     }
     assert.ok(compared > 1000, `only ${compared} generated chunks were plain`)

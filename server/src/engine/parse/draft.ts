@@ -10,7 +10,7 @@ import type {Counts} from '../readability/stats.js'
 import type {LocalHit} from '../rules/phrase-hits.js'
 import {alignTextNodes} from './align.js'
 import {splitChunks} from './chunks.js'
-import {asPlainProse} from './plain-markdown.js'
+import {asPlainProse, listTree} from './plain-markdown.js'
 import {isPlainText} from './language.js'
 import {tokenize, type Token} from './tokens.js'
 
@@ -198,24 +198,27 @@ function nestingDepth(text: string): number {
  * Markdown prose through remark too (tests compare the two).
  */
 export function parseChunk(text: string, isMarkdown: boolean, first: boolean, fastPath = true, base = 0): ChunkParse {
-  const file = new VFile(text)
-  let nlcst: NlcstRoot
+  // What the sentence parser read, each tree with where its offset 0 is in the chunk.
+  let trees: Array<{nlcst: NlcstRoot; at: number}>
   const headings: Array<[number, number]> = []
   const comments: Comment[] = []
   const prose = isMarkdown && fastPath ? asPlainProse(text) : undefined
-  if (prose) {
-    nlcst = english.parse(prose.text) as NlcstRoot
+  if (prose?.list) {
+    trees = [{nlcst: markdown.runSync(listTree(text, prose.blocks), new VFile(text)) as unknown as NlcstRoot, at: 0}]
+  } else if (prose) {
+    trees = prose.blocks.map((b) => ({nlcst: english.parse(b.text) as NlcstRoot, at: b.start}))
     if (prose.heading) headings.push([0, text.length])
   } else if (isMarkdown) {
+    const file = new VFile(text)
     const processor = first ? markdownFirst : markdown
     const mdast = processor.parse(file) as MdastRoot
     alignTextNodes(mdast, text)
     collectBlocks(mdast, headings, comments)
-    nlcst = processor.runSync(mdast, file) as unknown as NlcstRoot
+    trees = [{nlcst: processor.runSync(mdast, file) as unknown as NlcstRoot, at: 0}]
   } else {
     // parse-english keeps "text.\u00a0\n\n" in one paragraph; trailing blanks become line breaks
     // (same length, so every offset still points into the original text).
-    nlcst = english.parse(text.replace(/[^\S\r\n]+(?=\r?\n)/g, (m) => '\n'.repeat(m.length))) as NlcstRoot
+    trees = [{nlcst: english.parse(text.replace(/[^\S\r\n]+(?=\r?\n)/g, (m) => '\n'.repeat(m.length))) as NlcstRoot, at: 0}]
     for (const m of text.matchAll(COMMENT)) comments.push({offset: m.index!, endOffset: m.index! + m[0].length, body: m[1]})
   }
   const skip = [...text.matchAll(URL_LIKE)].map((m) => [m.index!, m.index! + m[0].length] as const)
@@ -226,19 +229,22 @@ export function parseChunk(text: string, isMarkdown: boolean, first: boolean, fa
   }
 
   const paragraphs: ChunkParse['paragraphs'] = []
-  for (const node of nlcst.children) {
-    if (node.type !== 'ParagraphNode') continue
-    const offset = node.position?.start.offset ?? 0
-    const endOffset = node.position?.end.offset ?? offset
-    const sentences: Sentence[] = []
-    for (const child of node.children) {
-      if (child.type !== 'SentenceNode') continue
-      const sentence = readSentence(child, skip, base)
-      if (sentence.words.length) sentences.push(sentence)
+  for (const {nlcst, at} of trees) {
+    const skipHere = at === 0 ? skip : skip.map(([a, b]) => [a - at, b - at] as const)
+    for (const node of nlcst.children) {
+      if (node.type !== 'ParagraphNode') continue
+      const offset = (node.position?.start.offset ?? 0) + at
+      const endOffset = (node.position?.end.offset ?? offset - at) + at
+      const sentences: Sentence[] = []
+      for (const child of node.children) {
+        if (child.type !== 'SentenceNode') continue
+        const sentence = readSentence(child, skipHere, base + at)
+        if (sentence.words.length) sentences.push(sentence)
+      }
+      if (sentences.length === 0) continue
+      const heading = isMarkdown ? headings.some(([a, b]) => offset >= a && endOffset <= b) : looksLikePlainHeading(text, offset, endOffset, sentences)
+      paragraphs.push({offset: offset + base, endOffset: endOffset + base, heading, sentences})
     }
-    if (sentences.length === 0) continue
-    const heading = isMarkdown ? headings.some(([a, b]) => offset >= a && endOffset <= b) : looksLikePlainHeading(text, offset, endOffset, sentences)
-    paragraphs.push({offset: offset + base, endOffset: endOffset + base, heading, sentences})
   }
   return {base, paragraphs, comments}
 }

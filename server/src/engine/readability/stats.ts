@@ -90,7 +90,7 @@ function familiarStems(): Set<string> {
 
 /** True when a word is on the Dale–Chall familiar list or the health-words list (by stem). */
 export function isFamiliarWord(word: string): boolean {
-  return isFamiliar(word, familiarStems())
+  return factsOf(word).familiar
 }
 
 function isFamiliar(word: string, easy: Set<string>): boolean {
