@@ -66,15 +66,18 @@ export class PhraseMatcher<R> {
     // Each token's edge maps, looked up once for every start position; most words have none.
     const stems: Array<Map<number, number> | undefined> = new Array(tokens.length)
     const words: Array<Map<number, number> | undefined> = new Array(tokens.length)
+    const numbers: boolean[] = new Array(tokens.length)
     for (let i = 0; i < tokens.length; i++) {
       stems[i] = this.stemEdges.get(tokens[i].stem)
       words[i] = this.wordEdges.get(tokens[i].word)
+      numbers[i] = num !== undefined && isNumber(tokens[i].word)
     }
     const visited = new Set<number>()
     for (let start = 0; start < tokens.length; start++) {
       // A phrase can only start where an edge leaves the root.
-      if (!stems[start]?.has(0) && !words[start]?.has(0) && !(num?.has(0) && isNumber(tokens[start].word)) && !any?.has(0)) continue
-      const found: Match<R>[] = []
+      if (!stems[start]?.has(0) && !words[start]?.has(0) && !(numbers[start] && num?.has(0)) && !any?.has(0)) continue
+      // Most starts find nothing: the list is made for the first match.
+      let found: Match<R>[] | undefined
       visited.clear()
       stack.push(0, start)
       while (stack.length) {
@@ -85,17 +88,18 @@ export class PhraseMatcher<R> {
           if (visited.has(state)) continue
           visited.add(state)
         }
-        if (at > start) for (const ref of this.ends[node]) found.push({ref, start, end: at})
+        if (at > start) for (const ref of this.ends[node]) (found ??= []).push({ref, start, end: at})
         const token = tokens[at]
         if (!token) continue
         // Punctuation before a token ends the phrase, except across a `...` gap.
         const blocked = at > start && token.breakBefore === true
         this.follow(stems[at], 's:', token.stem, node, blocked, stack, at)
         this.follow(words[at], 'w:', token.word, node, blocked, stack, at)
-        if (num && isNumber(token.word)) this.follow(num, '#', '', node, blocked, stack, at)
+        if (numbers[at]) this.follow(num, '#', '', node, blocked, stack, at)
         if (any) this.follow(any, '*', '', node, blocked, stack, at)
       }
-      found.sort((a, b) => b.end - a.end)
+      if (!found) continue
+      if (found.length > 1) found.sort((a, b) => b.end - a.end)
       for (const m of found) out.push(m)
     }
     return out
