@@ -117,6 +117,10 @@ async function main() {
   const cold = await runCli('oncolint cold', [CLI, '--format', 'json', ...files], RUNS, join(CORPUS, 'out', 'oncolint.json'), [CLI, '--format', 'json', ...files.slice(0, 10)])
   const coldRow = {measure: `oncolint CLI, cold, ${files.length} drafts`, time: wallCpu(cold), throughput: fmtRate(corpusMB / (cold.ms / 1000)), 'peak RSS': fmtMB(cold.rssMB), findings: cold.findings, 'peer / oncolint': '1.0x'}
   rows.push(coldRow)
+  // The same on one thread: what the worker threads (auto for many files) bring on this machine.
+  const single = await runCli('oncolint cold, one thread', [CLI, '--concurrency', 'off', '--format', 'json', ...files], RUNS, join(CORPUS, 'out', 'oncolint-single.json'), [CLI, '--format', 'json', ...files.slice(0, 10)])
+  if (single.findings !== cold.findings) notes.push(`**One thread reported ${single.findings} findings, the default ${cold.findings}: threads change results.**`)
+  rows.push({measure: 'oncolint CLI, cold, one thread (--concurrency off)', time: wallCpu(single), throughput: fmtRate(corpusMB / (single.ms / 1000)), 'peak RSS': fmtMB(single.rssMB), findings: single.findings})
 
   // --- oncolint CLI, warm --cache ---------------------------------------------------------
   const help = spawnSync(process.execPath, [CLI, '--help'], {encoding: 'utf8'}).stdout
