@@ -40,9 +40,10 @@ export function lint(text: string, options: EngineOptions = {}): LintResult {
   }
   const enabled = (ruleId: string): boolean => severityOf(ruleId, 'warning') !== 'off'
   const hits = findPhraseHits(draft, terminology, enabled)
-  const {stats, sentenceCounts} = readability(draft, explainedWordOffsets(draft, hits))
+  const explained = explainedWordOffsets(draft, hits)
+  const {stats, sentenceCounts} = readability(draft, explained)
   const directives = parseDirectives(draft.comments)
-  const ctx: RuleContext = {draft, config, terminology, hits, stats, sentenceCounts, directives}
+  const ctx: RuleContext = {draft, config, terminology, hits, stats, sentenceCounts, explained, directives}
 
   let findings: Finding[] = []
   const ruleErrors: LintResult['ruleErrors'] = []

@@ -14,10 +14,34 @@
 export const MAX_CHUNK = 8_192
 export const HARD_CHUNK = 2 * MAX_CHUNK
 
-const LINE_END = /\r\n?|\n/g
+/**
+ * The next place at or after `from` where `needle` stands, remembered: each needle is searched
+ * for once per occurrence, not once per line (a line-by-line search of a text that has none
+ * scanned to its end at every line).
+ */
+function finder(text: string, needle: string): (from: number) => number {
+  let at = -2
+  return (from) => {
+    if (at !== -1 && at < from) at = text.indexOf(needle, from)
+    return at === -1 ? text.length : at
+  }
+}
+
+/** The last place of `needle` in text[from, to), or -1. */
+function lastIn(next: (from: number) => number, needle: string, from: number, to: number): number {
+  let last = -1
+  for (let at = next(from); at + needle.length <= to; at = next(at + 1)) last = at
+  return last
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || (c >= 0x1680 && /\s/.test(String.fromCharCode(c)))
 
 export function splitChunks(text: string, isMarkdown: boolean): Array<[number, number]> {
   const chunks: Array<[number, number]> = []
+  const nextLF = finder(text, '\n')
+  const nextCR = finder(text, '\r')
+  const nextOpen = finder(text, '<!--')
+  const nextClose = finder(text, '-->')
   let chunkStart = 0
   let fence: string | undefined
   let inComment = false
@@ -27,30 +51,32 @@ export function splitChunks(text: string, isMarkdown: boolean): Array<[number, n
   let lineNo = 0
   while (lineStart <= text.length) {
     // Lines end at \n, \r\n or a lone \r, as in CommonMark (a file with \r alone is still lines).
-    LINE_END.lastIndex = lineStart
-    const ending = LINE_END.exec(text)
-    const lineEnd = ending ? ending.index : text.length
-    const line = text.slice(lineStart, lineEnd)
-    const blank = line.trim() === ''
+    const lineEnd = Math.min(nextLF(lineStart), nextCR(lineStart))
+    const endingLength = lineEnd >= text.length ? 0 : text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1
+    // Most lines open with a letter: neither blank, indented, a fence nor front matter.
+    const first = lineEnd > lineStart ? text.charCodeAt(lineStart) : -1
+    const plainStart = first !== -1 && !isSpace(first) && first !== 96 && first !== 126 && first !== 45 && first !== 43 && first !== 46 && first !== 0xfeff
+    const line = plainStart ? '' : text.slice(lineStart, lineEnd)
+    const blank = !plainStart && line.trim() === ''
     const open = !fence && !inComment && !inFrontMatter
     const size = lineStart - chunkStart
-    const soft = open && !blank && !/^\s/.test(line) && (previousBlank || size >= MAX_CHUNK)
+    const soft = open && !blank && (plainStart || !/^\s/.test(line)) && (previousBlank || size >= MAX_CHUNK)
     if (size > 0 && (soft || (!fence && size >= HARD_CHUNK))) {
       chunks.push([chunkStart, lineStart])
       chunkStart = lineStart
     }
     if (isMarkdown) {
-      if (lineNo === 0 && /^\uFEFF?(?:---|\+\+\+)\s*$/.test(line)) inFrontMatter = true
-      else if (inFrontMatter && /^(?:---|\.\.\.|\+\+\+)\s*$/.test(line)) inFrontMatter = false
-      else if (!inFrontMatter && !inComment) {
+      if (!plainStart && lineNo === 0 && /^\uFEFF?(?:---|\+\+\+)\s*$/.test(line)) inFrontMatter = true
+      else if (!plainStart && inFrontMatter && /^(?:---|\.\.\.|\+\+\+)\s*$/.test(line)) inFrontMatter = false
+      else if (!plainStart && !inFrontMatter && !inComment) {
         const f = /^ {0,3}(`{3,}|~{3,})/.exec(line)
         if (fence) {
           if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined
         } else if (f) fence = f[1]
       }
-      if (!fence && !inFrontMatter) {
-        const opened = line.lastIndexOf('<!--')
-        const closed = line.lastIndexOf('-->')
+      if (!fence && !inFrontMatter && (nextOpen(lineStart) < lineEnd || (inComment && nextClose(lineStart) < lineEnd))) {
+        const opened = lastIn(nextOpen, '<!--', lineStart, lineEnd)
+        const closed = lastIn(nextClose, '-->', lineStart, lineEnd)
         if (opened >= 0 && closed < opened) inComment = true
         else if (inComment && closed >= 0) inComment = false
       }
@@ -63,8 +89,8 @@ export function splitChunks(text: string, isMarkdown: boolean): Array<[number, n
     }
     previousBlank = blank
     lineNo++
-    if (!ending) break
-    lineStart = lineEnd + ending[0].length
+    if (endingLength === 0) break
+    lineStart = lineEnd + endingLength
   }
   chunks.push([chunkStart, text.length])
   return chunks

@@ -114,19 +114,22 @@ export interface ChunkParse {
  * re-parses only the chunk it touched. Entries not used by the latest parse are dropped.
  */
 export class ParseCache {
-  private entries = new Map<string, ChunkParse>()
-  private used = new Set<string>()
+  /** By kind of chunk (first Markdown chunk, other Markdown, plain text), then by its text. */
+  private entries = new Map<string, Map<string, ChunkParse>>()
+  private used = new Set<ChunkParse>()
 
-  get(key: string, parse: () => ChunkParse): ChunkParse {
-    this.used.add(key)
-    let hit = this.entries.get(key)
-    if (!hit) this.entries.set(key, (hit = parse()))
+  get(kind: string, text: string, parse: () => ChunkParse): ChunkParse {
+    let byText = this.entries.get(kind)
+    if (!byText) this.entries.set(kind, (byText = new Map()))
+    let hit = byText.get(text)
+    if (!hit) byText.set(text, (hit = parse()))
+    this.used.add(hit)
     return hit
   }
 
   /** Forget the chunks the latest parse did not use. */
   sweep(): void {
-    for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key)
+    for (const byText of this.entries.values()) for (const [text, chunk] of byText) if (!this.used.has(chunk)) byText.delete(text)
     this.used.clear()
   }
 }
@@ -138,8 +141,8 @@ export function parseDraft(text: string, languageId: string, cache = new ParseCa
     // remark skips a byte-order mark and counts its offsets from after it: so does the first chunk.
     const start = chunkStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : chunkStart
     const chunkText = text.slice(start, end)
-    const key = `${isMarkdown ? (chunkStart === 0 ? 'M' : 'm') : 'p'}\0${chunkText}`
-    const chunk = cache.get(key, () => parseChunkSafely(chunkText, isMarkdown, chunkStart === 0, start))
+    const kind = isMarkdown ? (chunkStart === 0 ? 'M' : 'm') : 'p'
+    const chunk = cache.get(kind, chunkText, () => parseChunkSafely(chunkText, isMarkdown, chunkStart === 0, start))
     const shift = start - chunk.base
     for (const c of chunk.comments) draft.comments.push(shift ? {...c, offset: c.offset + shift, endOffset: c.endOffset + shift} : c)
     for (const p of chunk.paragraphs) addParagraph(draft, p, shift)

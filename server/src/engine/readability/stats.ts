@@ -89,10 +89,6 @@ function familiarStems(): Set<string> {
 }
 
 /** True when a word is on the Dale–Chall familiar list or the health-words list (by stem). */
-export function isFamiliarWord(word: string): boolean {
-  return factsOf(word).familiar
-}
-
 function isFamiliar(word: string, easy: Set<string>): boolean {
   return !/\p{L}/u.test(word) || easy.has(stemmer(word.toLowerCase()))
 }
@@ -129,20 +125,35 @@ function factsOf(word: string): WordFacts {
   return facts
 }
 
-const longWordMemo = new WeakMap<Sentence['memo'], readonly number[]>()
+/** A word of three or more syllables: its text, syllables and offset from its sentence's start. */
+export interface LongWord {
+  text: string
+  syllables: number
+  at: number
+  /** Lower case, to name it once however it is written; undefined for an acronym (CT, MRIs). */
+  name?: string
+  familiar: boolean
+}
+
+const ACRONYM = /^\p{Lu}{2,}s?$/u
+
+const longWordMemo = new WeakMap<Sentence['memo'], readonly LongWord[]>()
 
 /**
- * Indexes of the sentence's words of three or more syllables (what SMOG counts), kept with
- * the sentence's memo so that naming a section's long words does not re-read every word.
+ * The sentence's words of three or more syllables (what SMOG counts), kept with the sentence's
+ * memo with offsets relative to the sentence: naming a section's long words after an edit
+ * neither re-reads every word nor moves a cached sentence's words to their new offsets.
  */
-export function longWordIndexes(sentence: Sentence): readonly number[] {
+export function longWordsOf(sentence: Sentence): readonly LongWord[] {
   let found = longWordMemo.get(sentence.memo)
   if (!found) {
-    const list: number[] = []
-    sentence.words.forEach((w, i) => {
+    const list: LongWord[] = []
+    for (const w of sentence.words) {
       const facts = factsOf(w.text)
-      if (facts.counted && facts.syllables >= 3) list.push(i)
-    })
+      if (!facts.counted || facts.syllables < 3) continue
+      const name = ACRONYM.test(w.text) ? undefined : w.text.toLowerCase()
+      list.push({text: w.text, syllables: facts.syllables, at: w.offset - sentence.offset, name, familiar: facts.familiar})
+    }
     longWordMemo.set(sentence.memo, (found = list))
   }
   return found

@@ -1,7 +1,5 @@
 import type {Draft} from '../parse/draft.js'
-import {isFamiliarWord, longWordIndexes, round1, type ScopeStats} from '../readability/stats.js'
-import {countSyllables} from '../readability/syllables.js'
-import {explainedWordOffsets} from './jargon.js'
+import {longWordsOf, round1, type ScopeStats} from '../readability/stats.js'
 import type {RawFinding, Rule, RuleContext} from './rule.js'
 
 const fmt = (n: number): string => round1(n).toFixed(1)
@@ -31,7 +29,7 @@ export const gradeLevel: Rule = {
   check(ctx) {
     const {draft, stats, config} = ctx
     const target = config.targetGrade
-    const explained = explainedWordOffsets(draft, ctx.hits)
+    const {explained} = ctx
     const out: RawFinding[] = []
     const sectionGrade = new Map<number, number>()
     draft.sections.forEach((section, i) => {
@@ -102,7 +100,6 @@ function drivers(draft: Draft, s: ScopeStats, sentenceIdx: readonly number[], ta
   return `Long sentences and long words: sentences average ${avg} words, and ${pct} of words have three or more syllables${such}.`
 }
 
-const ACRONYM = /^\p{Lu}{2,}s?$/u
 
 /**
  * The long words (three or more syllables) the judged grade counts, and the ones to name:
@@ -113,20 +110,15 @@ function longWords(draft: Draft, sentenceIdx: readonly number[], explained: Read
   const seen = new Map<string, {count: number; familiar: boolean; syllables: number; order: number}>()
   let polysyllables = 0
   for (const i of sentenceIdx) {
-    const indexes = longWordIndexes(draft.sentences[i])
-    // Read `words` only when needed: on a cached sentence it copies the words to their offsets.
-    if (indexes.length === 0) continue
-    const {words} = draft.sentences[i]
-    for (const k of indexes) {
-      const w = words[k]
-      if (explained.has(w.offset)) continue
-      const syllables = countSyllables(w.text)
+    const sentence = draft.sentences[i]
+    for (const w of longWordsOf(sentence)) {
+      if (explained.size && explained.has(sentence.offset + w.at)) continue
       polysyllables++
-      if (ACRONYM.test(w.text)) continue
-      const key = w.text.toLowerCase()
-      const known = seen.get(key)
+      // Acronyms count but are not "long words" to a writer.
+      if (w.name === undefined) continue
+      const known = seen.get(w.name)
       if (known) known.count++
-      else seen.set(key, {count: 1, familiar: isFamiliarWord(w.text), syllables, order: seen.size})
+      else seen.set(w.name, {count: 1, familiar: w.familiar, syllables: w.syllables, order: seen.size})
     }
   }
   const examples = [...seen.entries()]

@@ -15,6 +15,8 @@ export interface RuleContext {
   stats: ReadabilityStats
   /** Readability counts of each sentence, computed once per run. */
   sentenceCounts: readonly Counts[]
+  /** Offsets of the words of terms the draft explains (rules/jargon.ts explainedWordOffsets). */
+  explained: ReadonlySet<number>
   /** oncolint-disable… comments of the draft. */
   directives: readonly Directive[]
 }

@@ -165,6 +165,41 @@ export function builtinTerminology(): Terminology {
   return builtin
 }
 
+let shippedIdentity: string | undefined
+
+/**
+ * A cheap identity of what `terminologyWith(extraFiles)` gives, for the CLI's cache key: a hash
+ * of the bytes of every file in terminology/ (the YAML, and data the engine reads beside it such
+ * as health-words.txt) and of the extra files, without parsing or compiling anything, so a
+ * --cache run whose files are all unchanged never loads the terminology. Not the `version` of
+ * the compiled set (that needs dist/terminology.json or the YAML parsed). The shipped part is
+ * read once per process, as builtinTerminology() loads the set once.
+ */
+export function terminologyIdentity(extraFiles: readonly string[]): string {
+  if (!shippedIdentity) {
+    const dir = join(packageRoot(), 'terminology')
+    const hash = createHash('sha256')
+    for (const name of readdirSync(dir).sort()) {
+      const file = join(dir, name)
+      if (name.endsWith('.yaml')) hash.update(name).update('\0').update(readFileSync(file)).update('\0')
+    }
+    shippedIdentity = hash.digest('hex').slice(0, 16)
+  }
+  if (extraFiles.length === 0) return shippedIdentity
+  const hash = createHash('sha256').update(shippedIdentity)
+  for (const file of extraFiles) {
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(file)
+    } catch (e) {
+      // The same complaint terminologyWith() makes, so the run stops the same way.
+      throw new DataFileError(file, 1, `cannot read terminology file (${(e as NodeJS.ErrnoException).code ?? e})`)
+    }
+    hash.update(file).update('\0').update(bytes).update('\0')
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
 const extended = new Map<string, Terminology>()
 
 /** The built-in set plus a writer's own files (same schema); ids must stay unique. */
