@@ -3,12 +3,12 @@ import type {Root as NlcstRoot, Sentence as NlcstSentence} from 'nlcst'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import remarkRetext from 'remark-retext'
-import {ParseEnglish} from 'parse-english'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import type {Counts} from '../readability/stats.js'
 import type {LocalHit} from '../rules/phrase-hits.js'
 import {alignTextNodes} from './align.js'
+import {FastParseEnglish} from './english.js'
 import {splitChunks} from './chunks.js'
 import {asPlainProse, listTree} from './plain-markdown.js'
 import {isPlainText} from './language.js'
@@ -84,9 +84,9 @@ export interface Draft {
 // remark-retext in "mutate" mode (given a parser, not a processor) turns mdast into nlcst
 // synchronously; given a processor it would bridge asynchronously, with a Latin parser.
 // Front matter can only open a document, so only the first chunk is parsed for it.
-const markdownFirst = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkRetext, ParseEnglish)
-const markdown = unified().use(remarkParse).use(remarkRetext, ParseEnglish)
-const english = new ParseEnglish()
+const markdownFirst = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkRetext, FastParseEnglish)
+const markdown = unified().use(remarkParse).use(remarkRetext, FastParseEnglish)
+const english = new FastParseEnglish()
 
 // Bare URLs and e-mail addresses are not prose, in Markdown text nodes as in plain text. An
 // address is tried only where a run of its characters starts: tried at every letter of a long
