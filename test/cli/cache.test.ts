@@ -1,20 +1,62 @@
 import assert from 'node:assert/strict'
-import {copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {TEST_TERMS} from '../helpers.js'
-import {TEST_RC, cli, project, run} from './helpers.js'
+import {crc32} from 'node:zlib'
+import {FORMATS} from '../../server/src/cli/formats/index.js'
+import {ROOT, TEST_TERMS} from '../helpers.js'
+import {FIXTURE, TEST_RC, cli, project, run} from './helpers.js'
 
 const A = 'A zorblat tumor grew.\n'
 const B = 'Quux spreads cancer.\n'
 const messages = (r: {stdout: string}) => JSON.parse(r.stdout).map((f: {messages: Array<{message: string}>}) => f.messages.map((m) => m.message))
 const linted = (r: {stderr: string}) => /(\d+) files, (\d+) from the cache, (\d+) linted/.exec(r.stderr)?.slice(1).map(Number)
 
+interface Stored {
+  messages: Array<{message: string}>
+  stats: unknown
+}
+
+/**
+ * The cache file as it is laid out: one line of JSON (the header: per file its key, counts and
+ * where its report lies in the body), then the body, each report's messages JSON and stats
+ * JSON back to back.
+ */
+function readCache(file: string): {header: {oncolint: string; format: number; files: Record<string, {at: [number, number, number]; crc: number}>}; reports: Record<string, Stored>} {
+  const bytes = readFileSync(file)
+  const newline = bytes.indexOf(0x0a)
+  const header = JSON.parse(bytes.subarray(0, newline).toString('utf8'))
+  const body = bytes.subarray(newline + 1)
+  const reports: Record<string, Stored> = {}
+  for (const [path, {at: [offset, m, st]}] of Object.entries(header.files) as Array<[string, {at: number[]}]>) {
+    reports[path] = {messages: JSON.parse(body.subarray(offset, offset + m).toString('utf8')), stats: JSON.parse(body.subarray(offset + m, offset + m + st).toString('utf8'))}
+  }
+  return {header, reports}
+}
+
+/** Writes a cache with these reports (and the header's other fields as they are), CRCs made right. */
+function writeCache(file: string, header: ReturnType<typeof readCache>['header'], reports: Record<string, Stored>): void {
+  const parts: Buffer[] = []
+  let offset = 0
+  for (const [path, report] of Object.entries(reports)) {
+    const m = Buffer.from(JSON.stringify(report.messages))
+    const st = Buffer.from(JSON.stringify(report.stats))
+    header.files[path] = {...header.files[path], at: [offset, m.length, st.length], crc: crc32(st, crc32(m))}
+    parts.push(m, st)
+    offset += m.length + st.length
+  }
+  writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...parts]))
+}
+
 /** Rewrites every stored message of the cache: seeing it in a report proves the file was not linted again. */
 function tamper(cacheFile: string): void {
-  const data = JSON.parse(readFileSync(cacheFile, 'utf8'))
-  for (const entry of Object.values(data.files) as Array<{report: {messages: Array<{message: string}>}}>) for (const m of entry.report.messages) m.message = 'FROM CACHE'
-  writeFileSync(cacheFile, JSON.stringify(data))
+  const {header, reports} = readCache(cacheFile)
+  for (const report of Object.values(reports)) for (const m of report.messages) m.message = 'FROM CACHE'
+  writeCache(cacheFile, header, reports)
 }
+
+const header = (cacheFile: string) => JSON.parse(readFileSync(cacheFile, 'utf8').split('\n')[0])
 
 describe('CLI cache', () => {
   it('reuses stored results for files whose text and config have not changed', async () => {
@@ -28,7 +70,6 @@ describe('CLI cache', () => {
     assert.deepEqual(linted(second), [2, 2, 0])
     assert.deepEqual(messages(second), [['FROM CACHE'], ['FROM CACHE']])
     assert.equal(second.code, 1, 'exit code from the stored results')
-    const {statSync} = await import('node:fs')
     const before = statSync(cacheFile).mtimeMs
     await cli(['--cache', '-f', 'json', '.'], {cwd: dir})
     assert.equal(statSync(cacheFile).mtimeMs, before, 'a run that changed nothing does not rewrite the cache')
@@ -61,13 +102,29 @@ describe('CLI cache', () => {
     assert.deepEqual(messages(run(['--cache', '-f', 'json', '.'], {cwd: dir})), [['Changed message.']])
   })
 
+  it('keys each file on the config of its own folder', async () => {
+    const dir = project({'a.md': A, 'sub/a.md': A})
+    writeFileSync(join(dir, 'sub', '.oncolintrc.yaml'), `${TEST_RC}rules:\n  accuracy: error\n`)
+    const severities = (r: {stdout: string}) => JSON.parse(r.stdout).map((f: {messages: Array<{severity: string}>}) => f.messages.map((m) => m.severity))
+    const fresh = await cli(['-f', 'json', '.'], {cwd: dir})
+    assert.deepEqual(severities(fresh), [['warning'], ['error']])
+    await cli(['--cache', '.'], {cwd: dir})
+    const cached = await cli(['--cache', '--debug', '-f', 'json', '.'], {cwd: dir})
+    assert.deepEqual(linted(cached), [2, 2, 0])
+    assert.equal(cached.stdout, fresh.stdout)
+    writeFileSync(join(dir, 'sub', '.oncolintrc.yaml'), `${TEST_RC}rules:\n  accuracy: info\n`)
+    const edited = await cli(['--cache', '--debug', '-f', 'json', '.'], {cwd: dir})
+    assert.deepEqual(linted(edited), [2, 1, 1], 'only the file under the edited config')
+    assert.deepEqual(severities(edited), [['warning'], ['info']])
+  })
+
   it('ignores a corrupt cache with a notice, and rewrites it', async () => {
     const dir = project({'a.md': A})
     writeFileSync(join(dir, '.oncolintcache'), '{"oncolint": "0.1.0", "files": {')
     const r = await cli(['--cache', '-f', 'json', '.'], {cwd: dir})
     assert.equal(r.stderr, `oncolint: ignoring the cache ${join(dir, '.oncolintcache')} (not valid JSON); it will be rewritten\n`)
     assert.deepEqual(messages(r), [["'Zorblat tumor' is a test term."]])
-    assert.ok(JSON.parse(readFileSync(join(dir, '.oncolintcache'), 'utf8')).files[join(dir, 'a.md')])
+    assert.ok(header(join(dir, '.oncolintcache')).files[join(dir, 'a.md')])
     assert.equal((await cli(['--cache', '.'], {cwd: dir})).stderr, '', 'the rewritten cache is read without a notice')
   })
 
@@ -75,10 +132,11 @@ describe('CLI cache', () => {
     const dir = project({'a.md': A})
     await cli(['--cache', '.'], {cwd: dir})
     const file = join(dir, '.oncolintcache')
-    const good = JSON.parse(readFileSync(file, 'utf8'))
+    const good = header(file)
     const cases: Array<[unknown, string]> = [
       [{...good, oncolint: '0.0.1'}, `written by oncolint 0.0.1, this is ${good.oncolint}`],
-      [{...good, format: 99}, `written by oncolint ${good.oncolint}, this is ${good.oncolint}`],
+      [{...good, format: 99}, 'cache format 99, this oncolint writes format 2'],
+      [{...good, format: 1}, 'cache format 1, this oncolint writes format 2'],
       [[1, 2], 'not an oncolint cache'],
       [{eslint: true}, 'not an oncolint cache'],
       [{...good, files: {[join(dir, 'a.md')]: {hash: 1}}}, `bad entry for ${join(dir, 'a.md')}`],
@@ -88,7 +146,7 @@ describe('CLI cache', () => {
       const r = await cli(['--cache', '-f', 'json', '.'], {cwd: dir})
       assert.equal(r.stderr, `oncolint: ignoring the cache ${file} (${why}); it will be rewritten\n`)
       assert.deepEqual(messages(r), [["'Zorblat tumor' is a test term."]])
-      assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')).oncolint, good.oncolint)
+      assert.deepEqual(header(file).oncolint, good.oncolint)
     }
   })
 
@@ -110,5 +168,104 @@ describe('CLI cache', () => {
     assert.equal(readFileSync(join(dir, 'a.md'), 'utf8'), 'A secondary tumor grew.\n')
     const again = await cli(['--cache', '--fix', '--debug', '.'], {cwd: dir})
     assert.deepEqual(linted(again), [1, 1, 0], 'the fixed text was stored')
+  })
+
+  it('gives the very output of a fresh run, in every format and with every filter', async () => {
+    // Names and text JSON must escape, and non-ASCII text: the JSON format copies stored reports in as bytes.
+    const dir = project({...FIXTURE, 'naïve "draft".md': 'Café: a zorblat tumor — grew.\n'})
+    await cli(['--cache', '.'], {cwd: dir})
+    const variants = [[], ['--quiet'], ['--min-severity', 'warning'], ['--min-severity', 'error'], ['--max-warnings', '0']]
+    for (const format of FORMATS) {
+      for (const extra of variants) {
+        const args = ['-f', format, ...extra, '.']
+        const fresh = await cli(args, {cwd: dir})
+        const cached = await cli(['--cache', '--debug', ...args], {cwd: dir})
+        assert.deepEqual(linted(cached), [4, 4, 0], `${args.join(' ')}: every file from the cache`)
+        assert.equal(cached.stdout, fresh.stdout, `${args.join(' ')}: same report`)
+        assert.equal(cached.code, fresh.code, `${args.join(' ')}: same exit code`)
+        assert.equal(cached.stderr.replace(/^oncolint: debug: .*\n/m, ''), fresh.stderr, `${args.join(' ')}: same stderr`)
+      }
+    }
+    const toFile = await cli(['--cache', '-f', 'json', '-o', 'out.json', '.'], {cwd: dir})
+    assert.equal(readFileSync(join(dir, 'out.json'), 'utf8'), (await cli(['-f', 'json', '.'], {cwd: dir})).stdout, '--output-file too')
+    assert.equal(toFile.stdout, '')
+  })
+
+  it('does not use a stored report whose bytes are damaged, and rewrites the cache', async () => {
+    const dir = project({'a.md': A, 'b.md': B})
+    const fresh = await cli(['-f', 'json', '.'], {cwd: dir})
+    await cli(['--cache', '.'], {cwd: dir})
+    const file = join(dir, '.oncolintcache')
+    const bytes = readFileSync(file)
+    // One letter of a.md's stored message changed, the length kept: only the CRC can tell.
+    const at = bytes.indexOf('test term')
+    bytes[at] = 'T'.charCodeAt(0)
+    writeFileSync(file, bytes)
+    const r = await cli(['--cache', '--debug', '-f', 'json', '.'], {cwd: dir})
+    assert.equal(r.stdout, fresh.stdout)
+    assert.equal(r.stderr.split('\n')[0], `oncolint: ignoring the cache ${file} (damaged entry for ${join(dir, 'a.md')}); it will be rewritten`)
+    assert.deepEqual(linted(r), [2, 0, 2], 'nothing of a damaged cache is trusted')
+    const again = await cli(['--cache', '--debug', '-f', 'json', '.'], {cwd: dir})
+    assert.deepEqual(linted(again), [2, 2, 0])
+    assert.equal(again.stdout, fresh.stdout)
+    assert.equal(again.stderr.split('\n').filter((l) => !l.includes('debug')).join(''), '', 'the rewritten cache is read without a notice')
+  })
+
+  it('ignores a cache cut short', async () => {
+    const dir = project({'a.md': A, 'b.md': B})
+    const fresh = await cli(['-f', 'json', '.'], {cwd: dir})
+    await cli(['--cache', '.'], {cwd: dir})
+    const file = join(dir, '.oncolintcache')
+    writeFileSync(file, readFileSync(file).subarray(0, -10))
+    const r = await cli(['--cache', '-f', 'json', '.'], {cwd: dir})
+    assert.equal(r.stderr, `oncolint: ignoring the cache ${file} (bad entry for ${join(dir, 'b.md')}); it will be rewritten\n`)
+    assert.equal(r.stdout, fresh.stdout)
+    assert.equal((await cli(['--cache', '.'], {cwd: dir})).stderr, '', 'rewritten whole')
+  })
+
+  it('finds a file with a byte-order mark; a file that is not UTF-8 is linted each time', async () => {
+    const dir = project({'bom.md': `\uFEFF${A}`})
+    writeFileSync(join(dir, 'latin1.md'), Buffer.from('A zorblat tumor grew. Caf\xe9.\n', 'latin1'))
+    const first = await cli(['--cache', '--debug', '-f', 'json', '.'], {cwd: dir})
+    const second = await cli(['--cache', '--debug', '-f', 'json', '.'], {cwd: dir})
+    assert.deepEqual(linted(second), [2, 1, 1])
+    assert.equal(second.stdout, first.stdout)
+    writeFileSync(join(dir, 'bom.md'), `\uFEFF${B}`)
+    const edited = await cli(['--cache', '--debug', '-f', 'json', 'bom.md'], {cwd: dir})
+    assert.deepEqual(linted(edited), [1, 0, 1], 'an edit behind the mark is seen')
+    assert.deepEqual(messages(edited), messages(await cli(['-f', 'json', 'bom.md'], {cwd: dir})))
+  })
+
+  it('skips a binary file with --cache too', async () => {
+    const dir = project({'a.md': A})
+    writeFileSync(join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]))
+    for (let i = 0; i < 2; i++) {
+      const r = await cli(['--cache', '-f', 'json', '.'], {cwd: dir})
+      assert.equal(r.stderr, 'oncolint: warning: image.md: binary file, not linted\n')
+      assert.deepEqual(messages(r), [["'Zorblat tumor' is a test term."]])
+    }
+  })
+
+  it('lints again when the shipped terminology changes', function () {
+    this.timeout(120_000) // child processes, one compiling the terminology from YAML
+    // A copy of the built program, so its terminology/ can be edited.
+    const app = mkdtempSync(join(tmpdir(), 'oncolint-app-'))
+    for (const part of ['bin', 'terminology', 'package.json', 'server/oncolintrc.schema.json', 'dist/cli.js']) cpSync(join(ROOT, part), join(app, part), {recursive: true})
+    const dir = project({'a.md': 'Cancers with medium jeopardy may need extra treatment.\n'}, '')
+    const lintIt = () => {
+      const r = spawnSync(process.execPath, [join(app, 'bin', 'oncolint.js'), '--cache', '--debug', '-f', 'json', '.'], {cwd: dir, encoding: 'utf8'})
+      return {stdout: r.stdout, stderr: r.stderr}
+    }
+    const message = (r: {stdout: string}) => messages(r)[0].find((m: string) => m.includes('ntermediate risk'))
+    assert.equal(message(lintIt()), "'Medium jeopardy' is a garbled form of 'intermediate risk'.")
+    assert.deepEqual(linted(lintIt()), [1, 1, 0], 'unchanged: reused')
+    const yaml = join(app, 'terminology', 'accuracy-nonstandard.yaml')
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace("message: \"'Medium jeopardy' is a garbled form of 'intermediate risk'.\"", "message: \"Say 'intermediate risk'.\""))
+    const edited = lintIt()
+    assert.deepEqual(linted(edited), [1, 0, 1])
+    assert.equal(message(edited), "Say 'intermediate risk'.")
+    // Data the engine reads beside the YAML counts too.
+    writeFileSync(join(app, 'terminology', 'health-words.txt'), `${readFileSync(join(app, 'terminology', 'health-words.txt'), 'utf8')}\nzorblat\n`)
+    assert.deepEqual(linted(lintIt()), [1, 0, 1])
   })
 })

@@ -1,18 +1,20 @@
 import {statSync} from 'node:fs'
 import {resolve} from 'node:path'
-import {DataFileError, withDefaults} from '../engine/index.js'
-import {configFor} from '../config/load-config.js'
+import {DataFileError, withDefaults, type Severity} from '../engine/index.js'
+import {configFor, configResolver, type ResolvedConfig} from '../config/load-config.js'
 import {HELP, parseCli, type CliOptions} from './args.js'
-import {LintCache} from './cache.js'
+import {LintCache, storedReport, type SeverityCounts} from './cache.js'
 import {UsageError} from './errors.js'
 import {expandTargets} from './files.js'
 import {FORMATTERS} from './formats/index.js'
+import {jsonOutput} from './formats/json.js'
 import {loadIgnore} from './ignore-file.js'
-import {configKey, hashText, lintText, type FileJob, type FileOutcome, type FixMode} from './lint-file.js'
+import {configKey, languageOf, probeFile, lintText, type FileJob, type FileOutcome, type FixMode} from './lint-file.js'
+import {writeOutput, writeOutputFile} from './output.js'
 import {RANK, countBySeverity, displayPath, type LintedFile} from './report.js'
 import {listRules, printConfig, version} from './rules-info.js'
 import {lintFiles, threadCount} from './threads.js'
-import {isBinaryFile, readText, writeAtomically} from './write.js'
+import {isBinaryFile, readText} from './write.js'
 
 export interface CliIo {
   cwd: string
@@ -32,23 +34,13 @@ export async function runCli(argv: string[], io: CliIo = {cwd: process.cwd(), st
     if (options.targets.length === 0) throw new UsageError('No files given. Try: oncolint <files|dirs|globs...> (or --help)')
 
     const run = await lintTargets(options, io)
-    // --min-severity drops findings entirely; --quiet only hides warnings (they still count, as in ESLint).
-    const kept = run.files.map((f) => withMessages(f, (m) => RANK[m.severity] >= RANK[options.minSeverity]))
-    const shown = options.quiet ? kept.map((f) => withMessages(f, (m) => m.severity === 'error')) : kept
-    const report = FORMATTERS[options.format](shown, {cwd: io.cwd, color: options.color && !options.outputFile, version: version()})
-
-    if (run.patches) io.stdout.write(run.patches)
-    if (options.outputFile) writeAtomically(resolve(io.cwd, options.outputFile), report)
-    else io.stdout.write(report)
-    if (run.cache) {
-      try {
-        run.cache.save()
-      } catch (e) {
-        io.stderr.write(`oncolint: could not write the cache ${run.cache.path}: ${(e as Error).message}\n`)
-      }
+    let totals: SeverityCounts
+    try {
+      totals = writeReport(run, options, io)
+    } finally {
+      // Reports taken from the cache are read from its file until the report is written.
+      run.cache?.close()
     }
-
-    const totals = countBySeverity(kept.map((f) => f.report))
     if (totals.error > 0) return 1
     if (options.maxWarnings >= 0 && totals.warning > options.maxWarnings) {
       io.stderr.write(`oncolint found too many warnings (maximum: ${options.maxWarnings}).\n`)
@@ -66,6 +58,32 @@ export async function runCli(argv: string[], io: CliIo = {cwd: process.cwd(), st
   }
 }
 
+/** Formats and writes the report, saves the cache; returns the counts that set the exit code. */
+function writeReport(run: Run, options: CliOptions, io: CliIo): SeverityCounts {
+  // --min-severity drops findings entirely; --quiet only hides warnings (they still count, as in ESLint).
+  const kept = run.files.map((f) => atLeast(f, options.minSeverity))
+  const shown = options.quiet ? kept.map((f) => atLeast(f, 'error')) : kept
+  // JSON splices the reports taken from the cache in as they are stored, unparsed.
+  const report = options.format === 'json' ? jsonOutput(shown) : FORMATTERS[options.format](shown, {cwd: io.cwd, color: options.color && !options.outputFile, version: version()})
+
+  if (run.patches) io.stdout.write(run.patches)
+  if (options.outputFile) writeOutputFile(resolve(io.cwd, options.outputFile), report)
+  else writeOutput(io.stdout, report, io.stdout === process.stdout)
+  if (run.cache) {
+    try {
+      run.cache.save()
+    } catch (e) {
+      io.stderr.write(`oncolint: could not write the cache ${run.cache.path}: ${(e as Error).message}\n`)
+    }
+  }
+  const totals: SeverityCounts = {error: 0, warning: 0, info: 0}
+  for (const f of kept) {
+    const counts = severityCounts(f.report)
+    for (const s of SEVERITIES) totals[s] += counts[s]
+  }
+  return totals
+}
+
 interface Run {
   files: LintedFile[]
   /** --fix-dry-run: the unified diff of every file's fixes. */
@@ -81,11 +99,24 @@ async function lintTargets(options: CliOptions, io: CliIo): Promise<Run> {
   const ignorer = options.ignore ? loadIgnore(cwd, options.ignorePatterns) : undefined
   const found = await expandTargets(options.targets.filter((t) => t !== '-'), cwd, options.extensions, ignorer)
   // An image or other binary named like a draft is skipped with one line, as a text linter would.
-  const binary = found.files.filter(isBinaryFile)
+  // With --cache each file is read whole for its hash: the same read tells a binary file.
+  const hashes = new Map<string, string>()
+  const isBinary = options.cache
+    ? (file: string) => {
+        const {hash, binary} = probeFile(file)
+        hashes.set(file, hash)
+        return binary
+      }
+    : isBinaryFile
+  const binary = found.files.filter(isBinary)
   for (const file of binary) io.stderr.write(`oncolint: warning: ${displayPath(file, cwd)}: binary file, not linted\n`)
   const selection = binary.length ? {...found, files: found.files.filter((f) => !binary.includes(f))} : found
   // Every config is read before any file is touched: a bad one stops the run with nothing written.
-  const configs = selection.files.map((file) => configFor(file, cwd))
+  const configs = selection.files.map(configResolver(cwd))
+  // Each file's terminology is compiled before any file is linted, for the same reason; with
+  // --cache only for the files that are not found there (below), so a run with every file
+  // unchanged compiles none.
+  if (!options.cache) for (const config of configs) config.terminology
   const stdinText = stdin ? await readAll(io.stdin) : undefined
   const stdinConfig = stdin ? configFor(options.stdinFilename, cwd) : undefined
   for (const file of selection.ignored) {
@@ -93,21 +124,40 @@ async function lintTargets(options: CliOptions, io: CliIo): Promise<Run> {
   }
 
   const cache = options.cache ? LintCache.load(options.cacheLocation, cwd, version(), (line) => io.stderr.write(`${line}\n`)) : undefined
-  const results: Array<LintedFile | undefined> = new Array(selection.files.length)
+  try {
+    return await lintSelection(selection.files, configs, cache, {options, io, fix, hashes, stdinText, stdinConfig})
+  } catch (e) {
+    cache?.close()
+    throw e
+  }
+}
+
+async function lintSelection(
+  selected: string[],
+  configs: ResolvedConfig[],
+  cache: LintCache | undefined,
+  {options, io, fix, hashes, stdinText, stdinConfig}: {options: CliOptions; io: CliIo; fix: FixMode; hashes: Map<string, string>; stdinText?: string; stdinConfig?: ResolvedConfig},
+): Promise<Run> {
+  const {cwd} = io
+  const results: Array<LintedFile | undefined> = new Array(selected.length)
   const jobs: Array<FileJob & {index: number}> = []
-  selection.files.forEach((filePath, index) => {
-    if (cache) {
-      const text = readText(filePath)
-      const hit = cache.get(filePath, {hash: hashText(text), config: configKey(configs[index], filePath)})
-      // A file with fixes left to apply is linted again when fixing; otherwise its stored report stands.
-      const fixable = fix !== 'off' && hit?.messages.some((m) => m.suggestions.some((s) => s.safe))
-      if (hit && !fixable) {
-        results[index] = {report: hit, text, config: withDefaults(configs[index].config)}
-        return
-      }
-    }
-    jobs.push({filePath, fix, cwd, index})
+  const keys = new Map<string, string>()
+  const filled = new Map<ResolvedConfig, LintedFile['config']>()
+  selected.forEach((filePath, index) => {
+    if (!cache) return void jobs.push({filePath, fix, cwd, index})
+    const config = configs[index]
+    // The config part of the key, worked out once per config and language.
+    const keyId = `${config.file}\0${languageOf(filePath)}`
+    let configPart = keys.get(keyId)
+    if (configPart === undefined) keys.set(keyId, (configPart = configKey(config, filePath)))
+    const hit = cache.get(filePath, {hash: hashes.get(filePath) ?? probeFile(filePath).hash, config: configPart})
+    // A file with fixes left to apply is linted again when fixing; otherwise its stored report stands.
+    if (!hit || (fix !== 'off' && hit.fixable)) return void jobs.push({filePath, fix, cwd, index, configKey: configPart})
+    let defaults = filled.get(config)
+    if (!defaults) filled.set(config, (defaults = withDefaults(config.config)))
+    results[index] = storedFile(hit.report, filePath, defaults)
   })
+  for (const job of jobs) configs[job.index].terminology
 
   const started = performance.now()
   const bytes = jobs.reduce((n, job) => n + statSync(job.filePath).size, 0)
@@ -115,14 +165,14 @@ async function lintTargets(options: CliOptions, io: CliIo): Promise<Run> {
   const outcomes = await lintFiles(jobs, threads)
   if (options.debug) {
     const ms = Math.round(performance.now() - started)
-    io.stderr.write(`oncolint: debug: ${selection.files.length} files, ${selection.files.length - jobs.length} from the cache, ${jobs.length} linted on ${threads} thread${threads === 1 ? '' : 's'} in ${ms} ms\n`)
+    io.stderr.write(`oncolint: debug: ${selected.length} files, ${selected.length - jobs.length} from the cache, ${jobs.length} linted on ${threads} thread${threads === 1 ? '' : 's'} in ${ms} ms\n`)
   }
   let patches = ''
   outcomes.forEach((outcome, i) => {
     results[jobs[i].index] = outcome
     reportRuleErrors(outcome, io.stderr)
     // Rule failures are worth seeing again; dry-run results describe text that is not on disk.
-    if (cache && outcome.ruleErrors.length === 0 && outcome.patch === undefined) cache.set(outcome.report, outcome.key)
+    if (cache && outcome.key && outcome.ruleErrors.length === 0 && outcome.patch === undefined) cache.set(outcome.report, outcome.key)
   })
   for (const outcome of outcomes) patches += outcome.patch ?? ''
 
@@ -137,8 +187,40 @@ async function lintTargets(options: CliOptions, io: CliIo): Promise<Run> {
   return {files, patches: fix === 'dry-run' ? patches : undefined, cache}
 }
 
-function withMessages(file: LintedFile, keep: (m: LintedFile['report']['messages'][number]) => boolean): LintedFile {
-  return {...file, report: {...file.report, messages: file.report.messages.filter(keep)}}
+/**
+ * A file whose report was taken from the cache. Its text is read only if a format shows it
+ * (HTML): the file was hashed a moment ago, so it is the text the report describes.
+ */
+function storedFile(report: LintedFile['report'], filePath: string, config: LintedFile['config']): LintedFile {
+  let text: string | undefined
+  return {
+    report,
+    get text() {
+      return (text ??= readText(filePath))
+    },
+    config,
+  }
+}
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info']
+
+/** Messages by severity; for a report from the cache, as stored, without parsing it. */
+const severityCounts = (report: LintedFile['report']): SeverityCounts => storedReport(report)?.counts ?? countBySeverity([report])
+
+/**
+ * The file with only the messages of severity `min` or above: the very same file when that
+ * drops none, so a report from the cache is written as stored. What is not filtered (the
+ * text, the stats) is passed through unread.
+ */
+function atLeast(file: LintedFile, min: Severity): LintedFile {
+  const counts = severityCounts(file.report)
+  if (SEVERITIES.every((s) => RANK[s] >= RANK[min] || counts[s] === 0)) return file
+  const {report} = file
+  const filtered = {filePath: report.filePath, messages: report.messages.filter((m) => RANK[m.severity] >= RANK[min])} as LintedFile['report']
+  Object.defineProperty(filtered, 'stats', {enumerable: true, get: () => report.stats})
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(file)) as LintedFile
+  copy.report = filtered
+  return copy
 }
 
 function reportRuleErrors(outcome: FileOutcome, stderr: NodeJS.WritableStream): void {

@@ -12,23 +12,27 @@ export interface ResolvedConfig {
   /** The file it came from; undefined when none was found. */
   file?: string
   config: Partial<LintConfig> & {terminology?: string[]}
+  /** The terminology files it adds to the built-in set, absolute (what `terminology` is compiled from). */
+  terminologyFiles: readonly string[]
   terminology: Terminology
 }
 
 let validate: ValidateFunction | undefined
 const cache = new Map<string, {mtimeMs: number; size: number; resolved: ResolvedConfig}>()
 
+function isFile(path: string): boolean {
+  try {
+    // No exception for a name that is not there (the usual case): making one costs more than the stat.
+    return statSync(path, {throwIfNoEntry: false})?.isFile() ?? false
+  } catch {
+    return false // unreadable folder and the like: not a config here
+  }
+}
+
 /** The nearest .oncolintrc.* walking up from `dir`, as ESLint and markdownlint find theirs. */
 export function findConfigFile(dir: string): string | undefined {
   for (let d = resolve(dir); ; ) {
-    for (const name of CONFIG_NAMES) {
-      const candidate = join(d, name)
-      try {
-        if (statSync(candidate).isFile()) return candidate
-      } catch {
-        // not here; keep walking up
-      }
-    }
+    for (const name of CONFIG_NAMES) if (isFile(join(d, name))) return join(d, name)
     const up = dirname(d)
     if (up === d) return undefined
     d = up
@@ -43,6 +47,14 @@ export function readConfigFile(file: string, options: {allowTerminology?: boolea
   const st = statSync(file)
   const hit = cache.get(file)
   if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size && options.allowTerminology !== false) return hit.resolved
+  const {config, terminologyFiles} = readConfigData(file, options)
+  const resolved: ResolvedConfig = {file, config, terminologyFiles, terminology: terminologyWith(terminologyFiles)}
+  if (options.allowTerminology !== false) cache.set(file, {mtimeMs: st.mtimeMs, size: st.size, resolved})
+  return resolved
+}
+
+/** A config file read and checked, its terminology files named but not read. */
+function readConfigData(file: string, options: {allowTerminology?: boolean}): Pick<ResolvedConfig, 'config' | 'terminologyFiles'> {
   const text = readFileSync(file, 'utf8')
   const {value, lineOf} = readYaml(file, text)
   validate ??= new Ajv({strict: false}).compile(JSON.parse(readFileSync(join(packageRoot(), 'server', 'oncolintrc.schema.json'), 'utf8')))
@@ -60,15 +72,47 @@ export function readConfigFile(file: string, options: {allowTerminology?: boolea
     if (!RULES_BY_ID.has(id) && !FAMILIES.has(id)) throw new DataFileError(file, lineOf(['rules', id]), `unknown rule "${id}" (see oncolint --list-rules)`)
   }
   // Workspace-supplied terminology is data, but an untrusted workspace may still not load it.
-  const extra = options.allowTerminology === false ? [] : (config.terminology ?? []).map((p) => resolve(dirname(file), p))
-  const resolved: ResolvedConfig = {file, config, terminology: terminologyWith(extra)}
-  if (options.allowTerminology !== false) cache.set(file, {mtimeMs: st.mtimeMs, size: st.size, resolved})
-  return resolved
+  const terminologyFiles = options.allowTerminology === false ? [] : (config.terminology ?? []).map((p) => resolve(dirname(file), p))
+  return {config, terminologyFiles}
 }
 
 /** The config that applies to a file (or to text with no file, from `cwd`). */
 export function configFor(path: string | undefined, cwd: string, options: {allowTerminology?: boolean} = {}): ResolvedConfig {
   const file = findConfigFile(path ? dirname(resolve(cwd, path)) : cwd)
-  if (!file) return {config: {}, terminology: terminologyWith([])}
+  if (!file) return {config: {}, terminologyFiles: [], terminology: terminologyWith([])}
   return readConfigFile(file, options)
+}
+
+/**
+ * configFor for one CLI run: each folder's config is looked up once (not three stats per
+ * folder per file), and the terminology is compiled only when `terminology` is first read,
+ * so a --cache run whose files are all cached never compiles it. The config file itself is
+ * read and checked at once, as configFor does; a bad terminology file is reported when the
+ * terminology is first needed (the caller reads it before linting anything). Made afresh for
+ * each run: a config created or edited later is not seen by this resolver.
+ */
+export function configResolver(cwd: string): (path: string) => ResolvedConfig {
+  const found = new Map<string, string | undefined>()
+  const resolved = new Map<string | undefined, ResolvedConfig>()
+  const configFileOf = (dir: string): string | undefined => {
+    if (found.has(dir)) return found.get(dir)
+    let file = CONFIG_NAMES.map((name) => join(dir, name)).find(isFile)
+    const up = dirname(dir)
+    if (file === undefined && up !== dir) file = configFileOf(up)
+    found.set(dir, file)
+    return file
+  }
+  return (path) => {
+    const file = configFileOf(dirname(resolve(cwd, path)))
+    let hit = resolved.get(file)
+    if (!hit) {
+      const {config, terminologyFiles} = file ? readConfigData(file, {}) : {config: {}, terminologyFiles: []}
+      let terminology: Terminology | undefined
+      hit = {file, config, terminologyFiles, get terminology() {
+        return (terminology ??= terminologyWith(terminologyFiles))
+      }}
+      resolved.set(file, hit)
+    }
+    return hit
+  }
 }

@@ -181,7 +181,7 @@ export function terminologyIdentity(extraFiles: readonly string[]): string {
     const hash = createHash('sha256')
     for (const name of readdirSync(dir).sort()) {
       const file = join(dir, name)
-      if (name.endsWith('.yaml')) hash.update(name).update('\0').update(readFileSync(file)).update('\0')
+      if (statSync(file).isFile()) hash.update(name).update('\0').update(readFileSync(file)).update('\0')
     }
     shippedIdentity = hash.digest('hex').slice(0, 16)
   }
