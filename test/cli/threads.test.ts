@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
-import {BYTES_PER_THREAD, MIN_FILES_FOR_THREADS, autoThreads} from '../../server/src/cli/threads.js'
+import {BYTES_PER_THREAD, MIN_CORES_FOR_THREADS, MIN_FILES_FOR_THREADS, autoThreads} from '../../server/src/cli/threads.js'
 import {project, run} from './helpers.js'
 
 // Every file differs, so a result stored under the wrong file shows.
@@ -13,12 +13,13 @@ const threadsUsed = (stderr: string) => Number(/linted on (\d+) thread/.exec(std
 describe('CLI threads', function () {
   // Child processes that each load the terminology: slow on a busy machine.
   this.timeout(90_000)
-  it('auto: threads only for enough files and enough text, one per core at most', () => {
+  it('auto: threads only for enough files and enough text on more than two cores, one per core at most', () => {
     assert.equal(autoThreads(MIN_FILES_FOR_THREADS - 1, 10 * BYTES_PER_THREAD, 8), 1)
     assert.equal(autoThreads(100, BYTES_PER_THREAD - 1, 8), 1)
     assert.equal(autoThreads(MIN_FILES_FOR_THREADS, BYTES_PER_THREAD, 8), 2)
     assert.equal(autoThreads(100, 3.5 * BYTES_PER_THREAD, 8), 4)
-    assert.equal(autoThreads(100, 100 * BYTES_PER_THREAD, 2), 2)
+    assert.equal(autoThreads(100, 100 * BYTES_PER_THREAD, 3), 3)
+    assert.equal(autoThreads(100, 100 * BYTES_PER_THREAD, 2), 1)
     assert.equal(autoThreads(100, 100 * BYTES_PER_THREAD, 1), 1)
   })
 
@@ -38,11 +39,14 @@ describe('CLI threads', function () {
     )
   })
 
-  it('auto: uses threads for many long drafts, and fixes files from every thread (bundle)', () => {
+  it('auto: uses threads for many long drafts where cores allow; fixes files from every thread (bundle)', () => {
     const padding = 'The cat sat on the mat.\n\n'.repeat(Math.ceil(BYTES_PER_THREAD / MIN_FILES_FOR_THREADS / 25))
+    const auto = project(files(MIN_FILES_FOR_THREADS, padding))
+    const cores = availableParallelism()
+    assert.equal(threadsUsed(run(['--debug', '-f', 'json', 'd'], {cwd: auto}).stderr), cores >= MIN_CORES_FOR_THREADS ? Math.min(cores, 2) : 1)
     const dir = project(files(MIN_FILES_FOR_THREADS, padding))
-    const r = run(['--fix', '--debug', '-f', 'json', 'd'], {cwd: dir})
-    assert.equal(threadsUsed(r.stderr), Math.min(availableParallelism(), 2), r.stderr)
+    const r = run(['--fix', '--debug', '--concurrency', '2', '-f', 'json', 'd'], {cwd: dir})
+    assert.equal(threadsUsed(r.stderr), 2, r.stderr)
     for (let i = 0; i < MIN_FILES_FOR_THREADS; i++) {
       assert.equal(readFileSync(join(dir, 'd', `f0${i}.md`), 'utf8'), draft(i, padding).replaceAll('zorblat', 'secondary'))
     }

@@ -12,6 +12,14 @@ import {lintFile, type FileJob, type FileOutcome} from './lint-file.js'
  */
 export const MIN_FILES_FOR_THREADS = 8
 export const BYTES_PER_THREAD = 200_000
+/**
+ * On two cores a worker does not pay. Measured on the bench corpus (bench/RESULTS.md, the
+ * cold rows): two threads took longer than one (3.0 s against 2.6 s), and two workers linting
+ * 100 drafts each took as long as one worker linting all 200. Linting is bound by memory
+ * traffic (parse trees, small objects), not by arithmetic, and the second core also runs the
+ * garbage collector's threads; with more cores the workers have room.
+ */
+export const MIN_CORES_FOR_THREADS = 3
 
 interface WorkerInput {
   oncolintWorker: true
@@ -31,7 +39,7 @@ export function threadCount(setting: number | 'auto', files: number, bytes: numb
 }
 
 export function autoThreads(files: number, bytes: number, cores: number): number {
-  if (files < MIN_FILES_FOR_THREADS || bytes < BYTES_PER_THREAD) return 1
+  if (files < MIN_FILES_FOR_THREADS || bytes < BYTES_PER_THREAD || cores < MIN_CORES_FOR_THREADS) return 1
   return Math.max(1, Math.min(cores, files, 1 + Math.floor(bytes / BYTES_PER_THREAD)))
 }
 
