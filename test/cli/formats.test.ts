@@ -66,6 +66,14 @@ notes, v2.md
     const doc = files[0].stats.document
     assert.deepEqual([doc.counts.sentences, doc.counts.words], [2, 7])
     assert.equal(typeof doc.grades.smog, 'number')
+    // Grades to two decimals, in every scope, both figures.
+    const scopes = [doc, ...files[0].stats.sections, ...files[0].stats.paragraphs]
+    for (const scope of scopes) {
+      for (const figure of [scope.grades, scope.gradesExplained]) {
+        for (const [name, value] of Object.entries(figure)) if (typeof value === 'number') assert.equal(value, Math.round(value * 100) / 100, name)
+      }
+    }
+    assert.ok(/"smog":\d+(\.\d{1,2})?[,}]/.test(r.stdout), r.stdout.slice(0, 400))
     assert.deepEqual(Object.keys(files[0]), ['filePath', 'messages', 'stats'])
     assert.ok(r.stdout.endsWith(']\n') && !r.stdout.slice(0, -1).includes('\n'), 'one line')
   })

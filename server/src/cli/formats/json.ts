@@ -19,7 +19,9 @@ export function jsonOutput(files: readonly LintedFile[]): Output {
     if (i > 0) text += ','
     const stored = storedReport(report)
     if (!stored) {
-      text += JSON.stringify(report)
+      // One part per report: written out part by part, not first joined into one 20 MB string.
+      parts.push(text, JSON.stringify(report))
+      text = ''
       return
     }
     parts.push(`${text}{"filePath":${JSON.stringify(report.filePath)},"messages":`, stored.messages, ',"stats":', stored.stats)

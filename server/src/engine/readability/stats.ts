@@ -215,7 +215,10 @@ export function readability(draft: Draft, explained: ReadonlySet<number>): Reada
       counts = add(counts, plain[i])
       lighter = add(lighter, discounted[i])
     }
-    return {offset, endOffset, ...(title !== undefined ? {title} : {}), counts, grades: grades(counts), gradesExplained: grades(lighter)}
+    const plainGrades = grades(counts)
+    // Most scopes use no explained term: the second figure is then the first.
+    const explainedGrades = sameCounts(counts, lighter) ? {...plainGrades, daleChallGrade: [...plainGrades.daleChallGrade] as [number, number]} : grades(lighter)
+    return {offset, endOffset, ...(title !== undefined ? {title} : {}), counts, grades: plainGrades, gradesExplained: explainedGrades}
   }
   const bodySentences = (paragraphs: number[]): number[] =>
     paragraphs.filter((p) => !draft.paragraphs[p].heading).flatMap((p) => draft.paragraphs[p].sentences)
@@ -233,6 +236,10 @@ export function readability(draft: Draft, explained: ReadonlySet<number>): Reada
     .slice(0, 10)
   return {sentenceCounts: plain, stats: {document, sections, paragraphs, hardestSentences}}
 }
+
+const sameCounts = (a: Counts, b: Counts): boolean =>
+  a === b ||
+  (a.sentences === b.sentences && a.words === b.words && a.syllables === b.syllables && a.polysyllables === b.polysyllables && a.complex === b.complex && a.letters === b.letters && a.difficult === b.difficult)
 
 /** Index of the sentence holding `offset` (sentences are in document order). */
 function sentenceAt(draft: Draft, offset: number): number {
