@@ -93,10 +93,13 @@ export class PhraseMatcher<R> {
         if (!token) continue
         // Punctuation before a token ends the phrase, except across a `...` gap.
         const blocked = at > start && token.breakBefore === true
-        this.follow(stems[at], 's:', token.stem, node, blocked, stack, at)
-        this.follow(words[at], 'w:', token.word, node, blocked, stack, at)
-        if (numbers[at]) this.follow(num, '#', '', node, blocked, stack, at)
-        if (any) this.follow(any, '*', '', node, blocked, stack, at)
+        // The common case inline: the token's own edges, nothing blocking.
+        const byStem = stems[at]?.get(node)
+        if (byStem !== undefined && (!blocked || this.lenient.has(`${node}|s:${token.stem}`))) stack.push(byStem, at + 1)
+        const byWord = words[at]?.get(node)
+        if (byWord !== undefined && (!blocked || this.lenient.has(`${node}|w:${token.word}`))) stack.push(byWord, at + 1)
+        if (numbers[at]) this.follow(num, '#', node, blocked, stack, at)
+        if (any) this.follow(any, '*', node, blocked, stack, at)
       }
       if (!found) continue
       if (found.length > 1) found.sort((a, b) => b.end - a.end)
@@ -105,10 +108,10 @@ export class PhraseMatcher<R> {
     return out
   }
 
-  /** Follows the edge labelled `kind` + `value` from `node`; the label is spelled out only when punctuation blocks it. */
-  private follow(from: Map<number, number> | undefined, kind: string, value: string, node: number, blocked: boolean, stack: number[], at: number): void {
+  /** Follows the number or gap edge `label` from `node`, unless punctuation blocks it. */
+  private follow(from: Map<number, number> | undefined, label: string, node: number, blocked: boolean, stack: number[], at: number): void {
     const child = from?.get(node)
-    if (child !== undefined && (!blocked || this.lenient.has(`${node}|${kind}${value}`))) stack.push(child, at + 1)
+    if (child !== undefined && (!blocked || this.lenient.has(`${node}|${label}`))) stack.push(child, at + 1)
   }
 
   /** Stem and word edges by the bare stem or word, so a token is looked up without building a label. */
