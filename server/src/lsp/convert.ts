@@ -1,29 +1,42 @@
 import {CodeActionKind, DiagnosticSeverity, TextEdit, type CodeAction, type Diagnostic, type Range} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
-import {ruleDocUrl, type Finding, type Suggestion} from '../engine/index.js'
+import {ruleDocUrl, type Finding} from '../engine/index.js'
 
 export const SOURCE = 'oncolint'
 
 const SEVERITY = {error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information}
 
-/** What a diagnostic carries, for other LSP clients and for matching it back to its finding. */
+/**
+ * What a diagnostic carries beyond LSP's fields, for other LSP clients: the terminology entry
+ * and the phrase as written. Only on findings that have them. The suggestions are not repeated
+ * here: the server's quick fixes are built from the finding itself (findingFor), no client reads
+ * them from the diagnostic, and every diagnostic is re-sent on every lint (720 of them on a
+ * 20,000-word draft) — they were a fifth of that message and most of its objects to decode.
+ */
 export interface DiagnosticData {
-  suggestions: Suggestion[]
   entryId?: string
   actual?: string
 }
 
+/** Rule documentation links, one object per rule: building a file URL per finding per lint showed in profiles. */
+const docLinks = new Map<string, {href: string}>()
+const docLink = (ruleId: string): {href: string} => {
+  let link = docLinks.get(ruleId)
+  if (!link) docLinks.set(ruleId, (link = {href: ruleDocUrl(ruleId)}))
+  return link
+}
+
 export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
-  const data: DiagnosticData = {suggestions: f.suggestions, entryId: f.entryId, actual: f.actual}
-  return {
+  const diagnostic: Diagnostic = {
     range: rangeOf(doc, f.offset, f.endOffset),
     severity: SEVERITY[f.severity],
     code: f.ruleId,
-    codeDescription: {href: ruleDocUrl(f.ruleId)},
+    codeDescription: docLink(f.ruleId),
     source: SOURCE,
     message: f.message,
-    data,
   }
+  if (f.entryId !== undefined || f.actual !== undefined) diagnostic.data = {entryId: f.entryId, actual: f.actual} satisfies DiagnosticData
+  return diagnostic
 }
 
 export const rangeOf = (doc: TextDocument, offset: number, endOffset: number): Range => ({start: doc.positionAt(offset), end: doc.positionAt(endOffset)})

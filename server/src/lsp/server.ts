@@ -13,13 +13,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import {DataFileError, ParseCache, applyFixes, builtinTerminology, lint, termsAt, type LintResult} from '../engine/index.js'
+import {DataFileError, ParseCache, applyFixes, builtinTerminology, lint, termsAt, type Finding} from '../engine/index.js'
 import {acceptPhraseInFile, acceptTarget} from './accept-phrase.js'
 import {actionsFor, type EditSupport} from './code-actions.js'
 import {ConfigResolver, type DocConfig} from './doc-config.js'
 import {findingFor, rangeOf, toDiagnostic} from './convert.js'
 import {termHover} from './hover.js'
-import {SERVER_COMMANDS, STATS_NOTIFICATION, type AcceptArgs, type FixAllArgs, type InitializationOptions} from './protocol.js'
+import {SERVER_COMMANDS, STATS_NOTIFICATION, type AcceptArgs, type DocumentStats, type FixAllArgs, type InitializationOptions} from './protocol.js'
 import {DEFAULT_SETTINGS, readSettings, type Settings} from './settings.js'
 import {documentStats} from './stats.js'
 
@@ -34,33 +34,79 @@ const DEBOUNCE_MS = 150
 /** Does a requested kind (`only`) cover an action kind? "source" covers "source.fixAll.oncolint". */
 const covers = (requested: string, kind: string): boolean => kind === requested || kind.startsWith(`${requested}.`)
 
-/**
- * Lets the messages already received run (a didChange that arrived while a lint was running),
- * so a result can be checked against the newest version before it is published. The first
- * immediate gets past the event loop's timers phase (a timer set after a long lint counts as
- * already due: the loop's clock was read before the lint) to the poll phase that reads the
- * pipe. vscode-jsonrpc then hands a message on through chained setImmediate turns (read lock,
- * decode, queue); an immediate chain of our own stays one turn ahead of theirs, so three turns
- * let theirs finish, and the timer covers a slower path.
- */
-const yieldToMessages = (): Promise<void> =>
-  new Promise((resolve) => setImmediate(() => setImmediate(() => setImmediate(() => setTimeout(resolve, 5)))))
+/** Parse caches kept at most: for the documents edited last. */
+export const MAX_PARSE_CACHES = 8
+/** ...and at most this many characters of text between them (a 20,000-word draft is 120,000). */
+export const MAX_PARSE_CACHE_CHARS = 600_000
 
+/**
+ * Event-loop turns to wait after a lint before publishing it, so a didChange that arrived while
+ * the lint ran is seen first and the outdated result is dropped. The pipe is read in the poll
+ * phase of the next turn; vscode-jsonrpc then hands a message on through chained setImmediate
+ * turns (read lock, then its queue, one message per turn). A chain of our own queued first stays
+ * one turn ahead of theirs, so three turns see a didChange that was waiting; the other three
+ * cover a message queued behind another one (a code action request) or split over two reads.
+ * Each turn costs microseconds when nothing is waiting: the fixed 5 ms timer that stood here
+ * was a tenth of an edit's time to diagnostics on a 20,000-word draft.
+ */
+const YIELD_TURNS = 6
+const yieldToMessages = (superseded: () => boolean): Promise<void> =>
+  new Promise((resolve) => {
+    let turns = 0
+    const next = (): void => {
+      if (++turns >= YIELD_TURNS || superseded()) resolve()
+      else setImmediate(next)
+    }
+    setImmediate(next)
+  })
+
+/**
+ * The last lint of a document, kept for the code actions, hovers and fix-all the editor asks for
+ * between lints (on every cursor move). Only what they need: the findings and the config; the
+ * engine's readability figures are boiled down to the few the client shows (DocumentStats).
+ */
 interface Linted {
   version: number
   /** Bumped when config, settings or terminology files change: a cached result is then stale. */
   epoch: number
-  result: LintResult
+  findings: Finding[]
   docConfig: DocConfig
+  stats: DocumentStats
+  /** Sent to the client already: a save with no change since does not send it again. */
+  published: boolean
 }
 
 /** Wires the engine to an LSP connection: diagnostics, code actions, hover, commands, stats. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument)
-  const timers = new Map<string, NodeJS.Timeout>()
+  /** Lints scheduled (debounce timer or next turn), by URI: the function cancels one. */
+  const pending = new Map<string, () => void>()
   const results = new Map<string, Linted>()
-  /** Parsed chunks per open document: a re-lint re-parses only the paragraphs an edit touched. */
-  const parseCaches = new Map<string, ParseCache>()
+  /**
+   * Parsed chunks of the documents edited last, least recent first: a re-lint re-parses only the
+   * paragraphs an edit touched. A cache holds about 40 bytes per character of text (the syntax
+   * trees) and only helps the next lint of its document, so only documents typed in keep one:
+   * with 50 drafts open (and not edited) the server used 20 MB more for caches nothing would
+   * read, and V8 keeps that garbage in the old generation long after it is dropped. The first
+   * edit of a document, or of one whose cache made way for others, is one full lint (30 ms for a
+   * 2,000-word draft, 200 ms for 20,000 words, after the typing debounce); the next are cached.
+   */
+  const edited = new Set<string>()
+  const parseCaches = new Map<string, {cache: ParseCache; chars: number}>()
+  const parseCacheFor = (uri: string, chars: number): ParseCache => {
+    const kept = parseCaches.get(uri)
+    parseCaches.delete(uri)
+    const entry = {cache: kept?.cache ?? new ParseCache(), chars}
+    parseCaches.set(uri, entry)
+    let total = 0
+    for (const e of parseCaches.values()) total += e.chars
+    for (const [oldest, e] of parseCaches) {
+      if (oldest === uri || (parseCaches.size <= MAX_PARSE_CACHES && total <= MAX_PARSE_CACHE_CHARS)) break
+      parseCaches.delete(oldest)
+      total -= e.chars
+    }
+    return entry.cache
+  }
   const settingsCache = new Map<string, Promise<Settings>>()
   let epoch = 0
   let folders: string[] = []
@@ -176,16 +222,30 @@ export function startServer(connection: Connection): void {
   const loggedErrors = new Set<string>()
   const tooLargeShown = new Set<string>()
 
+  /**
+   * The config of each open document, resolved on open, on save and when a config, settings or
+   * terminology file changes (epoch), not on every keystroke's lint: finding the .oncolintrc
+   * walks up the folders with a stat per name per folder (1.4 ms a lint here). A client that
+   * does not report watched files has a changed .oncolintrc taken up when the draft is saved.
+   */
+  const docConfigs = new Map<string, {epoch: number; docConfig: DocConfig}>()
+  const docConfigFor = (uri: string, settings: Settings): DocConfig => {
+    const known = docConfigs.get(uri)
+    if (known?.epoch === epoch) return known.docConfig
+    const docConfig = resolver.resolve(pathOf(uri), folderOf(uri) ?? process.cwd(), settings)
+    docConfigs.set(uri, {epoch, docConfig})
+    return docConfig
+  }
+
   /** The lint of the document's current version (cached), with the config it used. */
   const lintDocument = (doc: TextDocument, settings: Settings): Linted => {
     const cached = results.get(doc.uri)
     if (cached && cached.version === doc.version && cached.epoch === epoch) return cached
-    const folder = folderOf(doc.uri) ?? process.cwd()
-    const docConfig = resolver.resolve(pathOf(doc.uri), folder, settings)
-    let cache = parseCaches.get(doc.uri)
-    if (!cache) parseCaches.set(doc.uri, (cache = new ParseCache()))
+    const docConfig = docConfigFor(doc.uri, settings)
+    const text = doc.getText()
+    const cache = edited.has(doc.uri) ? parseCacheFor(doc.uri, text.length) : undefined
     const languageId = doc.languageId
-    const result = lint(doc.getText(), {languageId, config: docConfig.config, terminology: docConfig.terminology, cache})
+    const result = lint(text, {languageId, config: docConfig.config, terminology: docConfig.terminology, cache})
     // Once per document, rule and message: a failing rule must not log a line per keystroke.
     for (const e of result.ruleErrors) {
       const key = `${doc.uri}|${e.ruleId}|${e.message}`
@@ -193,14 +253,15 @@ export function startServer(connection: Connection): void {
       loggedErrors.add(key)
       connection.console.error(`rule ${e.ruleId} failed on ${doc.uri}: ${e.message}`)
     }
-    const linted = {version: doc.version, epoch, result, docConfig}
+    const stats = documentStats(doc, result, docConfig.config.targetGrade ?? DEFAULT_SETTINGS.targetGrade)
+    const linted = {version: doc.version, epoch, findings: result.findings, docConfig, stats, published: false}
     results.set(doc.uri, linted)
     return linted
   }
 
   const validate = async (uri: string): Promise<void> => {
     // Another lint of this document is scheduled (it changed again): this one would arrive outdated.
-    const superseded = () => timers.has(uri) || !documents.get(uri)
+    const superseded = () => pending.has(uri) || !documents.get(uri)
     try {
       const settings = await settingsFor(uri)
       const doc = documents.get(uri)
@@ -214,12 +275,15 @@ export function startServer(connection: Connection): void {
         }
         return
       }
-      const {result, docConfig, version} = lintDocument(doc, settings)
+      const linted = lintDocument(doc, settings)
+      // A save with no change since the last lint: the client has these diagnostics already.
+      if (linted.published) return
+      const {findings, stats, version} = linted
       // Positions now: TextDocuments updates the same document object in place on a change.
-      const diagnostics = result.findings.map((f) => toDiagnostic(doc, f))
-      const stats = documentStats(doc, result, docConfig.config.targetGrade ?? DEFAULT_SETTINGS.targetGrade)
-      await yieldToMessages()
+      const diagnostics = findings.map((f) => toDiagnostic(doc, f))
+      await yieldToMessages(superseded)
       if (superseded()) return
+      linted.published = true
       void connection.sendDiagnostics({uri, version, diagnostics})
       void connection.sendNotification(STATS_NOTIFICATION, stats)
     } catch (e) {
@@ -227,15 +291,20 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** Lints the document after `delay` ms, or on the next turn (a timer's clock would add a millisecond or more). */
   const schedule = (uri: string, delay: number): void => {
-    clearTimeout(timers.get(uri))
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri)
-        void validate(uri)
-      }, delay),
-    )
+    pending.get(uri)?.()
+    const run = (): void => {
+      pending.delete(uri)
+      void validate(uri)
+    }
+    if (delay > 0) {
+      const timer = setTimeout(run, delay)
+      pending.set(uri, () => clearTimeout(timer))
+    } else {
+      const immediate = setImmediate(run)
+      pending.set(uri, () => clearImmediate(immediate))
+    }
   }
 
   /** Config, settings or terminology changed: every open document is linted again. */
@@ -253,16 +322,22 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => {
     // onDidChangeContent also fires on open; the open handler has scheduled that lint.
     if (justOpened.delete(e.document.uri)) return
+    edited.add(e.document.uri)
     void settingsFor(e.document.uri).then((s) => {
       if (s.run === 'onType' && documents.get(e.document.uri)) schedule(e.document.uri, DEBOUNCE_MS)
     })
   })
-  documents.onDidSave((e) => schedule(e.document.uri, 0))
+  documents.onDidSave((e) => {
+    docConfigs.delete(e.document.uri)
+    schedule(e.document.uri, 0)
+  })
   documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri))
-    timers.delete(e.document.uri)
+    pending.get(e.document.uri)?.()
+    pending.delete(e.document.uri)
     justOpened.delete(e.document.uri)
     results.delete(e.document.uri)
+    docConfigs.delete(e.document.uri)
+    edited.delete(e.document.uri)
     parseCaches.delete(e.document.uri)
     tooLargeShown.delete(e.document.uri)
     for (const key of loggedErrors) if (key.startsWith(`${e.document.uri}|`)) loggedErrors.delete(key)
@@ -293,11 +368,11 @@ export function startServer(connection: Connection): void {
     const ours = params.context.diagnostics.filter((d) => d.source === 'oncolint')
     if (ours.length && (!only || only.some((k) => covers(k, CodeActionKind.QuickFix)))) {
       // Built from the current text: a diagnostic from an older version finds no finding and gets no fix.
-      const {result} = lintDocument(doc, await settingsFor(doc.uri))
+      const {findings} = lintDocument(doc, await settingsFor(doc.uri))
       const canAccept = folderOf(doc.uri) !== undefined || pathOf(doc.uri) !== undefined
       const seen = new Set<string>()
       for (const d of ours) {
-        const finding = findingFor(doc, result.findings, d)
+        const finding = findingFor(doc, findings, d)
         if (!finding) continue
         for (const a of actionsFor(doc, d, finding, params.range, editSupport, canAccept)) {
           // Two findings of one rule offer the same "for this file" action (same title, same edit) once.
@@ -317,8 +392,8 @@ export function startServer(connection: Connection): void {
   })
 
   const fixAllEdit = (doc: TextDocument, settings: Settings) => {
-    const {result} = lintDocument(doc, settings)
-    const fixed = applyFixes(doc.getText(), result.findings)
+    const {findings} = lintDocument(doc, settings)
+    const fixed = applyFixes(doc.getText(), findings)
     if (fixed.applied.length === 0) return undefined
     const edits = fixed.edits.map((e) => ({range: rangeOf(doc, e.offset, e.endOffset), newText: e.newText}))
     const edit = editSupport.documentChanges ? {documentChanges: [{textDocument: {uri: doc.uri, version: doc.version}, edits}]} : {changes: {[doc.uri]: edits}}
@@ -360,10 +435,10 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri)
     if (!doc) return null
     const offset = doc.offsetAt(params.position)
-    const {result, docConfig} = lintDocument(doc, await settingsFor(doc.uri))
+    const {findings, docConfig} = lintDocument(doc, await settingsFor(doc.uri))
     const text = doc.getText()
     const terms = docConfig.terminology
-    const finding = result.findings.find((f) => f.entryId && f.offset <= offset && offset <= f.endOffset && terms.byId.has(f.entryId))
+    const finding = findings.find((f) => f.entryId && f.offset <= offset && offset <= f.endOffset && terms.byId.has(f.entryId))
     if (finding) {
       return {
         contents: {kind: MarkupKind.Markdown, value: termHover(terms.byId.get(finding.entryId!)!, text.slice(finding.offset, finding.endOffset), finding)},
