@@ -41,8 +41,8 @@ function snapshotApp() {
     utimesSync(join(APP, 'terminology', f), seconds, seconds)
   }
   mkdirSync(join(APP, 'dist'))
-  // The bundles, their source maps (for profiles) and the compiled terminology.
-  for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^(cli|server)\.js(\.map)?$|^terminology\.json$/.test(f))) cpSync(join(ROOT, 'dist', f), join(APP, 'dist', f))
+  // The bundles, their source maps (for profiles), their V8 code caches and the compiled terminology.
+  for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^(cli|server)\.js(\.map|\.cache)?$|^terminology\.json$/.test(f))) cpSync(join(ROOT, 'dist', f), join(APP, 'dist', f))
 }
 
 const TARGETS = {

@@ -1,6 +1,12 @@
 // Bundles the extension client, the language server and the CLI with esbuild: one file each,
-// so the extension starts fast and the .vsix carries no node_modules.
+// so the extension starts fast and the .vsix carries no node_modules. Then writes the V8 code
+// caches the CLI and the server start with (scripts/code-cache.mjs, bin/load-bundle.js).
+import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
+import {removeCodeCaches, writeCodeCaches} from './code-cache.mjs'
+import {lazyPackages} from './lazy-packages.mjs'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 const common = {
   bundle: true,
@@ -15,13 +21,25 @@ const common = {
   define: {'import.meta.url': 'importMetaUrl'},
   banner: {js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;"},
 }
+// The server and the CLI set these up when first used (most runs never do): see lazy-packages.mjs.
+const lazy = {...common, plugins: [lazyPackages(['ajv', 'yaml', 'fast-glob'], ROOT)]}
 
+// A cache is made for one bundle: gone before the bundles change, so a failed build leaves none.
+removeCodeCaches(ROOT)
 await Promise.all([
   build({...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode']}),
-  build({...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js'}),
-  build({...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js'}),
+  build({...lazy, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js'}),
+  build({...lazy, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js'}),
   build({...common, entryPoints: ['server/src/engine/terminology/precompile.ts'], outfile: 'dist/precompile.js', sourcemap: false}),
 ])
 
 // Validate the terminology and store it as JSON (dist/terminology.json); bad data fails the build.
 await import('../dist/precompile.js')
+
+// Without the caches everything works, only starts slower: a failure here is a warning, so a
+// half-edited engine that crashes on the sample draft still builds.
+try {
+  await writeCodeCaches(ROOT)
+} catch (e) {
+  console.warn(`warning: no code cache written, the CLI and the server will start slower: ${e.message}`)
+}
