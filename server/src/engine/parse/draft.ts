@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse'
 import remarkRetext from 'remark-retext'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import type {Counts} from '../readability/stats.js'
+import type {Counts, LongWord} from '../readability/stats.js'
 import type {LocalHit} from '../rules/phrase-hits.js'
 import {alignTextNodes} from './align.js'
 import {FastParseEnglish} from './english.js'
@@ -44,6 +44,8 @@ export interface SentenceMemo {
   counts?: Counts
   /** Whether the sentence names a source (rules/citation.ts). */
   cites?: boolean
+  /** Its words of three or more syllables (readability/stats.ts longWordsOf). */
+  longWords?: readonly LongWord[]
 }
 
 export interface Paragraph {

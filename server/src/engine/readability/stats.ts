@@ -94,7 +94,7 @@ function isFamiliar(word: string, easy: Set<string>): boolean {
 }
 
 /** What the counts need to know of a word as written: the same for every use of it. */
-interface WordFacts {
+export interface WordFacts {
   /** Has a letter or a digit: a word the formulas count. */
   counted: boolean
   syllables: number
@@ -103,7 +103,12 @@ interface WordFacts {
   /** Not hyphenated and not ending in -es/-ed/-ing (Gunning fog's exceptions). */
   plainForm: boolean
   familiar: boolean
+  /** Lower case, to name a long word once however it is written; undefined for an acronym (CT, MRIs). */
+  name?: string
 }
+
+const COUNTED = /\p{L}|\d/u
+const ACRONYM = /^\p{Lu}{2,}s?$/u
 
 // Drafts repeat their words: each distinct word is looked at once, not at every use.
 const factsCache = new Map<string, WordFacts>()
@@ -117,6 +122,7 @@ function factsOf(word: string): WordFacts {
       capitalised: /^\p{Lu}/u.test(word),
       plainForm: !word.includes('-') && !/(?:es|ed|ing)$/i.test(word),
       familiar: isFamiliar(word, familiarStems()),
+      name: ACRONYM.test(word) ? undefined : word.toLowerCase(),
     }
     // Bounded: a pasted dump of random strings must not grow it without end.
     if (factsCache.size > 50_000) factsCache.clear()
@@ -125,44 +131,35 @@ function factsOf(word: string): WordFacts {
   return facts
 }
 
-/** A word of three or more syllables: its text, syllables and offset from its sentence's start. */
+/** A word of three or more syllables, at `at` from its sentence's start. */
 export interface LongWord {
-  text: string
-  syllables: number
+  facts: WordFacts
   at: number
-  /** Lower case, to name it once however it is written; undefined for an acronym (CT, MRIs). */
-  name?: string
-  familiar: boolean
 }
-
-const ACRONYM = /^\p{Lu}{2,}s?$/u
-
-const longWordMemo = new WeakMap<Sentence['memo'], readonly LongWord[]>()
 
 /**
- * The sentence's words of three or more syllables (what SMOG counts), kept with the sentence's
- * memo with offsets relative to the sentence: naming a section's long words after an edit
- * neither re-reads every word nor moves a cached sentence's words to their new offsets.
+ * The sentence's words of three or more syllables (what SMOG counts), kept in the sentence's
+ * memo with offsets relative to the sentence (they are gathered while the sentence is counted):
+ * naming a section's long words after an edit neither re-reads every word nor moves a cached
+ * sentence's words to their new offsets.
  */
 export function longWordsOf(sentence: Sentence): readonly LongWord[] {
-  let found = longWordMemo.get(sentence.memo)
-  if (!found) {
-    const list: LongWord[] = []
-    for (const w of sentence.words) {
-      const facts = factsOf(w.text)
-      if (!facts.counted || facts.syllables < 3) continue
-      const name = ACRONYM.test(w.text) ? undefined : w.text.toLowerCase()
-      list.push({text: w.text, syllables: facts.syllables, at: w.offset - sentence.offset, name, familiar: facts.familiar})
-    }
-    longWordMemo.set(sentence.memo, (found = list))
-  }
-  return found
+  if (!sentence.memo.longWords) plainCounts(sentence)
+  return sentence.memo.longWords!
 }
 
-const COUNTED = /\p{L}|\d/u
+/** The sentence's counts with no word discounted, and its long words, both kept in its memo. */
+function plainCounts(sentence: Sentence): Counts {
+  if (!sentence.memo.counts || !sentence.memo.longWords) {
+    const longWords: LongWord[] = []
+    sentence.memo.counts = countSentence(sentence, NONE, longWords)
+    sentence.memo.longWords = longWords
+  }
+  return sentence.memo.counts
+}
 
 /** Counts of one sentence; words at offsets in `explained` are counted as easy words. */
-export function countSentence(sentence: Sentence, explained: ReadonlySet<number> = NONE): Counts {
+export function countSentence(sentence: Sentence, explained: ReadonlySet<number> = NONE, longWords?: LongWord[]): Counts {
   const c: Counts = {...ZERO, sentences: 1}
   const words = sentence.words
   for (let i = 0; i < words.length; i++) {
@@ -172,6 +169,7 @@ export function countSentence(sentence: Sentence, explained: ReadonlySet<number>
     c.words++
     c.syllables += facts.syllables
     c.letters += facts.letters
+    if (facts.syllables >= 3) longWords?.push({facts, at: words[i].offset - sentence.offset})
     if (facts.syllables >= 3 && !isExplained) {
       c.polysyllables++
       const proper = facts.capitalised && i !== 0
@@ -204,7 +202,7 @@ export function grades(c: Counts): Grades {
  * sentences and are left out of the counts, so they do not merge into the text below them.
  */
 export function readability(draft: Draft, explained: ReadonlySet<number>): Readability {
-  const plain = draft.sentences.map((s) => (s.memo.counts ??= countSentence(s)))
+  const plain = draft.sentences.map(plainCounts)
   // Only sentences that use an explained term count differently in the second figure.
   const touched = new Set([...explained].map((offset) => sentenceAt(draft, offset)))
   const discounted = touched.size ? draft.sentences.map((s, i) => (touched.has(i) ? countSentence(s, explained) : plain[i])) : plain

@@ -115,10 +115,11 @@ function longWords(draft: Draft, sentenceIdx: readonly number[], explained: Read
       if (explained.size && explained.has(sentence.offset + w.at)) continue
       polysyllables++
       // Acronyms count but are not "long words" to a writer.
-      if (w.name === undefined) continue
-      const known = seen.get(w.name)
+      const {name, familiar, syllables} = w.facts
+      if (name === undefined) continue
+      const known = seen.get(name)
       if (known) known.count++
-      else seen.set(w.name, {count: 1, familiar: w.familiar, syllables: w.syllables, order: seen.size})
+      else seen.set(name, {count: 1, familiar, syllables, order: seen.size})
     }
   }
   const examples = [...seen.entries()]
