@@ -60,25 +60,22 @@ export class PhraseMatcher<R> {
   /** Every match in `tokens`, in order of start then length (longest first). */
   match(tokens: readonly Token[]): Match<R>[] {
     const out: Match<R>[] = []
-    const stack: number[] = []
     const num = this.edges.get('#')
     const any = this.edges.get('*')
     // Each token's edge maps, looked up once for every start position; most words have none.
-    const stems: Array<Map<number, number> | undefined> = new Array(tokens.length)
-    const words: Array<Map<number, number> | undefined> = new Array(tokens.length)
-    const numbers: boolean[] = new Array(tokens.length)
+    // The arrays are the matcher's own, reused from sentence to sentence (less garbage).
+    const {stack, stems, words, numbers, visited} = this.scratch
     for (let i = 0; i < tokens.length; i++) {
       stems[i] = this.stemEdges.get(tokens[i].stem)
       words[i] = this.wordEdges.get(tokens[i].word)
       numbers[i] = num !== undefined && isNumber(tokens[i].word)
     }
-    const visited = new Set<number>()
     for (let start = 0; start < tokens.length; start++) {
       // A phrase can only start where an edge leaves the root.
       if (!stems[start]?.has(0) && !words[start]?.has(0) && !(numbers[start] && num?.has(0)) && !any?.has(0)) continue
       // Most starts find nothing: the list is made for the first match.
       let found: Match<R>[] | undefined
-      visited.clear()
+      if (visited.size) visited.clear()
       stack.push(0, start)
       while (stack.length) {
         const at = stack.pop()!
@@ -106,6 +103,14 @@ export class PhraseMatcher<R> {
       for (const m of found) out.push(m)
     }
     return out
+  }
+
+  private readonly scratch = {
+    stack: [] as number[],
+    stems: [] as Array<Map<number, number> | undefined>,
+    words: [] as Array<Map<number, number> | undefined>,
+    numbers: [] as boolean[],
+    visited: new Set<number>(),
   }
 
   /** Follows the number or gap edge `label` from `node`, unless punctuation blocks it. */
