@@ -59,7 +59,7 @@ const TARGETS = {
 const {values: opts} = parseArgs({
   options: {
     'skip-peers': {type: 'boolean', default: false},
-    runs: {type: 'string', default: '3'},
+    runs: {type: 'string', default: '5'},
     'peer-runs': {type: 'string', default: '1'},
     'no-build': {type: 'boolean', default: false},
     profile: {type: 'boolean', default: false},
