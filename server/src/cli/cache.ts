@@ -4,7 +4,7 @@ import {crc32} from 'node:zlib'
 import type {Severity} from '../engine/index.js'
 import type {CacheKey} from './lint-file.js'
 import {readSpan, writeOutputFile, type FileSpan} from './output.js'
-import type {FileReport} from './report.js'
+import {statsJson, type FileReport} from './report.js'
 
 /** Bumped whenever the stored shape changes, so an older layout is never misread. */
 const CACHE_FORMAT = 2
@@ -165,7 +165,7 @@ export class LintCache {
       counts: countsOf(report.messages),
       fixable: report.messages.some((m) => m.suggestions.some((s) => s.safe)),
       messages: JSON.stringify(report.messages),
-      stats: JSON.stringify(report.stats),
+      stats: statsJson(report) ?? JSON.stringify(report.stats),
     })
     this.dirty = true
   }

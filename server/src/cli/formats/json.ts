@@ -1,6 +1,6 @@
 import {storedReport} from '../cache.js'
 import {outputText, type FileSpan, type Output} from '../output.js'
-import type {LintedFile} from '../report.js'
+import {statsJson, type LintedFile} from '../report.js'
 
 /** The contract for CI tools: [{filePath, messages, stats}], one line. */
 export function formatJson(files: readonly LintedFile[]): string {
@@ -20,7 +20,8 @@ export function jsonOutput(files: readonly LintedFile[]): Output {
     const stored = storedReport(report)
     if (!stored) {
       // One part per report: written out part by part, not first joined into one 20 MB string.
-      parts.push(text, JSON.stringify(report))
+      const stats = statsJson(report)
+      parts.push(text, stats === undefined ? JSON.stringify(report) : `{"filePath":${JSON.stringify(report.filePath)},"messages":${JSON.stringify(report.messages)},"stats":${stats}}`)
       text = ''
       return
     }
