@@ -95,6 +95,28 @@ async function runCli(label, args, runs, outFile, warmArgs = args) {
   return {hits, ms: median(results.map((r) => r.ms)), cpuMs: median(results.map((r) => r.cpuMs)), rssMB: Math.max(...results.map((r) => r.rssMB)), findings: countJson(outFile)}
 }
 
+/** Several commands measured in turn (A B A B ...) after one shared warm-up; the median of each. */
+async function runCliInTurn(commands, runs, warmArgs) {
+  log('oncolint cold: warm-up')
+  const warm = await timeNode(warmArgs, {cwd: ROOT, stdoutFile: commands[0].out})
+  if (warm.code !== 0 && warm.code !== 1) throw new Error(`the warm-up failed (exit ${warm.code}): ${warm.stderr.slice(0, 800)}`)
+  const results = commands.map(() => [])
+  for (let i = 0; i < runs; i++) {
+    for (const [k, command] of commands.entries()) {
+      log(`${command.label}: run ${i + 1}/${runs}`)
+      const r = await timeNode(command.args, {cwd: ROOT, stdoutFile: command.out})
+      if (r.code !== 0 && r.code !== 1) throw new Error(`${command.label} failed (exit ${r.code}): ${r.stderr.slice(0, 800)}`)
+      results[k].push(r)
+    }
+  }
+  return commands.map((command, k) => ({
+    ms: median(results[k].map((r) => r.ms)),
+    cpuMs: median(results[k].map((r) => r.cpuMs)),
+    rssMB: Math.max(...results[k].map((r) => r.rssMB)),
+    findings: countJson(command.out),
+  }))
+}
+
 async function main() {
   const env = machine()
   if (!opts['no-build']) {
@@ -113,12 +135,20 @@ async function main() {
   const notes = []
 
   // --- oncolint CLI, cold ---------------------------------------------------------------
-  // The warm-up lints 10 drafts: enough to load the program and the data from disk.
-  const cold = await runCli('oncolint cold', [CLI, '--format', 'json', ...files], RUNS, join(CORPUS, 'out', 'oncolint.json'), [CLI, '--format', 'json', ...files.slice(0, 10)])
+  // The default and one thread (--concurrency off: what worker threads bring on this machine),
+  // run in turn, so a change in the machine's speed during the run falls on both alike (run in
+  // two blocks, whichever came first was slower). The warm-up lints 10 drafts: enough to load
+  // the program and the data from disk.
+  const [cold, single] = await runCliInTurn(
+    [
+      {label: 'oncolint cold', args: [CLI, '--format', 'json', ...files], out: join(CORPUS, 'out', 'oncolint.json')},
+      {label: 'oncolint cold, one thread', args: [CLI, '--concurrency', 'off', '--format', 'json', ...files], out: join(CORPUS, 'out', 'oncolint-single.json')},
+    ],
+    RUNS,
+    [CLI, '--format', 'json', ...files.slice(0, 10)],
+  )
   const coldRow = {measure: `oncolint CLI, cold, ${files.length} drafts`, time: wallCpu(cold), throughput: fmtRate(corpusMB / (cold.ms / 1000)), 'peak RSS': fmtMB(cold.rssMB), findings: cold.findings, 'peer / oncolint': '1.0x'}
   rows.push(coldRow)
-  // The same on one thread: what the worker threads (auto for many files) bring on this machine.
-  const single = await runCli('oncolint cold, one thread', [CLI, '--concurrency', 'off', '--format', 'json', ...files], RUNS, join(CORPUS, 'out', 'oncolint-single.json'), [CLI, '--format', 'json', ...files.slice(0, 10)])
   if (single.findings !== cold.findings) notes.push(`**One thread reported ${single.findings} findings, the default ${cold.findings}: threads change results.**`)
   rows.push({measure: 'oncolint CLI, cold, one thread (--concurrency off)', time: wallCpu(single), throughput: fmtRate(corpusMB / (single.ms / 1000)), 'peak RSS': fmtMB(single.rssMB), findings: single.findings})
 
@@ -227,7 +257,7 @@ ${table}
 ## How each figure was taken
 
 - The CLI and the server measured are a copy of bin/, dist/ and terminology/ taken right after the build (bench/.corpus/app), so a rebuild by other work in the tree cannot change the program halfway through the run.
-- oncolint CLI: \`node bin/oncolint.js --format json <${files.length} files>\`, one warm-up run on 10 drafts, median of ${RUNS}; with --cache, the warm-up is a full run that fills the cache; the findings column counts the messages in the report.
+- oncolint CLI: \`node bin/oncolint.js --format json <${files.length} files>\`, one warm-up run on 10 drafts, then the default and \`--concurrency off\` run in turn, median of ${RUNS} each; with --cache, the warm-up is a full run that fills the cache; the findings column counts the messages in the report.
 - Peers: each through its own command line on the same ${files.length} files (absolute paths), one warm-up run on one draft, then ${PEER_RUNS} full run(s), the fastest kept. "peer / oncolint" is the peer's time over oncolint's cold time.
 - Server: \`node bin/oncolint.js --stdio\` spoken to with vscode-languageserver-protocol. Startup: spawn to the initialize result (then \`initialized\` is sent), median over ${lsp.startups} server starts. First lint: didOpen of the ${bigLabel} to its publishDiagnostics in a fresh server (includes loading the terminology), median over ${lsp.firstLints} servers. Edits: ${lsp.edit.n} one-word incremental didChange (after 5 warm-up edits), each followed at once by didSave, which lints without the 150 ms typing debounce; time from sending didChange to publishDiagnostics of that version (max ${fmtMs(lsp.edit.max)}). For reference, ${lsp.debounced.n} edits sent as didChange alone (through the debounce) took p50 ${fmtMs(lsp.debounced.p50)}. The server that did the edits ended at ${fmtMB(lsp.afterEdits.rssMB)} RSS (peak ${fmtMB(lsp.afterEdits.peakMB)}). RSS row: a fresh server, ${lsp.openDrafts} corpus drafts opened (all diagnosed in ${fmtMs(lsp.openAllMs)}, the time shown), VmRSS read 0.5 s later; an idle server after startup has ${fmtMB(lsp.idle.rssMB)}.
 - Engine (in process, tsx, bench/engine-scaling.ts): the big draft at 1x, 2x, 4x, 8x (the larger ones append other 20,000-word drafts, not copies), one warm-up lint, then the sizes in turn three times (median per size); the first lint of the process (terminology load) took ${fmtMs(eng.firstMs)}. Cached edits: one ParseCache across ${eng.edit.n} one-word edits of the big draft (after 5 warm-up edits), the full lint that filled it ${fmtMs(eng.edit.fullWithCacheMs)}.
