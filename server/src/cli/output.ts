@@ -1,5 +1,5 @@
-import {closeSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync} from 'node:fs'
-import {dirname} from 'node:path'
+import {readSync, writeSync} from 'node:fs'
+import {writeAtomically} from './write.js'
 
 /** A stretch of an open file, copied into the output without being loaded as a string. */
 export interface FileSpan {
@@ -51,27 +51,9 @@ export function writeOutput(stream: NodeJS.WritableStream & {writableLength?: nu
   })
 }
 
-/** Writes the output to a file through a temporary file and a rename, as writeAtomically does with a string. */
+/** Writes the output to a file through a temporary file and a rename (writeAtomically). */
 export function writeOutputFile(file: string, output: Output): void {
-  mkdirSync(dirname(file), {recursive: true})
-  const tmp = `${file}.oncolint-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`
-  try {
-    const fd = openSync(tmp, 'w')
-    try {
-      if (typeof output === 'string') writeAll(fd, Buffer.from(output))
-      else copyParts(output, (chunk) => (writeAll(fd, chunk), true))
-    } finally {
-      closeSync(fd)
-    }
-    renameSync(tmp, file)
-  } catch (e) {
-    try {
-      unlinkSync(tmp)
-    } catch {
-      // the temporary file was never made
-    }
-    throw e
-  }
+  writeAtomically(file, typeof output === 'string' ? output : (fd) => copyParts(output, (chunk) => (writeAll(fd, chunk), true)))
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

@@ -9,13 +9,21 @@ export function readText(file: string): string {
 
 /**
  * Writes through a temporary file in the same folder and a rename, so a reader (or a crash)
- * never sees half a file.
+ * never sees half a file. `content` is the text, or a function that writes to the open file.
  */
-export function writeAtomically(file: string, text: string, mode?: number): void {
+export function writeAtomically(file: string, content: string | ((fd: number) => void), mode?: number): void {
   mkdirSync(dirname(file), {recursive: true})
   const tmp = `${file}.oncolint-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`
   try {
-    writeFileSync(tmp, text, mode === undefined ? undefined : {mode})
+    if (typeof content === 'string') writeFileSync(tmp, content, mode === undefined ? undefined : {mode})
+    else {
+      const fd = openSync(tmp, 'w', mode)
+      try {
+        content(fd)
+      } finally {
+        closeSync(fd)
+      }
+    }
     renameSync(tmp, file)
   } catch (e) {
     try {
