@@ -113,7 +113,7 @@ async function runCliInTurn(commands, runs, warmArgs) {
     ms: median(results[k].map((r) => r.ms)),
     cpuMs: median(results[k].map((r) => r.cpuMs)),
     rssMB: Math.max(...results[k].map((r) => r.rssMB)),
-    findings: countJson(command.out),
+    findings: command.json ? countJson(command.out) : undefined,
   }))
 }
 
@@ -135,22 +135,27 @@ async function main() {
   const notes = []
 
   // --- oncolint CLI, cold ---------------------------------------------------------------
-  // The default and one thread (--concurrency off: what worker threads bring on this machine),
-  // run in turn, so a change in the machine's speed during the run falls on both alike (run in
-  // two blocks, whichever came first was slower). The warm-up lints 10 drafts: enough to load
-  // the program and the data from disk.
-  const [cold, single] = await runCliInTurn(
+  // As the peers are run: oncolint's default output (stylish), the ratio's base; beside it the
+  // JSON report (which also carries readability figures for every paragraph: 18 MB here, work
+  // no peer does) and one thread (--concurrency off: what worker threads bring on this
+  // machine). Run in turn, so a change in the machine's speed during the run falls on all alike
+  // (run in blocks, whichever came first was slower). The warm-up lints 10 drafts: enough to
+  // load the program and the data from disk.
+  const [cold, json, single] = await runCliInTurn(
     [
-      {label: 'oncolint cold', args: [CLI, '--format', 'json', ...files], out: join(CORPUS, 'out', 'oncolint.json')},
-      {label: 'oncolint cold, one thread', args: [CLI, '--concurrency', 'off', '--format', 'json', ...files], out: join(CORPUS, 'out', 'oncolint-single.json')},
+      {label: 'oncolint cold', args: [CLI, ...files], out: join(CORPUS, 'out', 'oncolint.txt')},
+      {label: 'oncolint cold, JSON', args: [CLI, '--format', 'json', ...files], out: join(CORPUS, 'out', 'oncolint.json'), json: true},
+      {label: 'oncolint cold, one thread', args: [CLI, '--concurrency', 'off', '--format', 'json', ...files], out: join(CORPUS, 'out', 'oncolint-single.json'), json: true},
     ],
     RUNS,
     [CLI, '--format', 'json', ...files.slice(0, 10)],
   )
-  const coldRow = {measure: `oncolint CLI, cold, ${files.length} drafts`, time: wallCpu(cold), throughput: fmtRate(corpusMB / (cold.ms / 1000)), 'peak RSS': fmtMB(cold.rssMB), findings: cold.findings, 'peer / oncolint': '1.0x'}
+  cold.findings = json.findings
+  const coldRow = {measure: `oncolint CLI, cold, ${files.length} drafts (default output)`, time: wallCpu(cold), throughput: fmtRate(corpusMB / (cold.ms / 1000)), 'peak RSS': fmtMB(cold.rssMB), findings: cold.findings, 'peer / oncolint': '1.0x'}
   rows.push(coldRow)
-  if (single.findings !== cold.findings) notes.push(`**One thread reported ${single.findings} findings, the default ${cold.findings}: threads change results.**`)
-  rows.push({measure: 'oncolint CLI, cold, one thread (--concurrency off)', time: wallCpu(single), throughput: fmtRate(corpusMB / (single.ms / 1000)), 'peak RSS': fmtMB(single.rssMB), findings: single.findings})
+  rows.push({measure: 'oncolint CLI, cold, --format json (with per-paragraph stats)', time: wallCpu(json), throughput: fmtRate(corpusMB / (json.ms / 1000)), 'peak RSS': fmtMB(json.rssMB), findings: json.findings})
+  if (single.findings !== json.findings) notes.push(`**One thread reported ${single.findings} findings, the default ${json.findings}: threads change results.**`)
+  rows.push({measure: 'oncolint CLI, cold, --format json, one thread (--concurrency off)', time: wallCpu(single), throughput: fmtRate(corpusMB / (single.ms / 1000)), 'peak RSS': fmtMB(single.rssMB), findings: single.findings})
 
   // --- oncolint CLI, warm --cache ---------------------------------------------------------
   const help = spawnSync(process.execPath, [CLI, '--help'], {encoding: 'utf8'}).stdout
@@ -257,7 +262,7 @@ ${table}
 ## How each figure was taken
 
 - The CLI and the server measured are a copy of bin/, dist/ and terminology/ taken right after the build (bench/.corpus/app), so a rebuild by other work in the tree cannot change the program halfway through the run.
-- oncolint CLI: \`node bin/oncolint.js --format json <${files.length} files>\`, one warm-up run on 10 drafts, then the default and \`--concurrency off\` run in turn, median of ${RUNS} each; with --cache, the warm-up is a full run that fills the cache; the findings column counts the messages in the report.
+- oncolint CLI: \`node bin/oncolint.js <${files.length} files>\` (default output, as the peers run), \`--format json\` and \`--format json --concurrency off\`, one warm-up run on 10 drafts, then the three in turn, median of ${RUNS} each; the findings column of the default run is the JSON run's count; with --cache, the warm-up is a full run that fills the cache; the findings column counts the messages in the report.
 - Peers: each through its own command line on the same ${files.length} files (absolute paths), one warm-up run on one draft, then ${PEER_RUNS} full run(s), the fastest kept. "peer / oncolint" is the peer's time over oncolint's cold time.
 - Server: \`node bin/oncolint.js --stdio\` spoken to with vscode-languageserver-protocol. Startup: spawn to the initialize result (then \`initialized\` is sent), median over ${lsp.startups} server starts. First lint: didOpen of the ${bigLabel} to its publishDiagnostics in a fresh server (includes loading the terminology), median over ${lsp.firstLints} servers. Edits: ${lsp.edit.n} one-word incremental didChange (after 5 warm-up edits), each followed at once by didSave, which lints without the 150 ms typing debounce; time from sending didChange to publishDiagnostics of that version (max ${fmtMs(lsp.edit.max)}). For reference, ${lsp.debounced.n} edits sent as didChange alone (through the debounce) took p50 ${fmtMs(lsp.debounced.p50)}. The server that did the edits ended at ${fmtMB(lsp.afterEdits.rssMB)} RSS (peak ${fmtMB(lsp.afterEdits.peakMB)}). RSS row: a fresh server, ${lsp.openDrafts} corpus drafts opened (all diagnosed in ${fmtMs(lsp.openAllMs)}, the time shown), VmRSS read 0.5 s later; an idle server after startup has ${fmtMB(lsp.idle.rssMB)}.
 - Engine (in process, tsx, bench/engine-scaling.ts): the big draft at 1x, 2x, 4x, 8x (the larger ones append other 20,000-word drafts, not copies), one warm-up lint, then the sizes in turn three times (median per size); the first lint of the process (terminology load) took ${fmtMs(eng.firstMs)}. Cached edits: one ParseCache across ${eng.edit.n} one-word edits of the big draft (after 5 warm-up edits), the full lint that filled it ${fmtMs(eng.edit.fullWithCacheMs)}.
