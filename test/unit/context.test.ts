@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import {byRule, findings} from '../helpers.js'
+import {applyFixes, lint} from '../../server/src/engine/index.js'
+import {byRule, findings, testTerminology} from '../helpers.js'
 
 describe('context: negation and correction are not flagged', () => {
   const MYTH = 'accuracy/misconception'
@@ -57,5 +58,19 @@ describe('context: more cases', () => {
   it('punctuation between words breaks a phrase', () => {
     assert.deepEqual(byRule('During zorblat, tumor cells move.', 'accuracy/nonstandard-term'), [])
     assert.equal(byRule('A zorblat tumor grew.', 'accuracy/nonstandard-term').length, 1)
+  })
+})
+
+describe('context: a cell border ends a phrase', () => {
+  const terms = {terminology: testTerminology()}
+  it('does not read a phrase across "|" (a table row without a table plugin, a menu)', () => {
+    assert.equal(byRule('| A zorblat | tumor grew. |\n', 'accuracy/nonstandard-term', terms).length, 0)
+    assert.equal(byRule('| A zorblat tumor grew. |\n', 'accuracy/nonstandard-term', terms).length, 1)
+  })
+  it('fixing a table row twice changes nothing the second time', () => {
+    const text = '| metastasis  | Cancer undeveloped cells may start new tumors.  |\n| --- | --- |\n'
+    const once = applyFixes(text, lint(text).findings).text
+    assert.notEqual(once, text)
+    assert.equal(applyFixes(once, lint(once).findings).text, once)
   })
 })

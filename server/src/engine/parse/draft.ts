@@ -356,6 +356,9 @@ function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number,
       const text = wordText(child)
       words.push({text, offset: start + base, endOffset: end + base})
       tokenizeWord(child, text, start, base, tokens)
+    } else if (child.type === 'SymbolNode' && child.value.includes('|')) {
+      // A table's or a menu's cell border: "metastasis | Cancer cells" is not "metastasis cancer".
+      pendingBreak = true
     } else if (child.type === 'SymbolNode') {
       tokenize(child.value, start + base, tokens)
     } else if (child.type === 'SourceNode' || (child.type === 'PunctuationNode' && PHRASE_BREAK.test(child.value))) {

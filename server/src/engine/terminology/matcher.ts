@@ -71,8 +71,9 @@ export class PhraseMatcher<R> {
       numbers[i] = num !== undefined && isNumber(tokens[i].word)
     }
     for (let start = 0; start < tokens.length; start++) {
-      // A phrase can only start where an edge leaves the root.
-      if (!stems[start]?.has(0) && !words[start]?.has(0) && !(numbers[start] && num?.has(0)) && !any?.has(0)) continue
+      // A phrase can only start where an edge leaves the root, and most starts (common words
+      // that open some pattern) end at the next token: the search is skipped for those.
+      if (!any?.has(0) && !this.goesOn(stems[start]?.get(0), start + 1, tokens.length) && !this.goesOn(words[start]?.get(0), start + 1, tokens.length) && !(numbers[start] && this.goesOn(num?.get(0), start + 1, tokens.length))) continue
       // Most starts find nothing: the list is made for the first match.
       let found: Match<R>[] | undefined
       if (visited.size) visited.clear()
@@ -111,6 +112,21 @@ export class PhraseMatcher<R> {
     words: [] as Array<Map<number, number> | undefined>,
     numbers: [] as boolean[],
     visited: new Set<number>(),
+  }
+
+  /**
+   * Whether a phrase can end at `node` or go on from it with the token at `next` (by any of its
+   * edges or a gap, punctuation aside): false means a search from `node` finds nothing. Reads
+   * the token's edge maps as match() filled them.
+   */
+  private goesOn(node: number | undefined, next: number, length: number): boolean {
+    if (node === undefined) return false
+    if (this.ends[node].length > 0) return true
+    if (next >= length) return false
+    const {stems, words, numbers} = this.scratch
+    const num = this.edges.get('#')
+    const any = this.edges.get('*')
+    return stems[next]?.has(node) === true || words[next]?.has(node) === true || (numbers[next] && num?.has(node) === true) || any?.has(node) === true
   }
 
   /** Follows the number or gap edge `label` from `node`, unless punctuation blocks it. */
