@@ -38,7 +38,13 @@ export function lint(text: string, options: EngineOptions = {}): LintResult {
     const setting = config.rules[ruleId] ?? config.rules[ruleId.split('/')[0]]
     return setting ?? fallback
   }
-  const enabled = (ruleId: string): boolean => severityOf(ruleId, 'warning') !== 'off'
+  // Asked for every phrase match of every sentence: answered once per rule.
+  const enabledRules = new Map<string, boolean>()
+  const enabled = (ruleId: string): boolean => {
+    let on = enabledRules.get(ruleId)
+    if (on === undefined) enabledRules.set(ruleId, (on = severityOf(ruleId, 'warning') !== 'off'))
+    return on
+  }
   const hits = findPhraseHits(draft, terminology, enabled)
   const explained = explainedWordOffsets(draft, hits)
   const {stats, sentenceCounts} = readability(draft, explained)

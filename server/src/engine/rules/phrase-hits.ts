@@ -65,16 +65,19 @@ function ownWords(entry: Entry): Set<string> {
 
 /** Hits of one sentence, offsets relative to the sentence's start. */
 function sentenceHits(text: string, sentence: Sentence, terminology: Terminology, enabled: (ruleId: string) => boolean, cited: boolean): LocalHit[] {
-  const matches = terminology.match(sentence.tokens)
+  const matches = terminology.findMatches(sentence.tokens)
   if (matches.length === 0) return []
   const question = /\?["'”’)\]]*\s*$/.test(text.slice(sentence.offset, sentence.endOffset))
+  // Unless patterns are looked for only where an entry that has them was found.
   const cancelled = new Set<Entry>()
-  for (const m of matches) if (m.ref.kind === 'unless') cancelled.add(m.ref.entry)
+  if (matches.some((m) => m.ref.entry.unless?.length && enabled(m.ref.entry.rule))) {
+    for (const m of terminology.unlessMatches(sentence.tokens)) cancelled.add(m.ref.entry)
+  }
   const candidates: LocalHit[] = []
   const seen = new Set<string>()
   for (const {ref, start, end} of matches) {
     const {entry} = ref
-    if (ref.kind !== 'find' || cancelled.has(entry) || !enabled(entry.rule)) continue
+    if (cancelled.has(entry) || !enabled(entry.rule)) continue
     const negatable = entry.negatable ?? !NOT_NEGATABLE.has(entry.rule)
     if (negatable && isNegated(sentence.tokens, start, end, ownWords(entry), question)) continue
     // A statistic is "unsupported" only when nothing nearby says where it comes from.

@@ -7,8 +7,7 @@ import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
 import {setSpellingMap} from '../parse/tokens.js'
 import type {Entry} from './entry.js'
-import {PhraseMatcher, type SerializedMatcher} from './matcher.js'
-import {Terminology, compileMatcher, refId, refOf} from './terminology.js'
+import {Terminology, compileMatchers, deserializePair, serializePair, type SerializedPair} from './terminology.js'
 
 let validate: ValidateFunction | undefined
 
@@ -92,8 +91,8 @@ export interface CompiledTerminology {
   version: string
   spelling: Record<string, string>
   entries: Entry[]
-  /** The compiled phrase trie, so loading does not expand every pattern again. */
-  matcher?: SerializedMatcher
+  /** The compiled phrase tries (finds, unless), so loading does not expand every pattern again. */
+  matchers?: SerializedPair
 }
 
 function sourceFiles(): string[] {
@@ -132,8 +131,7 @@ export function compileBuiltin(): CompiledTerminology {
 export function compileBuiltinWithMatcher(): CompiledTerminology {
   const compiled = compileBuiltin()
   setSpellingMap(new Map(Object.entries(compiled.spelling)))
-  const matcher = compileMatcher(compiled.entries).serialize(refId(compiled.entries))
-  return {...compiled, matcher}
+  return {...compiled, matchers: serializePair(compileMatchers(compiled.entries), compiled.entries)}
 }
 
 /**
@@ -159,8 +157,8 @@ export function builtinTerminology(): Terminology {
     // Spelling must be set before any pattern or text is normalised.
     setSpellingMap(new Map(Object.entries(compiled.spelling)))
     const entries = compiled.entries.map((e) => ({...e, file: join(packageRoot(), e.file)}))
-    const matcher = compiled.matcher ? PhraseMatcher.deserialize(compiled.matcher, refOf(entries)) : compileMatcher(entries)
-    builtin = new Terminology(entries, [matcher], compiled.version)
+    const matchers = compiled.matchers ? deserializePair(compiled.matchers, entries) : compileMatchers(entries)
+    builtin = new Terminology(entries, [matchers], compiled.version)
   }
   return builtin
 }

@@ -1,7 +1,7 @@
 import {DataFileError} from '../errors.js'
 import type {Token} from '../parse/tokens.js'
 import type {Entry} from './entry.js'
-import {PhraseMatcher, type Match} from './matcher.js'
+import {PhraseMatcher, type Match, type SerializedMatcher} from './matcher.js'
 import {expandPattern, PatternError} from './pattern.js'
 
 /** Why a pattern is in the matcher: to find an entry's phrase, or to cancel it (unless). */
@@ -21,20 +21,34 @@ export const refOf = (entries: readonly Entry[]) => {
   return (id: number): PatternRef => refs[id]
 }
 
-/** Compiles entries' patterns into one matcher; a bad pattern names its file and line. */
-export function compileMatcher(entries: readonly Entry[]): PhraseMatcher<PatternRef> {
+/**
+ * An entry's `find` patterns and its `unless` patterns in two matchers. Every sentence is
+ * matched for finds; the unless patterns ("may", "your doctor", "no evidence") are common
+ * words that matched nine times as often as all finds together, yet only matter in the few
+ * sentences where an entry of theirs was found, so only those sentences are matched for them.
+ */
+export interface MatcherPair {
+  find: PhraseMatcher<PatternRef>
+  unless: PhraseMatcher<PatternRef>
+}
+
+/** The serialized form of a MatcherPair (dist/terminology.json). */
+export interface SerializedPair {
+  find: SerializedMatcher
+  unless: SerializedMatcher
+}
+
+/** Compiles entries' patterns of one kind into a matcher; a bad pattern names its file and line. */
+export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind']): PhraseMatcher<PatternRef> {
   const matcher = new PhraseMatcher<PatternRef>()
   for (const entry of entries) {
-    const find: PatternRef = {entry, kind: 'find'}
-    const unless: PatternRef = {entry, kind: 'unless'}
-    for (const [patterns, ref] of [[entry.find, find], [entry.unless ?? [], unless]] as const) {
-      for (const pattern of patterns) {
-        try {
-          for (const seq of expandPattern(pattern)) matcher.add(seq, ref)
-        } catch (e) {
-          if (e instanceof PatternError) throw new DataFileError(entry.file, entry.line, `entry "${entry.id}": ${e.message}`)
-          throw e
-        }
+    const ref: PatternRef = {entry, kind}
+    for (const pattern of (kind === 'find' ? entry.find : entry.unless) ?? []) {
+      try {
+        for (const seq of expandPattern(pattern)) matcher.add(seq, ref)
+      } catch (e) {
+        if (e instanceof PatternError) throw new DataFileError(entry.file, entry.line, `entry "${entry.id}": ${e.message}`)
+        throw e
       }
     }
   }
@@ -42,16 +56,28 @@ export function compileMatcher(entries: readonly Entry[]): PhraseMatcher<Pattern
   return matcher
 }
 
+export const compileMatchers = (entries: readonly Entry[]): MatcherPair => ({find: compileMatcher(entries, 'find'), unless: compileMatcher(entries, 'unless')})
+
+export const serializePair = (pair: MatcherPair, entries: readonly Entry[]): SerializedPair => {
+  const id = refId(entries)
+  return {find: pair.find.serialize(id), unless: pair.unless.serialize(id)}
+}
+
+export const deserializePair = (data: SerializedPair, entries: readonly Entry[]): MatcherPair => {
+  const ref = refOf(entries)
+  return {find: PhraseMatcher.deserialize(data.find, ref), unless: PhraseMatcher.deserialize(data.unless, ref)}
+}
+
 /**
- * A validated terminology set. A writer's own files are layered on the built-in set with a
- * matcher of their own, so adding them never recompiles the built-in phrases.
+ * A validated terminology set. A writer's own files are layered on the built-in set with
+ * matchers of their own, so adding them never recompiles the built-in phrases.
  */
 export class Terminology {
   readonly byId = new Map<string, Entry>()
 
   constructor(
     readonly entries: readonly Entry[],
-    private readonly matchers: readonly PhraseMatcher<PatternRef>[],
+    private readonly layers: readonly MatcherPair[],
     /** Changes whenever any entry changes: part of cache keys. */
     readonly version: string,
   ) {
@@ -62,15 +88,21 @@ export class Terminology {
     }
   }
 
-  /** Every phrase match of every layer in `tokens`. */
-  match(tokens: readonly Token[]): Match<PatternRef>[] {
-    if (this.matchers.length === 1) return this.matchers[0].match(tokens)
-    return this.matchers.flatMap((m) => m.match(tokens))
+  /** Every `find` phrase of every layer in `tokens`. */
+  findMatches(tokens: readonly Token[]): Match<PatternRef>[] {
+    if (this.layers.length === 1) return this.layers[0].find.match(tokens)
+    return this.layers.flatMap((m) => m.find.match(tokens))
+  }
+
+  /** Every `unless` phrase of every layer in `tokens`: what cancels a find in the same sentence. */
+  unlessMatches(tokens: readonly Token[]): Match<PatternRef>[] {
+    if (this.layers.length === 1) return this.layers[0].unless.match(tokens)
+    return this.layers.flatMap((m) => m.unless.match(tokens))
   }
 
   /** This set plus more entries (a writer's files), sharing this set's compiled matchers. */
   extend(entries: readonly Entry[], version: string): Terminology {
-    return new Terminology([...this.entries, ...entries], [...this.matchers, compileMatcher(entries)], version)
+    return new Terminology([...this.entries, ...entries], [...this.layers, compileMatchers(entries)], version)
   }
 
   /** The files its entries were read from, built-in first. */
