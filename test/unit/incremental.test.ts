@@ -3,6 +3,9 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {lint, ParseCache} from '../../server/src/engine/index.js'
 import {splitChunks} from '../../server/src/engine/parse/chunks.js'
+import {parseDraft} from '../../server/src/engine/parse/draft.js'
+import {findPhraseHits} from '../../server/src/engine/rules/phrase-hits.js'
+import {builtinTerminology} from '../../server/src/engine/terminology/load.js'
 import {SHARED, testTerminology} from '../helpers.js'
 
 const chunksOf = (text: string, md = true) => splitChunks(text, md).map(([a, b]) => text.slice(a, b))
@@ -48,4 +51,23 @@ describe('incremental lint', () => {
       }
     })
   }
+})
+
+describe('incremental lint: a citation beside a statistic', () => {
+  // A sentence's phrase hits are kept in its memo; a statistic's depend on the next sentence
+  // too, which an edit can change while the statistic's own sentence stays as it was.
+  const stat = 'We have a 95% survival rate.'
+  const found = (text: string, cache: ParseCache) =>
+    lint(text, {cache}).findings.filter((f) => f.ruleId === 'promotion/unsupported-statistic').map((f) => text.slice(f.offset, f.endOffset))
+  it('drops the finding when a source is added after it, and brings it back when the source goes', () => {
+    const cache = new ParseCache()
+    assert.deepEqual(found(`${stat} Call us.\n`, cache), ['We have a 95% survival rate'])
+    assert.deepEqual(found(`${stat} Data from the NCI (NCI, 2024).\n`, cache), [])
+    assert.deepEqual(found(`${stat} Call us.\n`, cache), ['We have a 95% survival rate'])
+  })
+  it('looks for a citation only around sentences where a statistic was found', () => {
+    const draft = parseDraft(`We help people. Data from the NCI (NCI, 2024).\n\n${stat} Call us.\n`, 'markdown')
+    findPhraseHits(draft, builtinTerminology(), () => true)
+    assert.deepEqual(draft.sentences.map((s) => s.memo.cites), [undefined, undefined, false, false])
+  })
 })

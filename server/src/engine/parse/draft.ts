@@ -38,8 +38,11 @@ export interface Sentence {
 }
 
 export interface SentenceMemo {
-  /** Phrase hits after context checks, keyed by terminology version and settings. */
-  hits?: {key: string; value: LocalHit[]}
+  /**
+   * Phrase hits after context checks, keyed by terminology version and settings, and by whether
+   * a source is cited nearby (`cited`) when a phrase found is one that a citation excuses.
+   */
+  hits?: {key: string; cited?: boolean; value: LocalHit[]}
   /** Readability counts of the sentence. */
   counts?: Counts
   /** Whether the sentence names a source (rules/citation.ts). */

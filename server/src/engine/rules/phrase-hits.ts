@@ -39,12 +39,12 @@ const FAMILY_RANK: Record<string, number> = {accuracy: 0, promotion: 1, readabil
 export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: (ruleId: string) => boolean): PhraseHit[] {
   const disabled = [...new Set(terminology.entries.map((e) => e.rule))].filter((r) => !enabled(r)).join(',')
   const kept: PhraseHit[] = []
-  const [uncitedKey, citedKey] = [false, true].map((cited) => `${terminology.version}|${disabled}|${cited}`)
+  const key = `${terminology.version}|${disabled}`
   draft.sentences.forEach((sentence, index) => {
-    const cited = hasCitationNearby(draft, index)
-    const key = cited ? citedKey : uncitedKey
+    // Whether a source is cited nearby is asked only of sentences where a statistic was found.
+    const cited = (): boolean => hasCitationNearby(draft, index)
     let memo = sentence.memo.hits
-    if (!memo || memo.key !== key) memo = sentence.memo.hits = {key, value: sentenceHits(draft.text, sentence, terminology, enabled, cited)}
+    if (!memo || memo.key !== key || (memo.cited !== undefined && memo.cited !== cited())) memo = sentence.memo.hits = {key, ...sentenceHits(draft.text, sentence, terminology, enabled, cited)}
     for (const h of memo.value) kept.push({entry: h.entry, sentence: index, offset: sentence.offset + h.start, endOffset: sentence.offset + h.end})
   })
   return kept
@@ -63,16 +63,20 @@ function ownWords(entry: Entry): Set<string> {
   return stems
 }
 
-/** Hits of one sentence, offsets relative to the sentence's start. */
-function sentenceHits(text: string, sentence: Sentence, terminology: Terminology, enabled: (ruleId: string) => boolean, cited: boolean): LocalHit[] {
+/**
+ * Hits of one sentence, offsets relative to the sentence's start, and whether a source was
+ * cited nearby when that was asked (a statistic was found): the hits depend on it then.
+ */
+function sentenceHits(text: string, sentence: Sentence, terminology: Terminology, enabled: (ruleId: string) => boolean, citedNearby: () => boolean): {value: LocalHit[]; cited?: boolean} {
   const matches = terminology.findMatches(sentence.tokens)
-  if (matches.length === 0) return []
+  if (matches.length === 0) return {value: []}
   const question = /\?["'”’)\]]*\s*$/.test(text.slice(sentence.offset, sentence.endOffset))
   // Unless patterns are looked for only where an entry that has them was found.
   const cancelled = new Set<Entry>()
   if (matches.some((m) => m.ref.entry.unless?.length && enabled(m.ref.entry.rule))) {
     for (const m of terminology.unlessMatches(sentence.tokens)) cancelled.add(m.ref.entry)
   }
+  const cited = matches.some((m) => m.ref.entry.rule === SOURCED_RULE) ? citedNearby() : undefined
   const candidates: LocalHit[] = []
   const seen = new Set<string>()
   for (const {ref, start, end} of matches) {
@@ -99,5 +103,5 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     if (taken.some((t) => t.start < hit.end && hit.start < t.end)) continue
     taken.push(hit)
   }
-  return taken.sort((a, b) => a.start - b.start)
+  return {value: taken.sort((a, b) => a.start - b.start), cited}
 }
