@@ -17,6 +17,13 @@ export interface Match<R> {
   end: number
 }
 
+/** What the matcher needs of a token: its edge maps by stem and by word, and whether it is a number. */
+interface TokenEdges {
+  stem: Map<number, number> | undefined
+  word: Map<number, number> | undefined
+  number: boolean
+}
+
 const key = (e: Element): string =>
   e.kind === 'stem' ? `s:${e.value}` : e.kind === 'word' ? `w:${e.value}` : e.kind === 'num' ? '#' : '*'
 
@@ -40,6 +47,7 @@ export class PhraseMatcher<R> {
 
   add(sequence: Element[], ref: R): void {
     this.byKind = undefined
+    this.byWord.clear()
     let node = 0
     for (const element of sequence) {
       const label = key(element)
@@ -62,18 +70,20 @@ export class PhraseMatcher<R> {
     const out: Match<R>[] = []
     const num = this.edges.get('#')
     const any = this.edges.get('*')
+    const anyFromRoot = any?.has(0) === true
     // Each token's edge maps, looked up once for every start position; most words have none.
     // The arrays are the matcher's own, reused from sentence to sentence (less garbage).
     const {stack, stems, words, numbers, visited} = this.scratch
     for (let i = 0; i < tokens.length; i++) {
-      stems[i] = this.stemEdges.get(tokens[i].stem)
-      words[i] = this.wordEdges.get(tokens[i].word)
-      numbers[i] = num !== undefined && isNumber(tokens[i].word)
+      const edges = this.edgesOf(tokens[i])
+      stems[i] = edges.stem
+      words[i] = edges.word
+      numbers[i] = edges.number
     }
     for (let start = 0; start < tokens.length; start++) {
       // A phrase can only start where an edge leaves the root, and most starts (common words
       // that open some pattern) end at the next token: the search is skipped for those.
-      if (!any?.has(0) && !this.goesOn(stems[start]?.get(0), start + 1, tokens.length) && !this.goesOn(words[start]?.get(0), start + 1, tokens.length) && !(numbers[start] && this.goesOn(num?.get(0), start + 1, tokens.length))) continue
+      if (!anyFromRoot && !this.goesOn(stems[start]?.get(0), start + 1, tokens.length) && !this.goesOn(words[start]?.get(0), start + 1, tokens.length) && !(numbers[start] && this.goesOn(num?.get(0), start + 1, tokens.length))) continue
       // Most starts find nothing: the list is made for the first match.
       let found: Match<R>[] | undefined
       if (visited.size) visited.clear()
@@ -134,6 +144,23 @@ export class PhraseMatcher<R> {
     const child = from?.get(node)
     if (child !== undefined && (!blocked || this.lenient.has(`${node}|${label}`))) stack.push(child, at + 1)
   }
+
+  /**
+   * A token's edge maps, by its word: its stem is a function of the word (normalizeWord), so
+   * one lookup per token answers for both, and for whether it is a number. Cleared when the
+   * edges change, and bounded like the other per-word caches.
+   */
+  private edgesOf(token: Token): TokenEdges {
+    let edges = this.byWord.get(token.word)
+    if (!edges) {
+      if (this.byWord.size > 50_000) this.byWord.clear()
+      const number = this.edges.has('#') && isNumber(token.word)
+      this.byWord.set(token.word, (edges = {stem: this.stemEdges.get(token.stem), word: this.wordEdges.get(token.word), number}))
+    }
+    return edges
+  }
+
+  private byWord = new Map<string, TokenEdges>()
 
   /** Stem and word edges by the bare stem or word, so a token is looked up without building a label. */
   private get stemEdges(): Map<string, Map<number, number>> {
@@ -201,6 +228,7 @@ export class PhraseMatcher<R> {
     this.edges.clear()
     for (const [label, from] of edges) this.edges.set(label, from)
     this.byKind = undefined
+    this.byWord.clear()
     this.ends = ends
     this.lenient = lenient
     this.size = renumber.size
