@@ -1,7 +1,7 @@
 import {withDefaults} from './config.js'
 import {ParseCache, parseDraft} from './parse/draft.js'
 import {readability, type ReadabilityStats} from './readability/stats.js'
-import {explainedWordOffsets} from './rules/jargon.js'
+import {explainedWordOffsets, firstJargonUses} from './rules/jargon.js'
 import {findPhraseHits} from './rules/phrase-hits.js'
 import {RULES} from './rules/registry.js'
 import type {Rule, RuleContext} from './rules/rule.js'
@@ -46,10 +46,11 @@ export function lint(text: string, options: EngineOptions = {}): LintResult {
     return on
   }
   const hits = findPhraseHits(draft, terminology, enabled)
-  const explained = explainedWordOffsets(draft, hits)
+  const jargonUses = firstJargonUses(draft, hits)
+  const explained = explainedWordOffsets(draft, hits, jargonUses)
   const {stats, sentenceCounts} = readability(draft, explained)
   const directives = parseDirectives(draft.comments)
-  const ctx: RuleContext = {draft, config, terminology, hits, stats, sentenceCounts, explained, directives}
+  const ctx: RuleContext = {draft, config, terminology, hits, stats, sentenceCounts, explained, jargonUses, directives}
 
   let findings: Finding[] = []
   const ruleErrors: LintResult['ruleErrors'] = []

@@ -27,8 +27,8 @@ export function firstJargonUses(draft: Draft, hits: readonly PhraseHit[]): Jargo
 }
 
 /** Word offsets of every use of a term the draft explains: easy words in the second grade figure. */
-export function explainedWordOffsets(draft: Draft, hits: readonly PhraseHit[]): Set<number> {
-  const explainedIds = new Set(firstJargonUses(draft, hits).filter((u) => u.explained).map((u) => u.hit.entry.id))
+export function explainedWordOffsets(draft: Draft, hits: readonly PhraseHit[], uses: readonly JargonUse[]): Set<number> {
+  const explainedIds = new Set(uses.filter((u) => u.explained).map((u) => u.hit.entry.id))
   const offsets = new Set<number>()
   for (const hit of hits) {
     if (!explainedIds.has(hit.entry.id)) continue
@@ -44,9 +44,9 @@ export const undefinedJargon: Rule = {
   family: 'readability',
   defaultSeverity: 'warning',
   description: 'A medical term or acronym is used without a plain explanation on first use.',
-  check({draft, hits}) {
+  check({draft, jargonUses}) {
     const out: RawFinding[] = []
-    for (const {hit, explained} of firstJargonUses(draft, hits)) {
+    for (const {hit, explained} of jargonUses) {
       if (explained) continue
       const actual = draft.text.slice(hit.offset, hit.endOffset)
       const {entry} = hit

@@ -1,6 +1,7 @@
 import type {Draft} from '../parse/draft.js'
 import type {Counts, ReadabilityStats} from '../readability/stats.js'
 import type {Terminology} from '../terminology/terminology.js'
+import type {JargonUse} from './jargon.js'
 import type {PhraseHit} from './phrase-hits.js'
 import type {Directive} from '../suppress.js'
 import type {Finding, LintConfig, RuleGroup, Severity} from '../types.js'
@@ -17,6 +18,8 @@ export interface RuleContext {
   sentenceCounts: readonly Counts[]
   /** Offsets of the words of terms the draft explains (rules/jargon.ts explainedWordOffsets). */
   explained: ReadonlySet<number>
+  /** The first use of each jargon term and whether it is explained there (rules/jargon.ts firstJargonUses). */
+  jargonUses: readonly JargonUse[]
   /** oncolint-disable… comments of the draft. */
   directives: readonly Directive[]
 }
