@@ -5,7 +5,8 @@ import remarkParse from 'remark-parse'
 import remarkRetext from 'remark-retext'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import type {Counts, LongWord} from '../readability/stats.js'
+import type {PassiveSpan} from '../readability/passive.js'
+import type {Counts, LongWord, WordFacts} from '../readability/stats.js'
 import type {LocalHit} from '../rules/phrase-hits.js'
 import {alignTextNodes} from './align.js'
 import {FastParseEnglish} from './english.js'
@@ -49,6 +50,10 @@ export interface SentenceMemo {
   cites?: boolean
   /** Its words of three or more syllables (readability/stats.ts longWordsOf). */
   longWords?: readonly LongWord[]
+  /** What the counts and the passive finder need of each of its words (readability/stats.ts wordFactsOf). */
+  facts?: readonly WordFacts[]
+  /** Its passive verb phrases (readability/passive.ts passivesOf). */
+  passives?: readonly PassiveSpan[]
 }
 
 export interface Paragraph {

@@ -1,4 +1,5 @@
-import type {Sentence, SentenceMemo, Word} from '../parse/draft.js'
+import type {Sentence, Word} from '../parse/draft.js'
+import {wordFactsOf, type WordFacts} from './stats.js'
 import {
   ADVERBS,
   AFTER_S_IS,
@@ -50,17 +51,9 @@ const ED = /^[a-z]+ed$/
 const ING = /^[a-z]{3,}ing$/
 const NUMBER = /^\d/
 
-const classes = new Map<string, number>()
-
-/** The flags of a word as written; cached, since a draft repeats a few thousand words. */
-function classify(text: string): number {
-  let flags = classes.get(text)
-  if (flags === undefined) {
-    // Bounded: a pasted dump must not grow the cache forever.
-    if (classes.size > 50_000) classes.clear()
-    classes.set(text, (flags = computeFlags(text.toLowerCase().replace(/’/g, "'"))))
-  }
-  return flags
+/** The flags of a word as written, kept with its facts (one record per distinct word, stats.ts). */
+function classify(facts: WordFacts, text: string): number {
+  return (facts.passive ??= computeFlags(text.toLowerCase().replace(/’/g, "'")))
 }
 
 function computeFlags(w: string): number {
@@ -122,25 +115,22 @@ function punctuationBetween(text: string, a: Word, b: Word): boolean {
   return false
 }
 
-const memo = new WeakMap<SentenceMemo, readonly PassiveSpan[]>()
-
 /**
  * The passive verb phrases of a sentence: a form of "be" (am/is/are/was/were/be/been/being,
  * 're, 'm, "it's" when 's is clearly "is"), up to three adverbs, then a past participle
  * (regular -ed or irregular). Kept with the sentence's memo, so an edit elsewhere reuses it.
  */
 export function passivesOf(text: string, sentence: Sentence): readonly PassiveSpan[] {
-  let spans = memo.get(sentence.memo)
-  if (!spans) memo.set(sentence.memo, (spans = findPassives(text, sentence.words)))
-  return spans
+  return (sentence.memo.passives ??= findPassives(text, sentence.words, wordFactsOf(sentence)))
 }
 
 const MAX_ADVERBS = 3
 const MAX_AGENT_WORDS = 4
 
-export function findPassives(text: string, words: readonly Word[]): PassiveSpan[] {
+export function findPassives(text: string, words: readonly Word[], facts: readonly WordFacts[]): PassiveSpan[] {
   const out: PassiveSpan[] = []
-  const flags = words.map((w) => classify(w.text))
+  const flags = new Array<number>(words.length)
+  for (let i = 0; i < words.length; i++) flags[i] = classify(facts[i], words[i].text)
   for (let i = 1; i < words.length; i++) {
     const f = flags[i]
     if (!(f & (F_PARTICIPLE | F_STATIVE))) continue

@@ -105,6 +105,8 @@ export interface WordFacts {
   familiar: boolean
   /** Lower case, to name a long word once however it is written; undefined for an acronym (CT, MRIs). */
   name?: string
+  /** What the word can be in a passive verb phrase (readability/passive.ts), filled in there on first use. */
+  passive?: number
 }
 
 const COUNTED = /\p{L}|\d/u
@@ -127,6 +129,21 @@ function factsOf(word: string): WordFacts {
     // Bounded: a pasted dump of random strings must not grow it without end.
     if (factsCache.size > 50_000) factsCache.clear()
     factsCache.set(word, facts)
+  }
+  return facts
+}
+
+/**
+ * The facts of each word of the sentence, kept in its memo: the counts and the passive finder
+ * read them by index instead of each looking every word up again.
+ */
+export function wordFactsOf(sentence: Sentence): readonly WordFacts[] {
+  let facts = sentence.memo.facts
+  if (!facts) {
+    const words = sentence.words
+    const out: WordFacts[] = new Array(words.length)
+    for (let i = 0; i < words.length; i++) out[i] = factsOf(words[i].text)
+    sentence.memo.facts = facts = out
   }
   return facts
 }
@@ -162,8 +179,9 @@ function plainCounts(sentence: Sentence): Counts {
 export function countSentence(sentence: Sentence, explained: ReadonlySet<number> = NONE, longWords?: LongWord[]): Counts {
   const c: Counts = {...ZERO, sentences: 1}
   const words = sentence.words
+  const all = wordFactsOf(sentence)
   for (let i = 0; i < words.length; i++) {
-    const facts = factsOf(words[i].text)
+    const facts = all[i]
     if (!facts.counted) continue
     const isExplained = explained.size > 0 && explained.has(words[i].offset)
     c.words++
