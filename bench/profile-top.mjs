@@ -4,7 +4,8 @@
 // the bundle's source map (node:module SourceMap), so a profile of the CLI or the server
 // names engine files, not bundle lines.
 // Usage: node bench/profile-top.mjs <file.cpuprofile> [count=25] [--by-file]
-//   --by-file  sums self time per source file / package instead of per function
+//   --by-file    sums self time per source file / package instead of per function
+//   --inclusive  time per function including what it calls (each stack counted once per function)
 import {existsSync, readFileSync} from 'node:fs'
 import {SourceMap} from 'node:module'
 import {fileURLToPath} from 'node:url'
@@ -65,11 +66,43 @@ export function topSelfTime(profile, count = 25, byFile = false) {
   }
 }
 
+/** Time per function including its callees: what a phase costs as a whole. */
+export function topInclusiveTime(profile, count = 25) {
+  const keys = new Map(
+    profile.nodes.map((n) => {
+      const {name, file, line} = origin(n.callFrame)
+      return [n.id, `${name || '(anonymous)'}  ${file}${file ? `:${line}` : ''}`]
+    }),
+  )
+  const parent = new Map()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const total = new Map()
+  const deltas = profile.timeDeltas
+  let sum = 0
+  for (let i = 0; i < profile.samples.length; i++) {
+    const ms = (deltas[i + 1] ?? 0) / 1000
+    sum += ms
+    const seen = new Set()
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const key = keys.get(id)
+      if (seen.has(key)) continue
+      seen.add(key)
+      total.set(key, (total.get(key) ?? 0) + ms)
+    }
+  }
+  return {
+    totalMs: sum,
+    top: [...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([fn, ms]) => ({fn, ms, share: ms / sum})),
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2)
   const byFile = args.includes('--by-file')
-  const [file, count = '25'] = args.filter((a) => a !== '--by-file')
-  const {totalMs, top} = topSelfTime(JSON.parse(readFileSync(file, 'utf8')), Number(count), byFile)
+  const inclusive = args.includes('--inclusive')
+  const [file, count = '25'] = args.filter((a) => !a.startsWith('--'))
+  const profile = JSON.parse(readFileSync(file, 'utf8'))
+  const {totalMs, top} = inclusive ? topInclusiveTime(profile, Number(count)) : topSelfTime(profile, Number(count), byFile)
   console.log(`sampled ${totalMs.toFixed(0)} ms`)
   for (const t of top) console.log(`${t.ms.toFixed(1).padStart(9)} ms  ${(100 * t.share).toFixed(1).padStart(5)}%  ${t.fn}`)
 }
