@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict'
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {Readable, Writable} from 'node:stream'
 import {crc32} from 'node:zlib'
 import {FORMATS} from '../../server/src/cli/formats/index.js'
+import {stylishRows} from '../../server/src/cli/formats/stylish.js'
+import {runCli} from '../../server/src/cli/main.js'
 import {ROOT, TEST_TERMS} from '../helpers.js'
 import {FIXTURE, TEST_RC, cli, project, run} from './helpers.js'
+import type {ReportMessage} from '../../server/src/cli/report.js'
 
 const A = 'A zorblat tumor grew.\n'
 const B = 'Quux spreads cancer.\n'
@@ -14,23 +18,26 @@ const messages = (r: {stdout: string}) => JSON.parse(r.stdout).map((f: {messages
 const linted = (r: {stderr: string}) => /(\d+) files, (\d+) from the cache, (\d+) linted/.exec(r.stderr)?.slice(1).map(Number)
 
 interface Stored {
-  messages: Array<{message: string}>
+  messages: Array<ReportMessage>
   stats: unknown
+  /** The rows of the stylish output (no colour). */
+  rows: string
 }
 
 /**
  * The cache file as it is laid out: one line of JSON (the header: per file its key, counts and
- * where its report lies in the body), then the body, each report's messages JSON and stats
- * JSON back to back.
+ * where its parts lie in the body), then the body, each report's messages JSON, stats JSON and
+ * stylish rows back to back.
  */
-function readCache(file: string): {header: {oncolint: string; format: number; files: Record<string, {at: [number, number, number]; crc: number}>}; reports: Record<string, Stored>} {
+function readCache(file: string): {header: {oncolint: string; format: number; files: Record<string, {at: [number, number, number, number]; crc: [number, number]}>}; reports: Record<string, Stored>} {
   const bytes = readFileSync(file)
   const newline = bytes.indexOf(0x0a)
   const header = JSON.parse(bytes.subarray(0, newline).toString('utf8'))
   const body = bytes.subarray(newline + 1)
   const reports: Record<string, Stored> = {}
-  for (const [path, {at: [offset, m, st]}] of Object.entries(header.files) as Array<[string, {at: number[]}]>) {
-    reports[path] = {messages: JSON.parse(body.subarray(offset, offset + m).toString('utf8')), stats: JSON.parse(body.subarray(offset + m, offset + m + st).toString('utf8'))}
+  for (const [path, {at: [offset, m, st, rows]}] of Object.entries(header.files) as Array<[string, {at: number[]}]>) {
+    const part = (from: number, length: number) => body.subarray(offset + from, offset + from + length).toString('utf8')
+    reports[path] = {messages: JSON.parse(part(0, m)), stats: JSON.parse(part(m, st)), rows: part(m + st, rows)}
   }
   return {header, reports}
 }
@@ -42,17 +49,21 @@ function writeCache(file: string, header: ReturnType<typeof readCache>['header']
   for (const [path, report] of Object.entries(reports)) {
     const m = Buffer.from(JSON.stringify(report.messages))
     const st = Buffer.from(JSON.stringify(report.stats))
-    header.files[path] = {...header.files[path], at: [offset, m.length, st.length], crc: crc32(st, crc32(m))}
-    parts.push(m, st)
-    offset += m.length + st.length
+    const rows = Buffer.from(report.rows)
+    header.files[path] = {...header.files[path], at: [offset, m.length, st.length, rows.length], crc: [crc32(st, crc32(m)), crc32(rows)]}
+    parts.push(m, st, rows)
+    offset += m.length + st.length + rows.length
   }
   writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...parts]))
 }
 
-/** Rewrites every stored message of the cache: seeing it in a report proves the file was not linted again. */
+/** Rewrites every stored message of the cache (and the rows made of them): seeing it in a report proves the file was not linted again. */
 function tamper(cacheFile: string): void {
   const {header, reports} = readCache(cacheFile)
-  for (const report of Object.values(reports)) for (const m of report.messages) m.message = 'FROM CACHE'
+  for (const report of Object.values(reports)) {
+    for (const m of report.messages) m.message = 'FROM CACHE'
+    report.rows = stylishRows(report.messages)
+  }
   writeCache(cacheFile, header, reports)
 }
 
@@ -135,8 +146,9 @@ describe('CLI cache', () => {
     const good = header(file)
     const cases: Array<[unknown, string]> = [
       [{...good, oncolint: '0.0.1'}, `written by oncolint 0.0.1, this is ${good.oncolint}`],
-      [{...good, format: 99}, 'cache format 99, this oncolint writes format 2'],
-      [{...good, format: 1}, 'cache format 1, this oncolint writes format 2'],
+      [{...good, format: 99}, 'cache format 99, this oncolint writes format 3'],
+      [{...good, format: 2}, 'cache format 2, this oncolint writes format 3'],
+      [{...good, format: 1}, 'cache format 1, this oncolint writes format 3'],
       [[1, 2], 'not an oncolint cache'],
       [{eslint: true}, 'not an oncolint cache'],
       [{...good, files: {[join(dir, 'a.md')]: {hash: 1}}}, `bad entry for ${join(dir, 'a.md')}`],
@@ -209,6 +221,91 @@ describe('CLI cache', () => {
     assert.deepEqual(linted(again), [2, 2, 0])
     assert.equal(again.stdout, fresh.stdout)
     assert.equal(again.stderr.split('\n').filter((l) => !l.includes('debug')).join(''), '', 'the rewritten cache is read without a notice')
+  })
+
+  it('the default output copies the stored rows; with colour or a filter it is made from the stored messages', async () => {
+    const dir = project({'a.md': A, 'b.md': B})
+    const fresh = await cli(['.'], {cwd: dir})
+    await cli(['--cache', '.'], {cwd: dir})
+    const file = join(dir, '.oncolintcache')
+    const {header, reports} = readCache(file)
+    for (const report of Object.values(reports)) report.rows = report.rows.replace(/ {2}\S+\n/g, '  FROM ROWS\n')
+    writeCache(file, header, reports)
+    const cached = await cli(['--cache', '--debug', '.'], {cwd: dir})
+    assert.deepEqual(linted(cached), [2, 2, 0])
+    assert.equal(cached.stdout, fresh.stdout.replace(/ {2}(accuracy|readability)\/\S+\n/g, '  FROM ROWS\n'))
+    assert.notEqual(cached.stdout, fresh.stdout)
+    assert.equal(cached.code, fresh.code)
+    // Colour and filters read the messages (the rows are stored without colour, and unfiltered).
+    assert.equal((await cli(['--cache', '--min-severity', 'warning', '.'], {cwd: dir})).stdout, (await cli(['--min-severity', 'warning', '.'], {cwd: dir})).stdout)
+    const colour = async (args: string[]) => {
+      let stdout = ''
+      const sink = new Writable({write: (chunk, _encoding, done) => ((stdout += String(chunk)), done())})
+      await runCli(['--color', ...args], {cwd: dir, stdout: sink, stderr: new Writable({write: (_c, _e, done) => done()}), stdin: Readable.from([])})
+      return stdout
+    }
+    const coloured = await colour(['.'])
+    assert.match(coloured, /\x1b\[31merror\x1b\[39m/)
+    assert.equal(await colour(['--cache', '.']), coloured)
+  })
+
+  it('the default output names each file as a fresh run does: relative to the working directory, in and out of it', async () => {
+    const dir = project({'a.md': A, 'sub/b.md': A, 'sub/deeper/c.md': B, 'sub/deeper/d.md': A})
+    const cwd = join(dir, 'sub')
+    const headers = (r: {stdout: string}) => r.stdout.split('\n').filter((line) => line.endsWith('.md'))
+    const expected = ['../a.md', 'b.md', 'deeper/c.md', 'deeper/d.md']
+    assert.deepEqual(headers(await cli(['..'], {cwd})), expected)
+    await cli(['--cache', '--cache-location', dir, '..'], {cwd})
+    const cached = await cli(['--cache', '--cache-location', dir, '--debug', '..'], {cwd})
+    assert.deepEqual(linted(cached), [4, 4, 0])
+    assert.deepEqual(headers(cached), expected)
+  })
+
+  it('does not use stored rows whose bytes are damaged, and rewrites the cache', async () => {
+    const dir = project({'a.md': A, 'b.md': B})
+    const fresh = await cli(['.'], {cwd: dir})
+    await cli(['--cache', '.'], {cwd: dir})
+    const file = join(dir, '.oncolintcache')
+    const bytes = readFileSync(file)
+    const newline = bytes.indexOf(0x0a)
+    const {header} = readCache(file)
+    // One letter of a.md's stored rows changed, the length kept: only the CRC can tell.
+    const [offset, m, st] = header.files[join(dir, 'a.md')].at
+    const at = bytes.indexOf('test term', newline + 1 + offset + m + st)
+    bytes[at] = 'T'.charCodeAt(0)
+    writeFileSync(file, bytes)
+    const r = await cli(['--cache', '--debug', '.'], {cwd: dir})
+    assert.equal(r.stdout, fresh.stdout)
+    assert.equal(r.stderr.split('\n')[0], `oncolint: ignoring the cache ${file} (damaged entry for ${join(dir, 'a.md')}); it will be rewritten`)
+    assert.deepEqual(linted(r), [2, 0, 2], 'nothing of a damaged cache is trusted')
+    const again = await cli(['--cache', '--debug', '.'], {cwd: dir})
+    assert.deepEqual(linted(again), [2, 2, 0])
+    assert.equal(again.stdout, fresh.stdout)
+  })
+
+  it('writes the whole report through a pipe whose reader is slow, and ends with its exit code', async function () {
+    this.timeout(120_000) // child processes linting 100 drafts
+    const draft = readFileSync(join(ROOT, 'examples', 'metastasis-draft.md'), 'utf8')
+    const dir = project(Object.fromEntries(Array.from({length: 100}, (_, i) => [`d${String(i).padStart(3, '0')}.md`, draft])), '')
+    // More than the pipe holds (64 KB) and more than one chunk of output (256 KB): the CLI must wait for the reader.
+    const slowly = (args: string[]) =>
+      new Promise<{code: number | null; stdout: string}>((resolve, reject) => {
+        const child = spawn(process.execPath, [join(ROOT, 'bin', 'oncolint.js'), ...args], {cwd: dir, env: {...process.env, NO_COLOR: '1'}})
+        const chunks: Buffer[] = []
+        child.stdout.on('data', (d: Buffer) => chunks.push(d))
+        child.stdout.pause()
+        setTimeout(() => child.stdout.resume(), 300)
+        child.once('error', reject)
+        child.once('close', (code) => resolve({code, stdout: Buffer.concat(chunks).toString('utf8')}))
+      })
+    for (const format of ['stylish', 'json']) {
+      const expected = await cli(['-f', format, '.'], {cwd: dir})
+      assert.ok(expected.stdout.length > 300_000, `${format}: a report longer than a chunk`)
+      await slowly(['--cache', '-f', format, '.'])
+      const cached = await slowly(['--cache', '-f', format, '.'])
+      assert.equal(cached.stdout, expected.stdout, `${format}: the whole report, from the cache`)
+      assert.equal(cached.code, expected.code)
+    }
   })
 
   it('ignores a cache cut short', async () => {

@@ -20,9 +20,9 @@ function node(code: string, file: string, {env = {}, flags = []}: {env?: NodeJS.
 
 /** Script text: CACHE, what the loader makes of FILE's cache: 'used', 'rejected' (by V8) or 'none' (missing or not for these bytes). */
 const CACHE_STATE = `const {existsSync, readFileSync} = require('node:fs')
-  const {cachedDataFor, cacheFileOf, compile} = require(LOADER)
-  const data = existsSync(cacheFileOf(FILE)) && cachedDataFor(readFileSync(cacheFileOf(FILE)), readFileSync(FILE))
-  const CACHE = data ? (compile(FILE, readFileSync(FILE), data).cachedDataRejected ? 'rejected' : 'used') : 'none'`
+  const {cachedDataFor, cacheFileOf, compile, readSource} = require(LOADER)
+  const data = existsSync(cacheFileOf(FILE)) && cachedDataFor(readFileSync(cacheFileOf(FILE)), readSource(FILE).bytes)
+  const CACHE = data ? (compile(FILE, readSource(FILE), data).cachedDataRejected ? 'rejected' : 'used') : 'none'`
 
 /** What loading `file` through the loader gives: its exports' answer, and what became of its cache. */
 function load(file: string): {value: string; cache: 'used' | 'rejected' | 'none'} {
@@ -69,6 +69,15 @@ describe('code cache (bin/load-bundle.js)', function () {
     writeFileSync(file, bundle('other'))
     assert.equal(readFileSync(file).length, Buffer.byteLength(bundle('first')))
     assert.deepEqual(load(file), {value: 'other:b.js:dist:true', cache: 'none'})
+  })
+
+  it('runs a bundle holding characters beyond Latin-1 as require() does, with its cache and without', () => {
+    // The source is decoded from one buffer with the wrapper around the bundle's bytes: a
+    // character split across that seam, or decoded as Latin-1, would change the program.
+    const file = dist('’quoted’ — ✓ 🙂')
+    assert.deepEqual(load(file), {value: '’quoted’ — ✓ 🙂:b.js:dist:true', cache: 'none'})
+    writeCache(file)
+    assert.deepEqual(load(file), {value: '’quoted’ — ✓ 🙂:b.js:dist:true', cache: 'used'})
   })
 
   it('a cache V8 turns down (other V8 flags) still runs the bundle', () => {

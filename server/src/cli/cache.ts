@@ -2,29 +2,38 @@ import {closeSync, fstatSync, openSync, readSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {crc32} from 'node:zlib'
 import type {Severity} from '../engine/index.js'
+import {hasSafeFix, stylishRows} from './formats/stylish.js'
 import type {CacheKey} from './lint-file.js'
-import {readSpan, writeOutputFile, type FileSpan} from './output.js'
+import {readSpan, scratchBuffer, writeOutputFile, type FileSpan} from './output.js'
 import {statsJson, type FileReport} from './report.js'
 
 /** Bumped whenever the stored shape changes, so an older layout is never misread. */
-const CACHE_FORMAT = 2
+const CACHE_FORMAT = 3
 
 /**
  * One file's line in the cache's header. Its report is kept in the body as the JSON text of
- * its messages and of its stats, back to back, so a run that reuses it copies the bytes into
- * the JSON report, or parses only the part a format needs; the header alone says what the exit
- * code and --fix need.
+ * its messages and of its stats, then its rows of the stylish output (without colour), back to
+ * back, so a run that reuses it copies the bytes into the JSON report or the default output,
+ * or parses only the part a format needs; the header alone says what the exit code and --fix
+ * need.
  */
 interface StoredEntry extends CacheKey {
   /** Messages by severity: error, warning, info. */
   counts: [number, number, number]
-  /** Whether a message has a safe fix: --fix lints such a file again. */
-  fixable: boolean
-  /** Where its report lies in the body (bytes from the body's start), and the byte lengths of the messages' JSON and the stats' JSON. */
-  at: [number, number, number]
-  /** CRC-32 of those bytes: a damaged entry is noticed before it is used. */
-  crc: number
+  /** How many messages have a safe fix: --fix lints such a file again, the stylish summary counts them. */
+  fixable: number
+  /** Where its parts lie in the body (bytes from the body's start), and the byte lengths of the messages' JSON, the stats' JSON and the rows. */
+  at: [number, number, number, number]
+  /** CRC-32 of the report (messages and stats) and of the rows: a damaged entry is noticed before it is used. */
+  crc: [number, number]
 }
+
+/**
+ * What a run reads of the reports it takes from the cache, and so checks against their CRC
+ * before it uses them: the report (its messages and stats), or only the stylish rows (the
+ * default output without colour and without filters reads nothing else).
+ */
+export type StoredPart = 'report' | 'rows'
 
 interface CacheHeader {
   oncolint: string
@@ -32,43 +41,66 @@ interface CacheHeader {
   files: Record<string, StoredEntry>
 }
 
-/** An entry as a run holds it: its JSON in the cache file read, or made by this run. */
+/** An entry as a run holds it: its parts in the cache file read, or made by this run. */
 interface Entry extends CacheKey {
   counts: [number, number, number]
-  fixable: boolean
+  fixable: number
   messages: FileSpan | string
   stats: FileSpan | string
-  /** For an entry read from the file: its CRC-32, and whether its bytes were found to match it. */
-  crc?: number
-  verified?: boolean
+  rows: FileSpan | string
+  /** For an entry read from the file: its CRC-32s, and which parts were found to match them. */
+  crc?: [number, number]
+  verified?: {report?: boolean; rows?: boolean}
 }
 
 export type SeverityCounts = Record<Severity, number>
 
-/** What a report taken from the cache is made of, for the JSON format to copy and main to count. */
+/** What a report taken from the cache is made of, for the formats to copy and main to count. */
+interface Stored {
+  counts: SeverityCounts
+  /** The messages and stats as spans of the cache file: when the report part was checked. */
+  report?: StoredReport
+  /** The stylish rows as a span of the cache file: when the rows part was checked. */
+  stylish?: StoredStylish
+}
+
 interface StoredReport {
   counts: SeverityCounts
   messages: FileSpan
   stats: FileSpan
 }
 
-const storedReports = new WeakMap<FileReport, StoredReport>()
+interface StoredStylish {
+  rows: FileSpan
+  /** How many of its messages have a safe fix. */
+  fixable: number
+}
+
+const stored = new WeakMap<FileReport, Stored>()
 
 /**
  * The messages and stats of a report taken from the cache, as spans of the cache file, and
  * their counts by severity; undefined for any other report (a fresh one, or one a filter made
- * anew). The spans can be read until the cache is saved or closed.
+ * anew), or when the run did not check them (it reads only the rows). The spans can be read
+ * until the cache is saved or closed.
  */
-export const storedReport = (report: FileReport): StoredReport | undefined => storedReports.get(report)
+export const storedReport = (report: FileReport): StoredReport | undefined => stored.get(report)?.report
+
+/** The stylish rows of a report taken from the cache, when the run checked them (as storedReport). */
+export const storedStylish = (report: FileReport): StoredStylish | undefined => stored.get(report)?.stylish
+
+/** The counts by severity of a report taken from the cache, read from its header; undefined for any other report. */
+export const storedCounts = (report: FileReport): SeverityCounts | undefined => stored.get(report)?.counts
 
 /**
  * The --cache file: per file, the hash of its text and of the config and terminology it was
  * linted with, and the report. An entry is reused only when all of those match and the cache
  * was written by this oncolint version; a file that does not look like that is ignored.
  *
- * Layout: one line of JSON (CacheHeader), then the body, the reports' JSON back to back. A
- * run with every file unchanged reads the header only, checks the CRC of the reports it
- * reuses, and copies them into its output: it never parses 20 MB of JSON nor holds it.
+ * Layout: one line of JSON (CacheHeader), then the body: per file the report's JSON and its
+ * stylish rows, back to back. A run with every file unchanged reads the header only, checks
+ * the CRC of the parts it reuses (the JSON report, or the rows of the default output), and
+ * copies them into its output: it never parses 20 MB of JSON nor holds it.
  */
 export class LintCache {
   private readonly seen = new Set<string>()
@@ -122,50 +154,55 @@ export class LintCache {
     if (data.oncolint !== version) return problem(`written by oncolint ${data.oncolint}, this is ${version}`)
     if (data.format !== CACHE_FORMAT) return problem(`cache format ${JSON.stringify(data.format)}, this oncolint writes format ${CACHE_FORMAT}`)
     const files = new Map<string, Entry>()
-    for (const [file, stored] of Object.entries(data.files)) {
-      if (!isStoredEntry(stored, header.bodyLength)) return problem(`bad entry for ${file}`)
-      const [offset, messagesLength, statsLength] = stored.at
+    for (const [file, entry] of Object.entries(data.files)) {
+      if (!isStoredEntry(entry, header.bodyLength)) return problem(`bad entry for ${file}`)
+      const [offset, messagesLength, statsLength, rowsLength] = entry.at
       const position = header.bodyStart + offset
       files.set(file, {
-        hash: stored.hash,
-        config: stored.config,
-        counts: stored.counts,
-        fixable: stored.fixable,
+        hash: entry.hash,
+        config: entry.config,
+        counts: entry.counts,
+        fixable: entry.fixable,
         messages: {fd, position, length: messagesLength},
         stats: {fd, position: position + messagesLength, length: statsLength},
-        crc: stored.crc,
+        rows: {fd, position: position + messagesLength + statsLength, length: rowsLength},
+        crc: entry.crc,
+        verified: {},
       })
     }
     return new LintCache(path, version, files, fd, false, notice)
   }
 
   /**
-   * The stored report for a file, if it was linted from this very text with this very config.
-   * Its messages and stats are parsed when first read; the JSON format copies them instead.
+   * The stored report for a file, if it was linted from this very text with this very config,
+   * once the `parts` the run reads are found intact. Its messages and stats are parsed when
+   * first read; the JSON and stylish formats copy what they need instead.
    */
-  get(filePath: string, key: CacheKey): {report: FileReport; fixable: boolean} | undefined {
+  get(filePath: string, key: CacheKey, parts: readonly StoredPart[] = ['report']): {report: FileReport; fixable: boolean} | undefined {
     this.seen.add(filePath)
     const entry = this.files.get(filePath)
     if (!entry || entry.hash !== key.hash || entry.config !== key.config) return undefined
-    if (!this.intact(entry)) {
+    if (!parts.every((part) => this.intact(entry, part))) {
       // Reports already handed out were checked one by one and stand; nothing else is trusted.
       this.notice(ignoring(this.path, `damaged entry for ${filePath}`))
-      this.files = new Map([...this.files].filter(([, e]) => e.verified))
+      this.files = new Map([...this.files].filter(([, e]) => e !== entry && (e.verified?.report || e.verified?.rows)))
       this.dirty = true
       return undefined
     }
-    return {report: reportOf(filePath, entry), fixable: entry.fixable}
+    return {report: this.reportOf(filePath, entry), fixable: entry.fixable > 0}
   }
 
   set(report: FileReport, key: CacheKey): void {
     this.seen.add(report.filePath)
+    const {messages} = report
     this.files.set(report.filePath, {
       hash: key.hash,
       config: key.config,
-      counts: countsOf(report.messages),
-      fixable: report.messages.some((m) => m.suggestions.some((s) => s.safe)),
-      messages: JSON.stringify(report.messages),
+      counts: countsOf(messages),
+      fixable: messages.filter(hasSafeFix).length,
+      messages: JSON.stringify(messages),
       stats: statsJson(report) ?? JSON.stringify(report.stats),
+      rows: stylishRows(messages),
     })
     this.dirty = true
   }
@@ -189,10 +226,11 @@ export class LintCache {
       for (const [file, entry] of kept) {
         const messagesLength = byteLength(entry.messages)
         const statsLength = byteLength(entry.stats)
-        const crc = entry.crc ?? crc32(entry.stats as string, crc32(entry.messages as string))
-        files[file] = {hash: entry.hash, config: entry.config, counts: entry.counts, fixable: entry.fixable, at: [offset, messagesLength, statsLength], crc}
-        body.push(entry.messages, entry.stats)
-        offset += messagesLength + statsLength
+        const rowsLength = byteLength(entry.rows)
+        const crc = entry.crc ?? [crc32(entry.stats as string, crc32(entry.messages as string)), crc32(entry.rows as string)]
+        files[file] = {hash: entry.hash, config: entry.config, counts: entry.counts, fixable: entry.fixable, at: [offset, messagesLength, statsLength, rowsLength], crc}
+        body.push(entry.messages, entry.stats, entry.rows)
+        offset += messagesLength + statsLength + rowsLength
       }
       const header: CacheHeader = {oncolint: this.version, format: CACHE_FORMAT, files}
       writeOutputFile(this.path, [`${JSON.stringify(header)}\n`, ...body])
@@ -205,42 +243,59 @@ export class LintCache {
     this.fd = undefined
   }
 
-  /** Whether an entry's bytes in the file still match their CRC (read once, into a reused buffer). */
-  private intact(entry: Entry): boolean {
-    if (entry.verified || typeof entry.messages === 'string' || typeof entry.stats === 'string') return true
-    const whole = {fd: entry.messages.fd, position: entry.messages.position, length: entry.messages.length + entry.stats.length}
-    if (whole.length > scratch.length) scratch = Buffer.allocUnsafe(Math.max(whole.length, scratch.length * 2, 1 << 18))
+  /**
+   * Whether a part of an entry still matches its CRC in the file (read once, into the reused
+   * scratch buffer: fresh memory is slow to touch, and a run checks 20 MB).
+   */
+  private intact(entry: Entry, part: StoredPart): boolean {
+    const {messages, stats, rows, crc, verified} = entry
+    if (!crc || !verified || typeof messages === 'string' || typeof stats === 'string' || typeof rows === 'string') return true
+    if (verified[part]) return true
+    const span = part === 'rows' ? rows : {fd: messages.fd, position: messages.position, length: messages.length + stats.length}
     let bytes: Buffer
     try {
-      bytes = readSpan(whole, scratch)
+      bytes = readSpan(span, scratchBuffer(span.length))
     } catch {
       return false
     }
-    entry.verified = crc32(bytes) === entry.crc
-    return entry.verified
+    verified[part] = crc32(bytes) === crc[part === 'rows' ? 1 : 0]
+    return verified[part]
+  }
+
+  /**
+   * A report whose messages and stats are parsed from the cache when first read, checked first
+   * if the run did not ask for them (it never should: a damaged report found that late stops
+   * the run instead of being linted again).
+   */
+  private reportOf(filePath: string, entry: Entry): FileReport {
+    const parse = (part: FileSpan | string) => {
+      if (typeof part === 'string') return JSON.parse(part)
+      if (!this.intact(entry, 'report')) throw new Error(`the cache ${this.path} was damaged while being read`)
+      return JSON.parse(readSpan(part, scratchBuffer(part.length)).toString('utf8'))
+    }
+    let messages: FileReport['messages'] | undefined
+    let stats: FileReport['stats'] | undefined
+    // Own enumerable getters, in the order of a fresh report, so JSON.stringify and spreading see a plain report.
+    const report = {filePath} as FileReport
+    Object.defineProperties(report, {
+      messages: {enumerable: true, get: () => (messages ??= parse(entry.messages))},
+      stats: {enumerable: true, get: () => (stats ??= parse(entry.stats))},
+    })
+    const [error, warning, info] = entry.counts
+    const {messages: m, stats: s, rows: r, verified} = entry
+    if (typeof m !== 'string' && typeof s !== 'string' && typeof r !== 'string') {
+      const counts = {error, warning, info}
+      stored.set(report, {
+        counts,
+        report: verified?.report ? {counts, messages: m, stats: s} : undefined,
+        stylish: verified?.rows ? {rows: r, fixable: entry.fixable} : undefined,
+      })
+    }
+    return report
   }
 }
 
-/** Reused for every entry checked: fresh memory is slow to touch, and a run checks 20 MB. */
-let scratch = Buffer.alloc(0)
-
 const ignoring = (path: string, why: string) => `oncolint: ignoring the cache ${path} (${why}); it will be rewritten`
-
-/** A report whose messages and stats are parsed from the cache when first read. */
-function reportOf(filePath: string, entry: Entry): FileReport {
-  const parse = (part: FileSpan | string) => JSON.parse(typeof part === 'string' ? part : readSpan(part, Buffer.allocUnsafe(part.length)).toString('utf8'))
-  let messages: FileReport['messages'] | undefined
-  let stats: FileReport['stats'] | undefined
-  // Own enumerable getters, in the order of a fresh report, so JSON.stringify and spreading see a plain report.
-  const report = {filePath} as FileReport
-  Object.defineProperties(report, {
-    messages: {enumerable: true, get: () => (messages ??= parse(entry.messages))},
-    stats: {enumerable: true, get: () => (stats ??= parse(entry.stats))},
-  })
-  const [error, warning, info] = entry.counts
-  if (typeof entry.messages !== 'string' && typeof entry.stats !== 'string') storedReports.set(report, {counts: {error, warning, info}, messages: entry.messages, stats: entry.stats})
-  return report
-}
 
 function countsOf(messages: FileReport['messages']): [number, number, number] {
   const counts: [number, number, number] = [0, 0, 0]
@@ -256,33 +311,36 @@ const byteLength = (part: FileSpan | string) => (typeof part === 'string' ? Buff
  */
 function readHeader(fd: number): {text: string; bodyStart: number; bodyLength: number} {
   const size = fstatSync(fd).size
+  // Read through the scratch buffer; what a header longer than one chunk has read so far is copied out.
   const chunks: Buffer[] = []
+  const text = (last: Buffer) => (chunks.length ? Buffer.concat([...chunks, last]) : last).toString('utf8')
   let read = 0
   while (read < size) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 18, size - read))
+    const want = Math.min(1 << 18, size - read)
+    const chunk = scratchBuffer(want).subarray(0, want)
     const got = readSync(fd, chunk, 0, chunk.length, read)
     if (got === 0) break
     const newline = chunk.subarray(0, got).indexOf(0x0a)
     if (newline >= 0) {
-      chunks.push(chunk.subarray(0, newline))
       const bodyStart = read + newline + 1
-      return {text: Buffer.concat(chunks).toString('utf8'), bodyStart, bodyLength: size - bodyStart}
+      return {text: text(chunk.subarray(0, newline)), bodyStart, bodyLength: size - bodyStart}
     }
-    chunks.push(chunk.subarray(0, got))
+    chunks.push(Buffer.from(chunk.subarray(0, got)))
     read += got
   }
-  return {text: Buffer.concat(chunks).toString('utf8'), bodyStart: read, bodyLength: 0}
+  return {text: text(Buffer.alloc(0)), bodyStart: read, bodyLength: 0}
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0
 
+const isCounts = (v: unknown, length: number): v is number[] => Array.isArray(v) && v.length === length && v.every(isCount)
+
 function isStoredEntry(v: unknown, bodyLength: number): v is StoredEntry {
-  if (!isObject(v) || typeof v.hash !== 'string' || typeof v.config !== 'string' || typeof v.fixable !== 'boolean' || !isCount(v.crc)) return false
-  const {counts, at} = v
-  if (!Array.isArray(counts) || counts.length !== 3 || !counts.every(isCount)) return false
-  if (!Array.isArray(at) || at.length !== 3 || !at.every(isCount)) return false
-  return at[0] + at[1] + at[2] <= bodyLength
+  if (!isObject(v) || typeof v.hash !== 'string' || typeof v.config !== 'string' || !isCount(v.fixable)) return false
+  const {counts, at, crc} = v
+  if (!isCounts(counts, 3) || !isCounts(crc, 2) || !isCounts(at, 4)) return false
+  return at[0] + at[1] + at[2] + at[3] <= bodyLength
 }
 
 function exists(file: string): boolean {
