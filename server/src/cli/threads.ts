@@ -1,6 +1,6 @@
 import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
-import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
+import type {Worker as WorkerThread} from 'node:worker_threads'
 import {DataFileError} from '../engine/index.js'
 import {UsageError} from './errors.js'
 import {lintFile, type FileJob, type FileOutcome} from './lint-file.js'
@@ -20,6 +20,15 @@ export const BYTES_PER_THREAD = 200_000
  * garbage collector's threads; with more cores the workers have room.
  */
 export const MIN_CORES_FOR_THREADS = 3
+
+/**
+ * node:worker_threads, loaded when a thread is started or is one: the CLI asks on every start
+ * whether it runs as a lint thread, and loading the module to answer took 3-4 ms of each run.
+ */
+const workerThreads = () => process.getBuiltinModule('node:worker_threads')
+
+/** What a lint thread is started with in its argv, so it knows itself without loading worker_threads. */
+const WORKER_FLAG = '--oncolint-lint-thread'
 
 interface WorkerInput {
   oncolintWorker: true
@@ -74,7 +83,7 @@ export async function lintFiles(jobs: readonly FileJob[], threads: number): Prom
   }
   const input: WorkerInput = {oncolintWorker: true, jobs: [...jobs], counter: shared}
   const workers = Array.from({length: Math.min(threads, jobs.length) - 1}, () => {
-    const worker = new Worker(entry, {workerData: input})
+    const worker: WorkerThread = new (workerThreads().Worker)(entry, {workerData: input, argv: [WORKER_FLAG]})
     alive++
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
     worker.on('message', (m: WorkerMessage) => {
@@ -115,10 +124,13 @@ export async function lintFiles(jobs: readonly FileJob[], threads: number): Prom
 
 /** True in a thread started by lintFiles: index.ts then runs the worker loop instead of the CLI. */
 export function isLintWorker(): boolean {
+  if (!process.argv.includes(WORKER_FLAG)) return false
+  const {isMainThread, workerData} = workerThreads()
   return !isMainThread && (workerData as Partial<WorkerInput> | undefined)?.oncolintWorker === true
 }
 
 export function runLintWorker(): void {
+  const {workerData, parentPort} = workerThreads()
   const {jobs, counter: shared} = workerData as WorkerInput
   const counter = new Int32Array(shared)
   const port = parentPort!
