@@ -13,7 +13,7 @@ import {FastParseEnglish} from './english.js'
 import {splitChunks} from './chunks.js'
 import {asPlainProse, listTree} from './plain-markdown.js'
 import {isPlainText} from './language.js'
-import {tokenize, type Token} from './tokens.js'
+import {tokenize, wordTokens, type Token} from './tokens.js'
 
 /** A word as written (hyphenated words whole), for readability counts. */
 export interface Word {
@@ -244,7 +244,9 @@ export function parseChunk(text: string, isMarkdown: boolean, first: boolean, fa
     trees = [{nlcst: english.parse(text.replace(/[^\S\r\n]+(?=\r?\n)/g, (m) => '\n'.repeat(m.length))) as NlcstRoot, at: 0}]
     for (const m of text.matchAll(COMMENT)) comments.push({offset: m.index!, endOffset: m.index! + m[0].length, body: m[1]})
   }
-  const skip = [...text.matchAll(URL_LIKE)].map((m) => [m.index!, m.index! + m[0].length] as const)
+  // Most chunks have no address at all: the regex walk is skipped unless one could be there.
+  const mayHaveAddress = text.includes('://') || text.includes('www.') || text.includes('@')
+  const skip = mayHaveAddress ? [...text.matchAll(URL_LIKE)].map((m) => [m.index!, m.index! + m[0].length] as const) : []
   for (const c of comments) if (!isMarkdown) skip.push([c.offset, c.endOffset])
   for (const c of comments) {
     c.offset += base
@@ -389,18 +391,26 @@ function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number,
  */
 function tokenizeWord(node: {children: Array<{value: string; position?: {start: {offset?: number}; end: {offset?: number}}}>}, text: string, start: number, base: number, into: Token[]): void {
   const parts = node.children
-  const first = into.length
   // The usual case: the word's parts stand together, so its tokens are counted from its start.
-  const together = parts.every((p, i) => i === 0 || p.position?.start.offset === parts[i - 1].position?.end.offset)
-  const local = together ? tokenize(text, start + base, into) : tokenize(text, 0, [])
-  const from = together ? first : 0
-  const origin = together ? start + base : 0
-  for (let k = from + 1; k < local.length; k++) {
-    const end = local[k - 1].endOffset - origin
-    const next = local[k].offset - origin
+  let together = true
+  for (let i = 1; i < parts.length && together; i++) together = parts[i].position?.start.offset === parts[i - 1].position?.end.offset
+  if (together) {
+    const origin = start + base
+    const shape = wordTokens(text)
+    for (let k = 0; k < shape.length; k++) {
+      const t = shape[k]
+      const token: Token = {word: t.word, stem: t.stem, offset: t.offset + origin, endOffset: t.endOffset + origin}
+      if (k > 0 && (INNER_BREAK.test(text.slice(shape[k - 1].endOffset, t.offset)) || runOnSentences(text, shape[k - 1].endOffset, t.offset))) token.breakBefore = true
+      into.push(token)
+    }
+    return
+  }
+  const local = tokenize(text, 0, [])
+  for (let k = 1; k < local.length; k++) {
+    const end = local[k - 1].endOffset
+    const next = local[k].offset
     if (INNER_BREAK.test(text.slice(end, next)) || runOnSentences(text, end, next)) local[k].breakBefore = true
   }
-  if (together) return
   const at: number[] = []
   for (const p of parts) for (let k = 0; k < p.value.length; k++) at.push((p.position?.start.offset ?? NaN) + base + k)
   for (const t of local) {

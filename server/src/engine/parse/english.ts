@@ -1,5 +1,6 @@
-import {ParseEnglish} from 'parse-english'
 import type {SentenceContent} from 'nlcst'
+import {ParseEnglish} from 'parse-english'
+import {installFastPlugins} from './english-plugins.js'
 
 type NodeType = 'WhiteSpaceNode' | 'PunctuationNode' | 'WordNode' | 'SymbolNode'
 interface Point {
@@ -8,73 +9,80 @@ interface Point {
   offset: number
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/
-
 /**
- * parse-english with a faster first step. parse-latin's `tokenize` classifies every character
- * of the text by testing it against three regular expressions of the whole Unicode range
- * (white space, punctuation, word), which was a fifth of the engine's parse time. This is the
- * same loop with each character's class looked up in a table, filled the first time the
+ * parse-english, faster, giving the same trees. parse-latin's `tokenize` classifies every
+ * character of the text by testing it against three regular expressions of the whole Unicode
+ * range (white space, punctuation, word), which was a fifth of the engine's parse time. This is
+ * the same loop with each character's class looked up in a table, filled the first time the
  * character is seen by asking the original `tokenize` itself, so the classes are parse-latin's
- * own whatever its version. The nodes, their positions and the later plugins are unchanged;
- * test/unit/english.test.ts compares both parsers' trees on the fixtures and generated text.
+ * own whatever its version. The sentence plugins and the paragraph plugins that walk every token
+ * are rewritten as plain loops (english-plugins.ts). test/unit/english.test.ts compares both parsers'
+ * trees on the fixtures, on generated text and through remark-retext.
  */
 export class FastParseEnglish extends ParseEnglish {
   tokenize(value: string | null | undefined): SentenceContent[] {
     const children: SentenceContent[] = []
     if (!value) return children
 
-    const currentPoint: Point = {line: 1, column: 1, offset: 0}
+    // One point object per boundary between nodes, shared as the end of one node and the start
+    // of the next (and by a word and its text node): parse-latin copies the cursor twice or
+    // three times per node, which was most of what this loop allocated. Nothing mutates a
+    // point once made: the plugins (parse-latin's, parse-english's), mdast-util-to-nlcst and
+    // the engine only ever replace a node's `position.start`/`.end`, never edit a point, and
+    // parse-latin's own splitNode already shares them between a node and its parent.
+    let line = 1
+    let column = 1
+    let start: Point = {line, column, offset: 0}
     let from = 0
-    let index = 0
-    let start: Point = {...currentPoint}
-    let previousType: NodeType | undefined
-    let previous: string | undefined
+    let previousType = 0
+    let previous = -1
 
-    const createNode = (type: NodeType, text: string): SentenceContent =>
-      type === 'WordNode'
-        ? {type, children: [{type: 'TextNode', value: text, position: {start, end: {...currentPoint}}}], position: {start, end: {...currentPoint}}}
-        : {type, value: text, position: {start, end: {...currentPoint}}}
-
-    while (index < value.length) {
-      const current = value.charAt(index)
-      const currentType = this.classOf(current)
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index)
+      let type = CLASSES[code]
+      if (type === 0) CLASSES[code] = type = this.classOf(value.charAt(index))
       if (
         from < index &&
-        previousType &&
         !(
-          previousType === currentType &&
+          previousType === type &&
           // Words or white space continue; so does the same punctuation or symbol, and surrogates.
-          (previousType === 'WordNode' || previousType === 'WhiteSpaceNode' || current === previous || SURROGATE.test(current))
+          (type === WORD || type === WHITE_SPACE || code === previous || (code >= 0xd800 && code <= 0xdfff))
         )
       ) {
-        children.push(createNode(previousType, value.slice(from, index)))
+        const end: Point = {line, column, offset: index}
+        children.push(createNode(previousType, value.slice(from, index), start, end))
         from = index
-        start = {...currentPoint}
+        start = end
       }
-      if (current === '\r' || (current === '\n' && previous !== '\r')) {
-        currentPoint.line++
-        currentPoint.column = 1
-      } else if (current !== '\n') {
-        currentPoint.column++
+      if (code === 13 || (code === 10 && previous !== 13)) {
+        line++
+        column = 1
+      } else if (code !== 10) {
+        column++
       }
-      currentPoint.offset++
-      previousType = currentType
-      previous = current
-      index++
+      previousType = type
+      previous = code
     }
-    if (previousType && from < index) children.push(createNode(previousType, value.slice(from, index)))
+    if (from < value.length) children.push(createNode(previousType, value.slice(from), start, {line, column, offset: value.length}))
     return children
   }
 
-  private classOf(char: string): NodeType {
-    const code = char.charCodeAt(0)
-    let known = CLASSES[code]
-    if (known === 0) CLASSES[code] = known = TYPES.indexOf(super.tokenize(char)[0].type as NodeType) + 1
-    return TYPES[known - 1]
+  /** The node type of a character (its index in TYPES, plus one), asked of parse-latin's own tokenizer. */
+  private classOf(char: string): number {
+    return TYPES.indexOf(super.tokenize(char)[0].type as NodeType) + 1
   }
 }
 
+function createNode(type: number, value: string, start: Point, end: Point): SentenceContent {
+  return type === WORD
+    ? {type: 'WordNode', children: [{type: 'TextNode', value, position: {start, end}}], position: {start, end}}
+    : {type: TYPES[type - 1] as Exclude<NodeType, 'WordNode'>, value, position: {start, end}}
+}
+
 const TYPES: readonly NodeType[] = ['WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode']
+const WHITE_SPACE = 1
+const WORD = 3
 /** Each UTF-16 code unit's node type (index into TYPES, plus one; 0 = not seen yet), as parse-latin's own tokenizer gives it. */
 const CLASSES = new Uint8Array(0x10000)
+
+installFastPlugins(FastParseEnglish.prototype)

@@ -25,25 +25,37 @@ export function isNumber(word: string): boolean {
 
 let spelling: ReadonlyMap<string, string> = new Map()
 
-/** British -> American spellings folded before stemming (terminology/spelling.yaml). */
-export function setSpellingMap(map: ReadonlyMap<string, string>): void {
+/** British -> American spellings folded before stemming (terminology/spelling.yaml); returns the map it replaces. */
+export function setSpellingMap(map: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  const previous = spelling
   spelling = map
   normalized.clear()
+  wordShapes.clear()
+  return previous
 }
 
 const normalized = new Map<string, {word: string; stem: string}>()
+
+/**
+ * A cache key that keeps no other string alive. V8 cuts a substring of 13 or more characters
+ * as a view of the whole string, so a word of a draft kept as a key would keep the draft's
+ * paragraph (in the server, of a version long since edited) in memory; joining flattens.
+ */
+const ownKey = (text: string): string => (text.length < 13 ? text : (text + ' ').slice(0, -1))
 
 /** One normalisation for text and patterns alike, so both sides always agree. */
 export function normalizeWord(raw: string): {word: string; stem: string} {
   let hit = normalized.get(raw)
   if (!hit) {
-    let word = raw.toLowerCase().replace(/’/g, "'")
+    // toLowerCase and replace return their own string when nothing changes: the word is cut from the key.
+    const key = ownKey(raw)
+    let word = key.toLowerCase().replace(/’/g, "'")
     if (word.endsWith("'s")) word = word.slice(0, -2)
     word = spelling.get(word) ?? word
     hit = {word, stem: /^[\p{L}]/u.test(word) ? stemmer(word) : word}
     // Bounded: a pasted dump of random strings must not grow it without end.
     if (normalized.size > 100_000) normalized.clear()
-    normalized.set(raw, hit)
+    normalized.set(key, hit)
   }
   return hit
 }
@@ -65,4 +77,24 @@ export function tokenize(text: string, offset: number, into: Token[]): Token[] {
     into.push({word, stem, offset: offset + m.index, endOffset: offset + m.index + m[0].length})
   }
   return into
+}
+
+const wordShapes = new Map<string, readonly Token[]>()
+const MAX_CACHED_WORD = 64
+
+/**
+ * The tokens of one word of the text, offsets counted from its start: what `tokenize` gives,
+ * kept per word as most words recur (a draft's every word is one lookup, no regex). The tokens
+ * are shared: copy them, do not change them.
+ */
+export function wordTokens(text: string): readonly Token[] {
+  let hit = wordShapes.get(text)
+  if (!hit) {
+    hit = tokenize(text, 0, [])
+    // Bounded like `normalized`; a long "word" (a pasted hash) is not worth keeping.
+    if (text.length > MAX_CACHED_WORD) return hit
+    if (wordShapes.size > 100_000) wordShapes.clear()
+    wordShapes.set(ownKey(text), hit)
+  }
+  return hit
 }

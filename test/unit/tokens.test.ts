@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict'
+import {parseDraft} from '../../server/src/engine/parse/draft.js'
+import {setSpellingMap, tokenize, wordTokens} from '../../server/src/engine/parse/tokens.js'
+
+/** Each sentence's tokens as [word, offset, endOffset], with '|' before a token a phrase may not run into. */
+const tokensOf = (text: string) =>
+  parseDraft(text, 'markdown').sentences.map((s) => s.tokens.map((t) => `${t.breakBefore ? '|' : ''}${t.word}@${t.offset}-${t.endOffset}`).join(' '))
+
+describe('the tokens of a word', () => {
+  it('are what tokenize gives, each time the word is seen', () => {
+    for (const word of ['cancer', 'Tumours', "patient's", "doesn't", 'well-known', 'e.g', 'No.1', '10,000', '2.5', 'AT&T', 'café', 'İstanbul', 'cancer;spread', 'mets.Cancer', '😀']) {
+      const first = wordTokens(word)
+      assert.deepEqual(first, tokenize(word, 0, []), word)
+      assert.equal(wordTokens(word), first, `${word}: not kept`)
+    }
+  })
+
+  it('follow a change of the spelling map', () => {
+    const previous = setSpellingMap(new Map())
+    try {
+      assert.equal(wordTokens('tumour')[0].word, 'tumour')
+      setSpellingMap(new Map([['tumour', 'tumor']]))
+      assert.deepEqual(wordTokens('tumour').map((t) => [t.word, t.stem]), [['tumor', 'tumor']])
+    } finally {
+      setSpellingMap(previous)
+    }
+  })
+
+  it('are placed at the word in the draft, with a break after inner punctuation or a run-on full stop', () => {
+    assert.deepEqual(tokensOf("Cancer;spread, mets.Cancer, No.1, e.g. well-known U.S. care don't"), [
+      'cancer@0-6 |spread@7-13 |mets@15-19 |cancer@20-26 |no@28-30 1@31-32 |e@34-35 g@36-37 well@39-43 known@44-49 u@50-51 s@52-53 care@55-59 don\'t@60-65',
+    ])
+    // The same word again, from the cache, at other places (the last in a chunk of its own).
+    assert.deepEqual(tokensOf('Well-known. Well-known\n\nWell-known'), ['well@0-4 known@5-10', 'well@12-16 known@17-22', 'well@24-28 known@29-34'])
+  })
+
+  it('of a word whose parts stand apart keep each part at its place', () => {
+    // The sentence parser reads "fatal.<!-- note -->Next" as one word of two parts.
+    assert.deepEqual(tokensOf('It is fatal.<!-- note -->Next one.'), ['it@0-2 is@3-5 fatal@6-11 |next@25-29 one@30-33'])
+    assert.deepEqual(tokensOf('A cancer<!-- x -->;spread b.'), ['a@0-1 cancer@2-8 |spread@19-25 b@26-27'])
+  })
+})
