@@ -27,7 +27,7 @@ function origin(frame) {
   if (!frame.url) return {name: frame.functionName, file: '', line: 0}
   let file = frame.url.startsWith('file:') ? fileURLToPath(frame.url) : frame.url
   let line = frame.lineNumber + 1
-  const map = file.endsWith('.js') ? sourceMapOf(file) : null
+  const map = /\.c?js$/.test(file) ? sourceMapOf(file) : null
   const entry = map?.findEntry(frame.lineNumber, frame.columnNumber)
   let name = frame.functionName
   if (entry?.originalSource) {

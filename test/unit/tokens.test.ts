@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {parseDraft} from '../../server/src/engine/parse/draft.js'
-import {setSpellingMap, tokenize, wordTokens} from '../../server/src/engine/parse/tokens.js'
+import {setSpellingMap, tokenize, wordShape} from '../../server/src/engine/parse/tokens.js'
 
 /** Each sentence's tokens as [word, offset, endOffset], with '|' before a token a phrase may not run into. */
 const tokensOf = (text: string) =>
@@ -9,18 +9,18 @@ const tokensOf = (text: string) =>
 describe('the tokens of a word', () => {
   it('are what tokenize gives, each time the word is seen', () => {
     for (const word of ['cancer', 'Tumours', "patient's", "doesn't", 'well-known', 'e.g', 'No.1', '10,000', '2.5', 'AT&T', 'café', 'İstanbul', 'cancer;spread', 'mets.Cancer', '😀']) {
-      const first = wordTokens(word)
-      assert.deepEqual(first, tokenize(word, 0, []), word)
-      assert.equal(wordTokens(word), first, `${word}: not kept`)
+      const first = wordShape(word)
+      assert.deepEqual(first.tokens, tokenize(word, 0, []), word)
+      assert.equal(wordShape(word), first, `${word}: not kept`)
     }
   })
 
   it('follow a change of the spelling map', () => {
     const previous = setSpellingMap(new Map())
     try {
-      assert.equal(wordTokens('tumour')[0].word, 'tumour')
+      assert.equal(wordShape('tumour').tokens[0].word, 'tumour')
       setSpellingMap(new Map([['tumour', 'tumor']]))
-      assert.deepEqual(wordTokens('tumour').map((t) => [t.word, t.stem]), [['tumor', 'tumor']])
+      assert.deepEqual(wordShape('tumour').tokens.map((t) => [t.word, t.stem]), [['tumor', 'tumor']])
     } finally {
       setSpellingMap(previous)
     }

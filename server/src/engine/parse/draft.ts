@@ -13,13 +13,15 @@ import {FastParseEnglish} from './english.js'
 import {splitChunks} from './chunks.js'
 import {asPlainProse, listTree} from './plain-markdown.js'
 import {isPlainText} from './language.js'
-import {tokenize, wordTokens, type Token} from './tokens.js'
+import {tokenize, wordShape, type Token, type WordShape} from './tokens.js'
 
 /** A word as written (hyphenated words whole), for readability counts. */
 export interface Word {
   text: string
   offset: number
   endOffset: number
+  /** The record of this word's text shared by all its uses (tokens.ts); undefined for a word whose parts stand apart. */
+  shape: WordShape | undefined
 }
 
 export interface Sentence {
@@ -321,7 +323,7 @@ class ShiftedSentence implements Sentence {
   }
 
   get words(): Word[] {
-    return (this.shiftedWords ??= this.source.words.map((w) => ({text: w.text, offset: w.offset + this.by, endOffset: w.endOffset + this.by})))
+    return (this.shiftedWords ??= this.source.words.map((w) => ({text: w.text, offset: w.offset + this.by, endOffset: w.endOffset + this.by, shape: w.shape})))
   }
 
   get tokens(): Token[] {
@@ -364,8 +366,7 @@ function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number,
     const before = tokens.length
     if (child.type === 'WordNode') {
       const text = wordText(child)
-      words.push({text, offset: start + base, endOffset: end + base})
-      tokenizeWord(child, text, start, base, tokens)
+      words.push({text, offset: start + base, endOffset: end + base, shape: tokenizeWord(child, text, start, base, tokens)})
     } else if (child.type === 'SymbolNode' && child.value.includes('|')) {
       // A table's or a menu's cell border: "metastasis | Cancer cells" is not "metastasis cancer".
       pendingBreak = true
@@ -389,21 +390,22 @@ function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number,
  * full stop or a phrase break inside a word ("mets.Cancer", "cancer;spread") ends a phrase
  * as it does between words.
  */
-function tokenizeWord(node: {children: Array<{value: string; position?: {start: {offset?: number}; end: {offset?: number}}}>}, text: string, start: number, base: number, into: Token[]): void {
+function tokenizeWord(node: {children: Array<{value: string; position?: {start: {offset?: number}; end: {offset?: number}}}>}, text: string, start: number, base: number, into: Token[]): WordShape | undefined {
   const parts = node.children
   // The usual case: the word's parts stand together, so its tokens are counted from its start.
   let together = true
   for (let i = 1; i < parts.length && together; i++) together = parts[i].position?.start.offset === parts[i - 1].position?.end.offset
   if (together) {
     const origin = start + base
-    const shape = wordTokens(text)
-    for (let k = 0; k < shape.length; k++) {
-      const t = shape[k]
+    const shape = wordShape(text)
+    const shaped = shape.tokens
+    for (let k = 0; k < shaped.length; k++) {
+      const t = shaped[k]
       const token: Token = {word: t.word, stem: t.stem, offset: t.offset + origin, endOffset: t.endOffset + origin}
-      if (k > 0 && (INNER_BREAK.test(text.slice(shape[k - 1].endOffset, t.offset)) || runOnSentences(text, shape[k - 1].endOffset, t.offset))) token.breakBefore = true
+      if (k > 0 && (INNER_BREAK.test(text.slice(shaped[k - 1].endOffset, t.offset)) || runOnSentences(text, shaped[k - 1].endOffset, t.offset))) token.breakBefore = true
       into.push(token)
     }
-    return
+    return shape
   }
   const local = tokenize(text, 0, [])
   for (let k = 1; k < local.length; k++) {

@@ -1,4 +1,5 @@
 import {stemmer} from 'stemmer'
+import type {WordFacts} from '../readability/stats.js'
 
 /**
  * A word (or one of the symbols % $ # + &) as the phrase matcher sees it. Hyphens and
@@ -79,18 +80,29 @@ export function tokenize(text: string, offset: number, into: Token[]): Token[] {
   return into
 }
 
-const wordShapes = new Map<string, readonly Token[]>()
+/**
+ * One distinct word as written: its tokens, offsets counted from its start, and what other
+ * parts of the engine work out once per word and keep here, so a word of a draft costs one
+ * lookup in all (readSentence's) and not one per part of the engine.
+ */
+export interface WordShape {
+  readonly tokens: readonly Token[]
+  /** Its readability facts (readability/stats.ts wordFactsOf), filled in on first use. */
+  facts?: WordFacts
+}
+
+const wordShapes = new Map<string, WordShape>()
 const MAX_CACHED_WORD = 64
 
 /**
- * The tokens of one word of the text, offsets counted from its start: what `tokenize` gives,
- * kept per word as most words recur (a draft's every word is one lookup, no regex). The tokens
- * are shared: copy them, do not change them.
+ * The shape of one word of the text: what `tokenize` gives, kept per word as most words recur
+ * (a draft's every word is one lookup, no regex). The tokens are shared: copy them, do not
+ * change them.
  */
-export function wordTokens(text: string): readonly Token[] {
+export function wordShape(text: string): WordShape {
   let hit = wordShapes.get(text)
   if (!hit) {
-    hit = tokenize(text, 0, [])
+    hit = {tokens: tokenize(text, 0, []), facts: undefined}
     // Bounded like `normalized`; a long "word" (a pasted hash) is not worth keeping.
     if (text.length > MAX_CACHED_WORD) return hit
     if (wordShapes.size > 100_000) wordShapes.clear()

@@ -142,7 +142,11 @@ export function wordFactsOf(sentence: Sentence): readonly WordFacts[] {
   if (!facts) {
     const words = sentence.words
     const out: WordFacts[] = new Array(words.length)
-    for (let i = 0; i < words.length; i++) out[i] = factsOf(words[i].text)
+    for (let i = 0; i < words.length; i++) {
+      // Kept on the word's shape, shared by all its uses: a word of a draft is looked up once.
+      const shape = words[i].shape
+      out[i] = shape ? (shape.facts ??= factsOf(words[i].text)) : factsOf(words[i].text)
+    }
     sentence.memo.facts = facts = out
   }
   return facts
