@@ -23,7 +23,7 @@ function sourceMapOf(path) {
  * The frame's original function name, file and 1-based line (through a source map where
  * there is one: the bundles may be minified).
  */
-function origin(frame) {
+export function origin(frame) {
   if (!frame.url) return {name: frame.functionName, file: '', line: 0}
   let file = frame.url.startsWith('file:') ? fileURLToPath(frame.url) : frame.url
   let line = frame.lineNumber + 1

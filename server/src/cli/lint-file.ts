@@ -83,10 +83,13 @@ export function configKey(resolved: ResolvedConfig, filePath: string): string {
   return hashText(`${JSON.stringify(resolved.config)}\0${terminologyIdentity(resolved.terminologyFiles)}\0${languageOf(filePath)}`)
 }
 
-/** Everything done to one file: read, lint, fix (or diff the fixes), lint what remains. */
-export function lintFile(job: FileJob): FileOutcome {
+/**
+ * Everything done to one file: read, lint, fix (or diff the fixes), lint what remains. The CLI
+ * passes the config it resolved for the file's folder; looking it up again walked the folders
+ * with three stats each, per file.
+ */
+export function lintFile(job: FileJob, resolved: ResolvedConfig = configFor(job.filePath, job.cwd)): FileOutcome {
   const original = readText(job.filePath)
-  const resolved = configFor(job.filePath, job.cwd)
   return lintText(job.filePath, original, resolved, job)
 }
 

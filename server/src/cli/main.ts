@@ -196,7 +196,7 @@ async function lintSelection(
   const started = process.hrtime.bigint()
   const bytes = jobs.reduce((n, job) => n + statSync(job.filePath).size, 0)
   const threads = threadCount(options.concurrency, jobs.length, bytes)
-  const outcomes = await lintFiles(jobs, threads)
+  const outcomes = await lintFiles(jobs, threads, (job) => configs[job.index])
   if (options.debug) {
     const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6)
     io.stderr.write(`oncolint: debug: ${selected.length} files, ${selected.length - jobs.length} from the cache, ${jobs.length} linted on ${threads} thread${threads === 1 ? '' : 's'} in ${ms} ms\n`)

@@ -3,6 +3,7 @@ import {fileURLToPath} from 'node:url'
 import type {Worker as WorkerThread} from 'node:worker_threads'
 import {DataFileError} from '../engine/index.js'
 import {UsageError} from './errors.js'
+import {configResolver, type ResolvedConfig} from '../config/load-config.js'
 import {lintFile, type FileJob, type FileOutcome} from './lint-file.js'
 
 /**
@@ -56,9 +57,9 @@ export function autoThreads(files: number, bytes: number, cores: number): number
  * Lints the jobs on `threads` threads: the main thread and threads-1 workers take files from
  * one shared counter, so a slow file never holds up the rest. Results come back in job order.
  */
-export async function lintFiles(jobs: readonly FileJob[], threads: number): Promise<FileOutcome[]> {
+export async function lintFiles<J extends FileJob>(jobs: readonly J[], threads: number, configOf: (job: J) => ResolvedConfig): Promise<FileOutcome[]> {
   const entry = workerEntry()
-  if (threads <= 1 || jobs.length < 2 || !entry) return jobs.map(lintFile)
+  if (threads <= 1 || jobs.length < 2 || !entry) return jobs.map((job) => lintFile(job, configOf(job)))
   const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)
   const counter = new Int32Array(shared)
   const results: Array<FileOutcome | undefined> = new Array(jobs.length)
@@ -99,7 +100,7 @@ export async function lintFiles(jobs: readonly FileJob[], threads: number): Prom
   })
   for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
     try {
-      store(i, lintFile(jobs[i]))
+      store(i, lintFile(jobs[i], configOf(jobs[i])))
     } catch (e) {
       fail(e)
       break
@@ -134,9 +135,11 @@ export function runLintWorker(): void {
   const {jobs, counter: shared} = workerData as WorkerInput
   const counter = new Int32Array(shared)
   const port = parentPort!
+  // Each folder's config looked up once in this thread, as the main thread does.
+  const configOf = configResolver(jobs[0]?.cwd ?? process.cwd())
   for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
     try {
-      port.postMessage({index: i, outcome: lintFile(jobs[i])} satisfies WorkerMessage)
+      port.postMessage({index: i, outcome: lintFile(jobs[i], configOf(jobs[i].filePath))} satisfies WorkerMessage)
     } catch (e) {
       port.postMessage({index: i, error: serialize(e)} satisfies WorkerMessage)
       break
