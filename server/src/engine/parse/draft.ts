@@ -327,7 +327,11 @@ class ShiftedSentence implements Sentence {
   }
 
   get tokens(): Token[] {
-    return (this.shiftedTokens ??= this.source.tokens.map((t) => ({...t, offset: t.offset + this.by, endOffset: t.endOffset + this.by})))
+    return (this.shiftedTokens ??= this.source.tokens.map((t) => {
+      const token: Token = {word: t.word, stem: t.stem, offset: t.offset + this.by, endOffset: t.endOffset + this.by}
+      if (t.breakBefore) token.breakBefore = true
+      return token
+    }))
   }
 
   get memo(): SentenceMemo {

@@ -181,7 +181,7 @@ function plainCounts(sentence: Sentence): Counts {
 
 /** Counts of one sentence; words at offsets in `explained` are counted as easy words. */
 export function countSentence(sentence: Sentence, explained: ReadonlySet<number> = NONE, longWords?: LongWord[]): Counts {
-  const c: Counts = {...ZERO, sentences: 1}
+  const c: Counts = {sentences: 1, words: 0, syllables: 0, polysyllables: 0, complex: 0, letters: 0, difficult: 0}
   const words = sentence.words
   const all = wordFactsOf(sentence)
   for (let i = 0; i < words.length; i++) {

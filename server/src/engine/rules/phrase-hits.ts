@@ -44,7 +44,10 @@ export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: 
     // Whether a source is cited nearby is asked only of sentences where a statistic was found.
     const cited = (): boolean => hasCitationNearby(draft, index)
     let memo = sentence.memo.hits
-    if (!memo || memo.key !== key || (memo.cited !== undefined && memo.cited !== cited())) memo = sentence.memo.hits = {key, ...sentenceHits(draft.text, sentence, terminology, enabled, cited)}
+    if (!memo || memo.key !== key || (memo.cited !== undefined && memo.cited !== cited())) {
+      const found = sentenceHits(draft.text, sentence, terminology, enabled, cited)
+      memo = sentence.memo.hits = {key, cited: found.cited, value: found.value}
+    }
     for (const h of memo.value) kept.push({entry: h.entry, sentence: index, offset: sentence.offset + h.start, endOffset: sentence.offset + h.end})
   })
   return kept
