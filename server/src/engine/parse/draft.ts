@@ -328,7 +328,7 @@ class ShiftedSentence implements Sentence {
 
   get tokens(): Token[] {
     return (this.shiftedTokens ??= this.source.tokens.map((t): Token => {
-      return {word: t.word, stem: t.stem, offset: t.offset + this.by, endOffset: t.endOffset + this.by, breakBefore: t.breakBefore}
+      return {word: t.word, stem: t.stem, offset: t.offset + this.by, endOffset: t.endOffset + this.by, breakBefore: t.breakBefore, norm: t.norm}
     }))
   }
 
@@ -403,7 +403,7 @@ function tokenizeWord(node: {children: Array<{value: string; position?: {start: 
     const shaped = shape.tokens
     for (let k = 0; k < shaped.length; k++) {
       const t = shaped[k]
-      const token: Token = {word: t.word, stem: t.stem, offset: t.offset + origin, endOffset: t.endOffset + origin, breakBefore: false}
+      const token: Token = {word: t.word, stem: t.stem, offset: t.offset + origin, endOffset: t.endOffset + origin, breakBefore: false, norm: t.norm}
       if (k > 0 && (INNER_BREAK.test(text.slice(shaped[k - 1].endOffset, t.offset)) || runOnSentences(text, shaped[k - 1].endOffset, t.offset))) token.breakBefore = true
       into.push(token)
     }
@@ -420,7 +420,7 @@ function tokenizeWord(node: {children: Array<{value: string; position?: {start: 
   for (const t of local) {
     const offset = at[t.offset]
     const endOffset = at[t.endOffset - 1] + 1
-    if (Number.isInteger(offset) && Number.isInteger(endOffset)) into.push({word: t.word, stem: t.stem, offset, endOffset, breakBefore: t.breakBefore})
+    if (Number.isInteger(offset) && Number.isInteger(endOffset)) into.push({word: t.word, stem: t.stem, offset, endOffset, breakBefore: t.breakBefore, norm: t.norm})
   }
 }
 

@@ -17,6 +17,21 @@ export interface Token {
    * Always set (false by default), so every token has one shape for the matcher's hot loops.
    */
   breakBefore: boolean
+  /** Its normalised word, one object shared by every token of the same text (normalizeWord). */
+  norm: Normalized
+}
+
+/**
+ * A word as normalizeWord gives it, one object per distinct text, shared by all its tokens,
+ * with a slot where the phrase matcher keeps what it found for the word (matcher.ts edgesOf):
+ * a token is then matched without a lookup by its text.
+ */
+export interface Normalized {
+  readonly word: string
+  readonly stem: string
+  /** Whose answer `edges` is: the matcher's current epoch object. */
+  seenBy: object | undefined
+  edges: unknown
 }
 
 // Words keep inner apostrophes (doesn't, patient's) and numbers keep inner . and , (1.5, 10,000).
@@ -38,7 +53,7 @@ export function setSpellingMap(map: ReadonlyMap<string, string>): ReadonlyMap<st
   return previous
 }
 
-const normalized = new Map<string, {word: string; stem: string}>()
+const normalized = new Map<string, Normalized>()
 
 /**
  * A cache key that keeps no other string alive. V8 cuts a substring of 13 or more characters
@@ -48,7 +63,7 @@ const normalized = new Map<string, {word: string; stem: string}>()
 const ownKey = (text: string): string => (text.length < 13 ? text : (text + ' ').slice(0, -1))
 
 /** One normalisation for text and patterns alike, so both sides always agree. */
-export function normalizeWord(raw: string): {word: string; stem: string} {
+export function normalizeWord(raw: string): Normalized {
   let hit = normalized.get(raw)
   if (!hit) {
     // toLowerCase and replace return their own string when nothing changes: the word is cut from the key.
@@ -56,7 +71,7 @@ export function normalizeWord(raw: string): {word: string; stem: string} {
     let word = key.toLowerCase().replace(/’/g, "'")
     if (word.endsWith("'s")) word = word.slice(0, -2)
     word = spelling.get(word) ?? word
-    hit = {word, stem: /^[\p{L}]/u.test(word) ? stemmer(word) : word}
+    hit = {word, stem: /^[\p{L}]/u.test(word) ? stemmer(word) : word, seenBy: undefined, edges: undefined}
     // Bounded: a pasted dump of random strings must not grow it without end.
     if (normalized.size > 100_000) normalized.clear()
     normalized.set(key, hit)
@@ -70,15 +85,15 @@ const PLAIN_WORD = /^[A-Za-z]+$/
 export function tokenize(text: string, offset: number, into: Token[]): Token[] {
   // Most words are plain letters: one token, no regex walk.
   if (PLAIN_WORD.test(text)) {
-    const {word, stem} = normalizeWord(text)
-    into.push({word, stem, offset, endOffset: offset + text.length, breakBefore: false})
+    const norm = normalizeWord(text)
+    into.push({word: norm.word, stem: norm.stem, offset, endOffset: offset + text.length, breakBefore: false, norm})
     return into
   }
   TOKEN.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = TOKEN.exec(text))) {
-    const {word, stem} = normalizeWord(m[0])
-    into.push({word, stem, offset: offset + m.index, endOffset: offset + m.index + m[0].length, breakBefore: false})
+    const norm = normalizeWord(m[0])
+    into.push({word: norm.word, stem: norm.stem, offset: offset + m.index, endOffset: offset + m.index + m[0].length, breakBefore: false, norm})
   }
   return into
 }

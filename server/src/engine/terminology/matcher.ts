@@ -48,6 +48,7 @@ export class PhraseMatcher<R> {
   add(sequence: Element[], ref: R): void {
     this.byKind = undefined
     this.byWord.clear()
+    this.epoch = {}
     let node = 0
     for (const element of sequence) {
       const label = key(element)
@@ -151,16 +152,24 @@ export class PhraseMatcher<R> {
    * edges change, and bounded like the other per-word caches.
    */
   private edgesOf(token: Token): TokenEdges {
+    // Kept on the token's shared normalised word for the last matcher that asked (the built-in
+    // finds, for nearly every sentence): no lookup by text at all.
+    const norm = token.norm
+    if (norm.seenBy === this.epoch) return norm.edges as TokenEdges
     let edges = this.byWord.get(token.word)
     if (!edges) {
       if (this.byWord.size > 50_000) this.byWord.clear()
       const number = this.edges.has('#') && isNumber(token.word)
       this.byWord.set(token.word, (edges = {stem: this.stemEdges.get(token.stem), word: this.wordEdges.get(token.word), number}))
     }
+    norm.seenBy = this.epoch
+    norm.edges = edges
     return edges
   }
 
   private byWord = new Map<string, TokenEdges>()
+  /** Replaced whenever the edges change, so answers kept on words for an older trie are not used. */
+  private epoch = {}
 
   /** Stem and word edges by the bare stem or word, so a token is looked up without building a label. */
   private get stemEdges(): Map<string, Map<number, number>> {
@@ -229,6 +238,7 @@ export class PhraseMatcher<R> {
     for (const [label, from] of edges) this.edges.set(label, from)
     this.byKind = undefined
     this.byWord.clear()
+    this.epoch = {}
     this.ends = ends
     this.lenient = lenient
     this.size = renumber.size
