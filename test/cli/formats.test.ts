@@ -9,6 +9,8 @@ import {RULES, ruleDocUrl} from '../../server/src/engine/index.js'
 import {escapeData, escapeProperty} from '../../server/src/cli/formats/github.js'
 import {contextOf, esc} from '../../server/src/cli/formats/html.js'
 import {attr, text} from '../../server/src/cli/formats/junit.js'
+import {configFor} from '../../server/src/config/load-config.js'
+import {lintText} from '../../server/src/cli/lint-file.js'
 import {ROOT} from '../helpers.js'
 import {FIXTURE, TEST_RC, cli, project} from './helpers.js'
 
@@ -271,3 +273,17 @@ notes, v2.md
   })
 })
 
+
+describe('CLI reports: readability figures kept only where shown', () => {
+  const text = 'Metastasis is when cancer spreads. It can be treated.\n'
+  const resolved = configFor(undefined, ROOT)
+  it('a run whose output shows no figures drops them, and reading them then is an error, not a silent gap', () => {
+    const outcome = lintText('/x/draft.md', text, resolved, {fix: 'off', cwd: '/x', keepStats: false})
+    assert.ok(outcome.report.messages.length > 0)
+    assert.throws(() => outcome.report.stats, /the stats of \/x\/draft\.md were not kept for this run/)
+  })
+  it('by default a report keeps them', () => {
+    const outcome = lintText('/x/draft.md', text, resolved, {fix: 'off', cwd: '/x'})
+    assert.equal(outcome.report.stats.document.counts.sentences, 2)
+  })
+})

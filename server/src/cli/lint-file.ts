@@ -20,6 +20,12 @@ export interface FileJob {
    * between could file a report made with the old one under the new one's key.
    */
   configKey?: string
+  /**
+   * Whether the report keeps the readability stats: only the JSON and HTML reports and the cache
+   * read them, and kept for every file of a large run they were garbage collection's work for
+   * nothing (the per-paragraph figures of 200 drafts). Kept unless the run says otherwise.
+   */
+  keepStats?: boolean
 }
 
 export interface FileOutcome extends LintedFile {
@@ -93,7 +99,7 @@ export function lintFile(job: FileJob, resolved: ResolvedConfig = configFor(job.
   return lintText(job.filePath, original, resolved, job)
 }
 
-export function lintText(filePath: string, original: string, resolved: ResolvedConfig, job: Pick<FileJob, 'fix' | 'cwd' | 'configKey'>): FileOutcome {
+export function lintText(filePath: string, original: string, resolved: ResolvedConfig, job: Pick<FileJob, 'fix' | 'cwd' | 'configKey' | 'keepStats'>): FileOutcome {
   const {config, terminology} = resolved
   const languageId = languageOf(filePath)
   let text = original
@@ -115,7 +121,7 @@ export function lintText(filePath: string, original: string, resolved: ResolvedC
     }
   }
   return {
-    report: toReport(filePath, text, result),
+    report: toReport(filePath, text, job.keepStats === false ? {findings: result.findings, stats: undefined} : result),
     text,
     config: withDefaults(config),
     ruleErrors: result.ruleErrors,

@@ -176,8 +176,10 @@ async function lintSelection(
   const keys = new Map<string, string>()
   const filled = new Map<ResolvedConfig, LintedFile['config']>()
   const parts = partsRead(options)
+  // Only these formats and the cache read a report's readability figures.
+  const keepStats = cache !== undefined || options.format === 'json' || options.format === 'html'
   selected.forEach((filePath, index) => {
-    if (!cache) return void jobs.push({filePath, fix, cwd, index})
+    if (!cache) return void jobs.push({filePath, fix, cwd, index, keepStats})
     const config = configs[index]
     // The config part of the key, worked out once per config and language.
     const keyId = `${config.file}\0${languageOf(filePath)}`

@@ -43,7 +43,11 @@ function endPoint(text: string): {line: number; column: number} {
   return {line: lines.length, column: lines[lines.length - 1].length + 1}
 }
 
-export function toReport(filePath: string, text: string, result: Pick<LintResult, 'findings' | 'stats'>): FileReport {
+/**
+ * The report of one file. Without stats (a run whose output never shows them), reading its
+ * stats is a bug and throws, rather than printing a report with figures missing.
+ */
+export function toReport(filePath: string, text: string, result: {findings: LintResult['findings']; stats: LintResult['stats'] | undefined}): FileReport {
   const pointAt = pointsOf(text)
   const messages = result.findings.map((f: Finding): ReportMessage => {
     const start = pointAt(f.offset)
@@ -67,7 +71,10 @@ export function toReport(filePath: string, text: string, result: Pick<LintResult
   const figures = result.stats
   let stats: Stats | undefined
   let json: string | undefined
-  const rounded = (): Stats => (stats ??= reportedStats(figures))
+  const rounded = (): Stats => {
+    if (!figures) throw new Error(`oncolint: internal error: the stats of ${filePath} were not kept for this run`)
+    return (stats ??= reportedStats(figures))
+  }
   const report = {filePath, messages} as FileReport
   Object.defineProperty(report, 'stats', {enumerable: true, get: rounded})
   statsText.set(report, () => (json ??= JSON.stringify(rounded())))
