@@ -22,6 +22,8 @@ interface TokenEdges {
   stem: Map<number, number> | undefined
   word: Map<number, number> | undefined
   number: boolean
+  /** The nodes its stem, word or number edges lead to from the root (most words: none). */
+  roots: readonly number[]
 }
 
 const key = (e: Element): string =>
@@ -72,19 +74,15 @@ export class PhraseMatcher<R> {
     const num = this.edges.get('#')
     const any = this.edges.get('*')
     const anyFromRoot = any?.has(0) === true
-    // Each token's edge maps, looked up once for every start position; most words have none.
+    // Each token's edges, looked up once for every start position; most words have none.
     // The arrays are the matcher's own, reused from sentence to sentence (less garbage).
-    const {stack, stems, words, numbers, visited} = this.scratch
-    for (let i = 0; i < tokens.length; i++) {
-      const edges = this.edgesOf(tokens[i])
-      stems[i] = edges.stem
-      words[i] = edges.word
-      numbers[i] = edges.number
-    }
-    for (let start = 0; start < tokens.length; start++) {
+    const {stack, infos, visited} = this.scratch
+    const n = tokens.length
+    for (let i = 0; i < n; i++) infos[i] = this.edgesOf(tokens[i])
+    for (let start = 0; start < n; start++) {
       // A phrase can only start where an edge leaves the root, and most starts (common words
       // that open some pattern) end at the next token: the search is skipped for those.
-      if (!anyFromRoot && !this.goesOn(stems[start]?.get(0), start + 1, tokens.length) && !this.goesOn(words[start]?.get(0), start + 1, tokens.length) && !(numbers[start] && this.goesOn(num?.get(0), start + 1, tokens.length))) continue
+      if (!anyFromRoot && !this.startsHere(infos[start].roots, start + 1, n, num, any)) continue
       // Most starts find nothing: the list is made for the first match.
       let found: Match<R>[] | undefined
       if (visited.size) visited.clear()
@@ -97,17 +95,21 @@ export class PhraseMatcher<R> {
           if (visited.has(state)) continue
           visited.add(state)
         }
-        if (at > start) for (const ref of this.ends[node]) (found ??= []).push({ref, start, end: at})
+        if (at > start) {
+          const refs = this.ends[node]
+          for (let k = 0; k < refs.length; k++) (found ??= []).push({ref: refs[k], start, end: at})
+        }
+        if (at >= n) continue
         const token = tokens[at]
-        if (!token) continue
+        const info = infos[at]
         // Punctuation before a token ends the phrase, except across a `...` gap.
-        const blocked = at > start && token.breakBefore === true
+        const blocked = at > start && token.breakBefore
         // The common case inline: the token's own edges, nothing blocking.
-        const byStem = stems[at]?.get(node)
+        const byStem = info.stem?.get(node)
         if (byStem !== undefined && (!blocked || this.lenient.has(`${node}|s:${token.stem}`))) stack.push(byStem, at + 1)
-        const byWord = words[at]?.get(node)
+        const byWord = info.word?.get(node)
         if (byWord !== undefined && (!blocked || this.lenient.has(`${node}|w:${token.word}`))) stack.push(byWord, at + 1)
-        if (numbers[at]) this.follow(num, '#', node, blocked, stack, at)
+        if (info.number) this.follow(num, '#', node, blocked, stack, at)
         if (any) this.follow(any, '*', node, blocked, stack, at)
       }
       if (!found) continue
@@ -119,25 +121,26 @@ export class PhraseMatcher<R> {
 
   private readonly scratch = {
     stack: [] as number[],
-    stems: [] as Array<Map<number, number> | undefined>,
-    words: [] as Array<Map<number, number> | undefined>,
-    numbers: [] as boolean[],
+    infos: [] as TokenEdges[],
     visited: new Set<number>(),
+  }
+
+  /** Whether a search from any of `roots` (the nodes a token leads to from the root) can find something. */
+  private startsHere(roots: readonly number[], next: number, length: number, num: Map<number, number> | undefined, any: Map<number, number> | undefined): boolean {
+    for (let k = 0; k < roots.length; k++) if (this.goesOn(roots[k], next, length, num, any)) return true
+    return false
   }
 
   /**
    * Whether a phrase can end at `node` or go on from it with the token at `next` (by any of its
    * edges or a gap, punctuation aside): false means a search from `node` finds nothing. Reads
-   * the token's edge maps as match() filled them.
+   * the token's edges as match() filled them.
    */
-  private goesOn(node: number | undefined, next: number, length: number): boolean {
-    if (node === undefined) return false
+  private goesOn(node: number, next: number, length: number, num: Map<number, number> | undefined, any: Map<number, number> | undefined): boolean {
     if (this.ends[node].length > 0) return true
     if (next >= length) return false
-    const {stems, words, numbers} = this.scratch
-    const num = this.edges.get('#')
-    const any = this.edges.get('*')
-    return stems[next]?.has(node) === true || words[next]?.has(node) === true || (numbers[next] && num?.has(node) === true) || any?.has(node) === true
+    const info = this.scratch.infos[next]
+    return info.stem?.has(node) === true || info.word?.has(node) === true || (info.number && num?.has(node) === true) || any?.has(node) === true
   }
 
   /** Follows the number or gap edge `label` from `node`, unless punctuation blocks it. */
@@ -160,7 +163,12 @@ export class PhraseMatcher<R> {
     if (!edges) {
       if (this.byWord.size > 50_000) this.byWord.clear()
       const number = this.edges.has('#') && isNumber(token.word)
-      this.byWord.set(token.word, (edges = {stem: this.stemEdges.get(token.stem), word: this.wordEdges.get(token.word), number}))
+      const stem = this.stemEdges.get(token.stem)
+      const word = this.wordEdges.get(token.word)
+      // The nodes this word leads to from the root: where a phrase can start with it.
+      const roots: number[] = []
+      for (const child of [stem?.get(0), word?.get(0), number ? this.edges.get('#')?.get(0) : undefined]) if (child !== undefined) roots.push(child)
+      this.byWord.set(token.word, (edges = {stem, word, number, roots}))
     }
     norm.seenBy = this.epoch
     norm.edges = edges
