@@ -45,6 +45,12 @@ describe('directive checks', () => {
     assert.equal(f[0].message, 'oncolint-disable-next-line has no reason: add one after "--", e.g. <!-- oncolint-disable-next-line accuracy/nonstandard-term -- quoted from the source -->.')
     assert.deepEqual(byRule(text, 'accuracy/nonstandard-term'), [])
   })
+  it('covers exactly the comment in a list item whose line starts with a tab (remark reads the tab as spaces)', () => {
+    // Found by the never-crash property test: the range ran two characters late, into a surrogate pair.
+    const text = '+ \n\t<!-- oncolint-disable --> \u{10000} \n'
+    const f = byRule(text, 'oncolint/unexplained-suppression')
+    assert.deepEqual(f.map((x) => text.slice(x.offset, x.endOffset)), ['<!-- oncolint-disable -->'])
+  })
   it('treats the placeholder reason "reason" as no reason', () => {
     assert.equal(byRule('<!-- oncolint-disable-next-line accuracy -- reason -->\nA zorblat tumor.\n', 'oncolint/unexplained-suppression').length, 1)
   })

@@ -238,7 +238,7 @@ export function parseChunk(text: string, isMarkdown: boolean, first: boolean, fa
     const processor = first ? markdownFirst : markdown
     const mdast = processor.parse(file) as MdastRoot
     alignTextNodes(mdast, text)
-    collectBlocks(mdast, headings, comments)
+    collectBlocks(mdast, headings, comments, text)
     trees = [{nlcst: processor.runSync(mdast, file) as unknown as NlcstRoot, at: 0}]
   } else {
     // parse-english keeps "text.\u00a0\n\n" in one paragraph; trailing blanks become line breaks
@@ -276,14 +276,21 @@ export function parseChunk(text: string, isMarkdown: boolean, first: boolean, fa
   return {base, paragraphs, comments}
 }
 
-function collectBlocks(node: MdastNodes, headings: Array<[number, number]>, comments: Comment[]): void {
+function collectBlocks(node: MdastNodes, headings: Array<[number, number]>, comments: Comment[], source: string): void {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (node.type === 'heading' && start !== undefined && end !== undefined) headings.push([start, end])
   if (node.type === 'html' && start !== undefined) {
-    for (const m of node.value.matchAll(COMMENT)) comments.push({offset: start + m.index!, endOffset: start + m.index! + m[0].length, body: m[1]})
+    // Where a comment stands is read from the source: the node's value can differ from it in
+    // length before the comment (a tab in a list item becomes the spaces it stands for), which
+    // put a directive's range off by those characters, even inside a surrogate pair. Its body
+    // is the value's, with continuation markers of a block quote or list left out.
+    const inValue = [...node.value.matchAll(COMMENT)]
+    const inSource = end === undefined ? [] : [...source.slice(start, end).matchAll(COMMENT)]
+    const at = inSource.length === inValue.length ? inSource : inValue
+    inValue.forEach((m, k) => comments.push({offset: start + at[k].index!, endOffset: start + at[k].index! + at[k][0].length, body: m[1]}))
   }
-  if ('children' in node) for (const child of node.children) collectBlocks(child as MdastNodes, headings, comments)
+  if ('children' in node) for (const child of node.children) collectBlocks(child as MdastNodes, headings, comments, source)
 }
 
 /** Appends a chunk's paragraph to the draft, shifted to document offsets. */
