@@ -1,6 +1,5 @@
 /** A rule that fails, for the fault isolation tests (engine, CLI and server). */
-import {RULES} from '../../server/src/engine/index.js'
-import type {Rule} from '../../server/src/engine/rules/rule.js'
+import {RULES, type Rule} from '../../server/src/engine/index.js'
 
 /** Fails on every draft that has a sentence (one that has none, it passes). */
 export const THROWING_RULE: Rule = {

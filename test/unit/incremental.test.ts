@@ -4,7 +4,9 @@ import {join} from 'node:path'
 import {lint, ParseCache} from '../../server/src/engine/index.js'
 import {splitChunks} from '../../server/src/engine/parse/chunks.js'
 import {parseDraft} from '../../server/src/engine/parse/draft.js'
-import {findPhraseHits} from '../../server/src/engine/rules/phrase-hits.js'
+import {CITES} from '../../server/src/engine/analyses/citation.js'
+import {findPhraseHits} from '../../server/src/engine/analyses/phrase-hits.js'
+import {RULES_BY_ID} from '../../server/src/engine/rules/index.js'
 import {builtinTerminology} from '../../server/src/engine/terminology/load.js'
 import {SHARED, testTerminology} from '../helpers.js'
 
@@ -67,7 +69,7 @@ describe('incremental lint: a citation beside a statistic', () => {
   })
   it('looks for a citation only around sentences where a statistic was found', () => {
     const draft = parseDraft(`We help people. Data from the NCI (NCI, 2024).\n\n${stat} Call us.\n`, 'markdown')
-    findPhraseHits(draft, builtinTerminology(), () => true)
-    assert.deepEqual(draft.sentences.map((s) => s.memo.cites), [undefined, undefined, false, false])
+    findPhraseHits(draft, builtinTerminology(), () => true, (id) => RULES_BY_ID.get(id)?.phrase)
+    assert.deepEqual(draft.sentences.map((s) => s.memo.get(CITES)), [undefined, undefined, false, false])
   })
 })

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {lint} from '../../server/src/engine/index.js'
-import {isExplained} from '../../server/src/engine/rules/jargon.js'
+import {isExplained} from '../../server/src/engine/analyses/explanation.js'
 import {testTerminology} from '../helpers.js'
 
 const RULE = 'readability/undefined-jargon'

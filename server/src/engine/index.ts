@@ -1,10 +1,11 @@
 /** The engine's public surface: what the CLI and the language server import. */
 export {lint, type LintResult, type EngineOptions} from './lint.js'
 export {applyFixes} from './fix.js'
-export {RULES, RULES_BY_ID} from './rules/registry.js'
+export {RULES, RULES_BY_ID} from './rules/index.js'
+export type {Rule} from './rule-context.js'
 export {builtinTerminology, terminologyWith, readEntries} from './terminology/load.js'
 export {DataFileError} from './errors.js'
-export {DEFAULT_CONFIG, withDefaults} from './config.js'
+export * from './config.js'
 export {packageRoot} from './paths.js'
 export type {Terminology} from './terminology/terminology.js'
 export type {Entry} from './terminology/entry.js'

@@ -1,14 +1,14 @@
-import {withDefaults} from './config.js'
+import {directivesOf} from './analyses/directives.js'
+import {readabilityOf} from './analyses/readability.js'
+import {severityFor, withDefaults, type LintConfig, type Severity} from './config.js'
 import {ParseCache, parseDraft} from './parse/draft.js'
-import {readability, type ReadabilityStats} from './readability/stats.js'
-import {explainedWordOffsets, firstJargonUses} from './rules/jargon.js'
-import {findPhraseHits} from './rules/phrase-hits.js'
-import {RULES} from './rules/registry.js'
-import type {Rule, RuleContext} from './rules/rule.js'
-import {applyDirectives, parseDirectives} from './suppress.js'
+import type {ReadabilityStats} from './readability/stats.js'
+import {LintContext, type RawFinding, type Rule} from './rule-context.js'
+import {RULES} from './rules/index.js'
+import {applyDirectives} from './suppress.js'
 import {builtinTerminology} from './terminology/load.js'
 import type {Terminology} from './terminology/terminology.js'
-import type {Finding, LintConfig, LintOptions, Severity} from './types.js'
+import type {Finding, LintOptions} from './types.js'
 
 export interface LintResult {
   findings: Finding[]
@@ -29,33 +29,22 @@ export interface EngineOptions extends LintOptions {
   rules?: readonly Rule[]
 }
 
-/** The one engine call behind the CLI and the language server: text in, findings out. */
+/**
+ * The one engine call behind the CLI and the language server: text in, findings out.
+ * Parse, then run each rule that is on (a rule asks the context for the shared analyses it
+ * needs), then drop accepted phrases and apply the draft's directives.
+ */
 export function lint(text: string, options: EngineOptions = {}): LintResult {
   const config = withDefaults(options.config)
   const terminology = options.terminology ?? builtinTerminology()
   const draft = parseDraft(text, options.languageId ?? 'markdown', options.cache)
-  const severityOf = (ruleId: string, fallback: Severity) => {
-    const setting = config.rules[ruleId] ?? config.rules[ruleId.split('/')[0]]
-    return setting ?? fallback
-  }
-  // Asked for every phrase match of every sentence: answered once per rule.
-  const enabledRules = new Map<string, boolean>()
-  const enabled = (ruleId: string): boolean => {
-    let on = enabledRules.get(ruleId)
-    if (on === undefined) enabledRules.set(ruleId, (on = severityOf(ruleId, 'warning') !== 'off'))
-    return on
-  }
-  const hits = findPhraseHits(draft, terminology, enabled)
-  const jargonUses = firstJargonUses(draft, hits)
-  const explained = explainedWordOffsets(draft, hits, jargonUses)
-  const {stats, sentenceCounts} = readability(draft, explained)
-  const directives = parseDirectives(draft.comments)
-  const ctx: RuleContext = {draft, config, terminology, hits, stats, sentenceCounts, explained, jargonUses, directives}
+  const rules = options.rules ?? RULES
+  const ctx = new LintContext(draft, config, terminology, rules)
 
   let findings: Finding[] = []
   const ruleErrors: LintResult['ruleErrors'] = []
-  for (const rule of options.rules ?? RULES) {
-    const severity = severityOf(rule.id, rule.defaultSeverity)
+  for (const rule of rules) {
+    const severity = severityFor(config.rules, rule.id, rule.defaultSeverity)
     if (severity === 'off') continue
     try {
       for (const f of rule.check(ctx)) findings.push(withSeverity(f, severity))
@@ -64,9 +53,9 @@ export function lint(text: string, options: EngineOptions = {}): LintResult {
     }
   }
   findings = dropAccepted(text, config, findings)
-  findings = applyDirectives(text, directives, findings)
+  findings = applyDirectives(text, ctx.get(directivesOf), findings)
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
-  return {findings, stats, ruleErrors}
+  return {findings, stats: ctx.get(readabilityOf).stats, ruleErrors}
 }
 
 /**
@@ -74,7 +63,7 @@ export function lint(text: string, options: EngineOptions = {}): LintResult {
  * (with and without entryId and actual) was a slow, shape-by-shape copy, and the line the
  * engine spent most of its own time on.
  */
-function withSeverity(f: Omit<Finding, 'severity'>, severity: Severity): Finding {
+function withSeverity(f: RawFinding, severity: Severity): Finding {
   const finding: Finding = {ruleId: f.ruleId, severity, message: f.message, offset: f.offset, endOffset: f.endOffset, suggestions: f.suggestions}
   if ('entryId' in f) finding.entryId = f.entryId
   if ('actual' in f) finding.actual = f.actual

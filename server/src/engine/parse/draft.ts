@@ -5,14 +5,12 @@ import remarkParse from 'remark-parse'
 import remarkRetext from 'remark-retext'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import type {PassiveSpan} from '../readability/passive.js'
-import type {Counts, LongWord, WordFacts} from '../readability/stats.js'
-import type {LocalHit} from '../rules/phrase-hits.js'
 import {alignTextNodes} from './align.js'
 import {FastParseEnglish} from './english.js'
 import {splitChunks} from './chunks.js'
 import {asPlainProse, listTree} from './plain-markdown.js'
 import {isPlainText} from './language.js'
+import {Memo} from './memo.js'
 import {tokenize, wordShape, type Token, type WordShape} from './tokens.js'
 
 /** A word as written (hyphenated words whole), for readability counts. */
@@ -34,28 +32,10 @@ export interface Sentence {
   readonly tokens: Token[]
   /**
    * Results that depend only on the sentence's own text, kept with its cached chunk so an
-   * edit elsewhere reuses them. A rule that scans every word of every sentence should keep
-   * its per-sentence result here.
+   * edit elsewhere reuses them (slots made by their owners: parse/memo.ts). A rule that scans
+   * every word of every sentence should keep its per-sentence result here.
    */
-  readonly memo: SentenceMemo
-}
-
-export interface SentenceMemo {
-  /**
-   * Phrase hits after context checks, keyed by terminology version and settings, and by whether
-   * a source is cited nearby (`cited`) when a phrase found is one that a citation excuses.
-   */
-  hits?: {key: string; cited?: boolean; value: LocalHit[]}
-  /** Readability counts of the sentence. */
-  counts?: Counts
-  /** Whether the sentence names a source (rules/citation.ts). */
-  cites?: boolean
-  /** Its words of three or more syllables (readability/stats.ts longWordsOf). */
-  longWords?: readonly LongWord[]
-  /** What the counts and the passive finder need of each of its words (readability/stats.ts wordFactsOf). */
-  facts?: readonly WordFacts[]
-  /** Its passive verb phrases (readability/passive.ts passivesOf). */
-  passives?: readonly PassiveSpan[]
+  readonly memo: Memo
 }
 
 export interface Paragraph {
@@ -339,7 +319,7 @@ class ShiftedSentence implements Sentence {
     }))
   }
 
-  get memo(): SentenceMemo {
+  get memo(): Memo {
     return this.source.memo
   }
 }
@@ -389,7 +369,7 @@ function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [number,
       pendingBreak = false
     }
   }
-  return {offset, endOffset, paragraph: -1, words, tokens, memo: {}}
+  return {offset, endOffset, paragraph: -1, words, tokens, memo: new Memo()}
 }
 
 /**

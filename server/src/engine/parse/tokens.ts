@@ -1,5 +1,5 @@
 import {stemmer} from 'stemmer'
-import type {WordFacts} from '../readability/stats.js'
+import {Memo} from './memo.js'
 
 /**
  * A word (or one of the symbols % $ # + &) as the phrase matcher sees it. Hyphens and
@@ -105,8 +105,8 @@ export function tokenize(text: string, offset: number, into: Token[]): Token[] {
  */
 export interface WordShape {
   readonly tokens: readonly Token[]
-  /** Its readability facts (readability/stats.ts wordFactsOf), filled in on first use. */
-  facts?: WordFacts
+  /** What is worked out once per distinct word (its readability facts, say), by slots of their owners. */
+  readonly memo: Memo
 }
 
 const wordShapes = new Map<string, WordShape>()
@@ -120,7 +120,7 @@ const MAX_CACHED_WORD = 64
 export function wordShape(text: string): WordShape {
   let hit = wordShapes.get(text)
   if (!hit) {
-    hit = {tokens: tokenize(text, 0, []), facts: undefined}
+    hit = {tokens: tokenize(text, 0, []), memo: new Memo()}
     // Bounded like `normalized`; a long "word" (a pasted hash) is not worth keeping.
     if (text.length > MAX_CACHED_WORD) return hit
     if (wordShapes.size > 100_000) wordShapes.clear()

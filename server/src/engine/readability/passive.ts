@@ -1,4 +1,5 @@
 import type {Sentence, Word} from '../parse/draft.js'
+import {memoSlot} from '../parse/memo.js'
 import {wordFactsOf, type WordFacts} from './stats.js'
 import {
   ADVERBS,
@@ -121,8 +122,10 @@ function punctuationBetween(text: string, a: Word, b: Word): boolean {
  * (regular -ed or irregular). Kept with the sentence's memo, so an edit elsewhere reuses it.
  */
 export function passivesOf(text: string, sentence: Sentence): readonly PassiveSpan[] {
-  return (sentence.memo.passives ??= findPassives(text, sentence.words, wordFactsOf(sentence)))
+  return sentence.memo.getOr(PASSIVES, () => findPassives(text, sentence.words, wordFactsOf(sentence)))
 }
+
+const PASSIVES = memoSlot<readonly PassiveSpan[]>('passive verb phrases of a sentence')
 
 const MAX_ADVERBS = 3
 const MAX_AGENT_WORDS = 4

@@ -8,6 +8,7 @@ import {gunningFog} from 'gunning-fog'
 import {smogFormula} from 'smog-formula'
 import {stemmer} from 'stemmer'
 import type {Draft, Sentence} from '../parse/draft.js'
+import {memoSlot} from '../parse/memo.js'
 import {countSyllables} from './syllables.js'
 import {healthWords} from './health-words.js'
 
@@ -138,19 +139,25 @@ function factsOf(word: string): WordFacts {
  * read them by index instead of each looking every word up again.
  */
 export function wordFactsOf(sentence: Sentence): readonly WordFacts[] {
-  let facts = sentence.memo.facts
+  let facts = sentence.memo.get(SENTENCE_FACTS)
   if (!facts) {
     const words = sentence.words
     const out: WordFacts[] = new Array(words.length)
     for (let i = 0; i < words.length; i++) {
       // Kept on the word's shape, shared by all its uses: a word of a draft is looked up once.
       const shape = words[i].shape
-      out[i] = shape ? (shape.facts ??= factsOf(words[i].text)) : factsOf(words[i].text)
+      const text = words[i].text
+      out[i] = shape ? shape.memo.getOr(WORD_FACTS, () => factsOf(text)) : factsOf(text)
     }
-    sentence.memo.facts = facts = out
+    facts = sentence.memo.set(SENTENCE_FACTS, out)
   }
   return facts
 }
+
+const WORD_FACTS = memoSlot<WordFacts>('readability facts of a word')
+const SENTENCE_FACTS = memoSlot<readonly WordFacts[]>('readability facts of a sentence\'s words')
+const SENTENCE_COUNTS = memoSlot<Counts>('readability counts of a sentence')
+const LONG_WORDS = memoSlot<readonly LongWord[]>('words of three or more syllables of a sentence')
 
 /** A word of three or more syllables, at `at` from its sentence's start. */
 export interface LongWord {
@@ -165,18 +172,17 @@ export interface LongWord {
  * sentence's words to their new offsets.
  */
 export function longWordsOf(sentence: Sentence): readonly LongWord[] {
-  if (!sentence.memo.longWords) plainCounts(sentence)
-  return sentence.memo.longWords!
+  return sentence.memo.get(LONG_WORDS) ?? (plainCounts(sentence), sentence.memo.get(LONG_WORDS)!)
 }
 
 /** The sentence's counts with no word discounted, and its long words, both kept in its memo. */
 function plainCounts(sentence: Sentence): Counts {
-  if (!sentence.memo.counts || !sentence.memo.longWords) {
-    const longWords: LongWord[] = []
-    sentence.memo.counts = countSentence(sentence, NONE, longWords)
-    sentence.memo.longWords = longWords
-  }
-  return sentence.memo.counts
+  const known = sentence.memo.get(SENTENCE_COUNTS)
+  if (known && sentence.memo.get(LONG_WORDS)) return known
+  const longWords: LongWord[] = []
+  const counts = sentence.memo.set(SENTENCE_COUNTS, countSentence(sentence, NONE, longWords))
+  sentence.memo.set(LONG_WORDS, longWords)
+  return counts
 }
 
 /** Counts of one sentence; words at offsets in `explained` are counted as easy words. */

@@ -1,11 +1,12 @@
-import type {Family, Severity, Suggestion} from '../types.js'
-import {fitReplacement, removal, withArticle, writtenInPatterns} from './replacement.js'
+import {phraseHits, type PhraseHit} from '../analyses/phrase-hits.js'
+import type {Severity} from '../config.js'
+import {familyOf, type LintContext, type PhraseRuleTraits, type RawFinding, type Rule} from '../rule-context.js'
 import type {Entry} from '../terminology/entry.js'
-import type {PhraseHit} from './phrase-hits.js'
-import type {RawFinding, Rule, RuleContext} from './rule.js'
+import type {Suggestion} from '../types.js'
+import {fitReplacement, removal, withArticle, writtenInPatterns} from './replacement.js'
 
 /** The finding for one terminology phrase: its message and its preferred wordings as fixes. */
-export function phraseFinding(ctx: RuleContext, hit: PhraseHit): RawFinding {
+export function phraseFinding(ctx: LintContext, hit: PhraseHit): RawFinding {
   const {entry} = hit
   const actual = ctx.draft.text.slice(hit.offset, hit.endOffset)
   const fitted = wordingsFor(entry, actual)
@@ -41,13 +42,34 @@ function wordingsFor(entry: Entry, actual: string): string[] {
   return fitted
 }
 
-/** A rule that is nothing but a list of phrases in terminology/: it reports its entries' hits. */
-export function phraseRule(id: string, defaultSeverity: Severity, description: string): Rule {
+/** What a phrase rule says of itself: its metadata and how its entries are matched. */
+export interface PhraseRuleSpec {
+  id: string
+  defaultSeverity: Severity
+  description: string
+  /** Its built-in entries' file, terminology/<data>. */
+  data: string
+  /** Whether a negation, question or myth cue cancels a match (an entry's own `negatable` wins). */
+  negatable: boolean
+  /** Whether a source cited in the sentence or the next excuses a match. */
+  excusedByCitation?: boolean
+  /** Whether the draft can explain its terms (only an unexplained first use is reported). */
+  explainable?: boolean
+  /** Findings from the rule's hits; by default one per hit, with the entry's message and fixes. */
+  check?: (ctx: LintContext, hits: readonly PhraseHit[]) => RawFinding[]
+}
+
+/** A rule whose phrases are terminology entries: it reports its entries' hits. */
+export function phraseRule(spec: PhraseRuleSpec): Rule {
+  const phrase: PhraseRuleTraits = {data: spec.data, negatable: spec.negatable, excusedByCitation: spec.excusedByCitation ?? false, explainable: spec.explainable ?? false}
+  const {id} = spec
+  const report = spec.check ?? ((ctx: LintContext, hits: readonly PhraseHit[]) => hits.map((h) => phraseFinding(ctx, h)))
   return {
     id,
-    family: id.split('/')[0] as Family,
-    defaultSeverity,
-    description,
-    check: (ctx) => ctx.hits.filter((h) => h.entry.rule === id).map((h) => phraseFinding(ctx, h)),
+    family: familyOf(id),
+    defaultSeverity: spec.defaultSeverity,
+    description: spec.description,
+    phrase,
+    check: (ctx) => report(ctx, ctx.get(phraseHits).filter((h) => h.entry.rule === id)),
   }
 }

@@ -1,8 +1,12 @@
 import type {Draft} from '../parse/draft.js'
+import {memoSlot} from '../parse/memo.js'
 
 // What a cited figure looks like in patient text: "(NCI, 2024)", "according to the American
 // Cancer Society", a footnote "[1]" or "[^2]", a link, "Source:", "et al.".
 const CITATION = /\([^()]*\b(?:19|20)\d\d\b[^()]*\)|\baccording to\b|\[\^?\d+\]|\]\(|https?:\/\/|\bsources?:|\bet al\.|\bdata from\b|\breported by\b/i
+
+/** Whether a sentence names a source, kept in its memo (exported for tests that check when it is asked). */
+export const CITES = memoSlot<boolean>('whether a sentence names a source')
 
 /** True when the sentence, or the one after it, points to where its figures come from. */
 export function hasCitationNearby(draft: Draft, sentence: number): boolean {
@@ -13,5 +17,5 @@ export function hasCitationNearby(draft: Draft, sentence: number): boolean {
 function cites(draft: Draft, index: number): boolean {
   const s = draft.sentences[index]
   if (!s) return false
-  return (s.memo.cites ??= CITATION.test(draft.text.slice(s.offset, s.endOffset)))
+  return s.memo.getOr(CITES, () => CITATION.test(draft.text.slice(s.offset, s.endOffset)))
 }

@@ -1,6 +1,6 @@
-import {passivesOf, type PassiveSpan} from '../readability/passive.js'
-import type {Word} from '../parse/draft.js'
-import type {RawFinding, Rule} from './rule.js'
+import type {Word} from '../../parse/draft.js'
+import {passivesOf, type PassiveSpan} from '../../readability/passive.js'
+import type {RawFinding, Rule} from '../../rule-context.js'
 
 const REGULAR_ED = /ed$/i
 // Words after "was" that the simple past cannot keep ("was not removed" -> "did not remove").

@@ -1,6 +1,8 @@
-import type {Draft} from '../parse/draft.js'
-import {longWordsOf, round1, type ScopeStats} from '../readability/stats.js'
-import type {RawFinding, Rule, RuleContext} from './rule.js'
+import {explainedWords} from '../../analyses/jargon.js'
+import {readabilityOf} from '../../analyses/readability.js'
+import type {Draft} from '../../parse/draft.js'
+import {longWordsOf, round1, type ScopeStats} from '../../readability/stats.js'
+import type {LintContext, RawFinding, Rule} from '../../rule-context.js'
 
 const fmt = (n: number): string => round1(n).toFixed(1)
 
@@ -27,9 +29,10 @@ export const gradeLevel: Rule = {
   defaultSeverity: 'warning',
   description: 'A section or paragraph reads above the target grade (SMOG).',
   check(ctx) {
-    const {draft, stats, config} = ctx
+    const {draft, config} = ctx
+    const {stats} = ctx.get(readabilityOf)
     const target = config.targetGrade
-    const {explained} = ctx
+    const explained = ctx.get(explainedWords)
     const out: RawFinding[] = []
     const sectionGrade = new Map<number, number>()
     draft.sections.forEach((section, i) => {
@@ -129,53 +132,7 @@ function longWords(draft: Draft, sentenceIdx: readonly number[], explained: Read
   return {polysyllables, examples}
 }
 
-function sentenceRange(ctx: RuleContext, i: number): [number, number] {
+function sentenceRange(ctx: LintContext, i: number): [number, number] {
   const s = ctx.draft.sentences[i]
   return [s.offset, s.endOffset]
-}
-
-export const longSentence: Rule = {
-  id: 'readability/long-sentence',
-  family: 'readability',
-  defaultSeverity: 'warning',
-  description: 'A sentence has more words than patients read easily (default 25).',
-  check({draft, config, sentenceCounts}) {
-    const out: RawFinding[] = []
-    for (const [i, s] of draft.sentences.entries()) {
-      if (draft.paragraphs[s.paragraph].heading) continue
-      const words = sentenceCounts[i].words
-      if (words <= config.maxSentenceWords) continue
-      out.push({
-        ruleId: this.id,
-        message: `Sentence has ${words} words; patients read sentences of ${config.maxSentenceWords} words or fewer more easily. Split it.`,
-        offset: s.offset,
-        endOffset: s.endOffset,
-        suggestions: [],
-      })
-    }
-    return out
-  },
-}
-
-export const longParagraph: Rule = {
-  id: 'readability/long-paragraph',
-  family: 'readability',
-  defaultSeverity: 'info',
-  description: 'A paragraph is longer than patients take in at once (default 120 words).',
-  check({draft, config, sentenceCounts}) {
-    const out: RawFinding[] = []
-    for (const p of draft.paragraphs) {
-      if (p.heading) continue
-      const words = p.sentences.reduce((n, i) => n + sentenceCounts[i].words, 0)
-      if (words <= config.maxParagraphWords) continue
-      out.push({
-        ruleId: this.id,
-        message: `Paragraph has ${words} words; keep paragraphs to ${config.maxParagraphWords} words or fewer so each makes one point.`,
-        offset: p.offset,
-        endOffset: p.endOffset,
-        suggestions: [],
-      })
-    }
-    return out
-  },
 }
