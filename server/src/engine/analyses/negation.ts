@@ -1,35 +1,64 @@
 import type {Token} from '../parse/tokens.js'
+import type {ClassSpans} from '../terminology/matcher.js'
 
-// Words that deny what follows ("does not spread", "never fatal", "no cure").
-const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'without', 'neither', 'nor', 'nothing', 'none', 'hardly', 'rarely', 'unlikely', 'untrue', 'false'])
+// Words that deny what follows ("does not spread", "never fatal", "no cure", "nobody can promise").
+const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'without', 'neither', 'nor', 'nothing', 'none', 'nobody', 'hardly', 'rarely', 'unlikely', 'untrue', 'false'])
 // Words that mark the statement as a belief being corrected, wherever they stand in the sentence.
-const MYTH_CUES = new Set(['myth', 'misconception', 'misbelief', 'misunderstand', 'misunderstood', 'untrue', 'falsely', 'wrongly', 'mistakenly', 'mistaken', 'incorrect', 'incorrectly', 'rumor', 'rumour'])
-// "some people think/believe/say ..." reports a belief rather than stating it.
-const BELIEF_VERBS = new Set(['think', 'thinks', 'believe', 'believes', 'believed', 'thought', 'fear', 'fears', 'worry', 'worries', 'assume', 'assumes', 'say', 'says', 'claim', 'claims', 'hear', 'heard', 'told'])
-const BELIEVERS = new Set(['people', 'some', 'many', 'patients', 'you', 'they', 'friends', 'others', 'someone', 'may', 'websites', 'sites', 'articles', 'posts', 'ads', 'rumors', 'rumours', 'stories', 'family', 'relatives', 'neighbors', 'neighbours'])
+const MYTH_CUES = new Set(['myth', 'myths', 'misconception', 'misconceptions', 'misbelief', 'misunderstand', 'misunderstood', 'untrue', 'falsely', 'wrongly', 'mistakenly', 'mistaken', 'incorrect', 'incorrectly', 'rumor', 'rumour', 'rumors', 'rumours', 'debunk', 'debunked'])
 
-/** How far before a match a negation still applies to it. */
+/**
+ * The context classes of terminology/classes.yaml the engine reads (their members are data):
+ * `report` frames a statement as someone's belief or claim ("you may have heard that", "the
+ * idea that", "was told", "avoid telling patients that", "nobody can promise"); `refuted`
+ * denies what came before it in the sentence ("… is false", "… is a warning sign");
+ * `refutation` opens a sentence that denies the one before ("This is not true.").
+ */
+export const REPORT = 'report'
+export const REFUTED = 'refuted'
+export const REFUTATION = 'refutation'
+
+/** How far before a match, inside its clause, a negation still applies to it. */
 const NEGATION_WINDOW = 5
 
 const isNegation = (t: Token): boolean => NEGATIONS.has(t.word) || t.word.endsWith("n't")
 
+/** A sentence as the negation check reads it. */
+export interface NegationContext {
+  tokens: readonly Token[]
+  /** Clause number of each token (analyses/clauses.ts). */
+  clauses: Uint16Array
+  spans: ClassSpans
+  question: boolean
+}
+
 /**
  * True when the phrase at tokens [start, end) is denied, asked about, reported as a belief
  * or called a myth in its sentence: "it is not liver cancer", "does a biopsy spread
- * cancer?", "some people think a biopsy spreads cancer", "the idea that sugar feeds cancer
- * is a myth". Such text must not be "fixed" into the opposite, which context-blind linters
- * do. `ownWords` are the stems the entry's patterns name: a negation that is part of the
- * phrase itself ("no side effects") does not cancel it, one inside a gap ("a biopsy does
- * not spread cancer") does.
+ * cancer?", "you may have heard that a biopsy spreads cancer", "the idea that sugar feeds
+ * cancer is false". Such text must not be "fixed" into the opposite, which context-blind
+ * linters do. A negation counts only inside the phrase's own clause: in "There is no cure,
+ * and nothing can be done" the "no" does not deny the second clause. `ownWords` are the
+ * stems the entry's patterns name: a negation that is part of the phrase itself ("no side
+ * effects") does not cancel it, one inside a gap ("a biopsy does not spread cancer") does.
  */
-export function isNegated(tokens: readonly Token[], start: number, end: number, ownWords: ReadonlySet<string>, question: boolean): boolean {
-  if (question) return true
-  for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (isNegation(tokens[i])) return true
+export function isNegated(ctx: NegationContext, start: number, end: number, ownWords: ReadonlySet<string>): boolean {
+  const {tokens, clauses, spans} = ctx
+  if (ctx.question) return true
+  const clause = clauses[start]
+  for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i])) return true
   for (let i = start; i < end; i++) if (isNegation(tokens[i]) && !ownWords.has(tokens[i].stem)) return true
   for (let i = 0; i < tokens.length; i++) {
     if (i >= start && i < end) continue
     if (MYTH_CUES.has(tokens[i].word)) return true
-    if (i < start && BELIEF_VERBS.has(tokens[i].word) && i > 0 && BELIEVERS.has(tokens[i - 1].word)) return true
+    // A belief or claim reported before the phrase: it is what someone says, not what the text says.
+    if (i < start && spans.ends(REPORT, i).some((e) => e <= start)) return true
+    // A denial after the phrase: "… is false", "… is a warning sign of fraud".
+    if (i >= end && spans.ends(REFUTED, i).length > 0) return true
   }
   return false
+}
+
+/** Whether a sentence opens by denying the one before it ("This is not true.", "In fact, …"). */
+export function opensWithRefutation(tokens: readonly Token[], spans: ClassSpans): boolean {
+  return tokens.length > 0 && spans.ends(REFUTATION, 0).length > 0
 }

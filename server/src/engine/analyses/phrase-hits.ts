@@ -6,7 +6,8 @@ import {familyOf, provider, type PhraseRuleTraits} from '../rule-context.js'
 import type {Entry} from '../terminology/entry.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
-import {isNegated} from './negation.js'
+import {clauseRange, clausesOf} from './clauses.js'
+import {isNegated, opensWithRefutation, type NegationContext} from './negation.js'
 
 /** One terminology phrase found in the draft and kept after its context was checked. */
 export interface PhraseHit {
@@ -33,7 +34,20 @@ const familyRank = (entry: Entry): number => {
   return rank < 0 ? FAMILIES.length : rank
 }
 
-const HITS = memoSlot<{key: string; cited?: boolean; value: LocalHit[]}>('phrase hits of a sentence')
+/**
+ * A sentence's hits, and what they depended on beyond the sentence when that was asked:
+ * whether a source is cited nearby (a statistic was found), and whether the next sentence
+ * refutes this one (a hit that a refutation would cancel was found).
+ */
+interface HitsMemo {
+  key: string
+  cited?: boolean
+  refuted?: boolean
+  value: LocalHit[]
+}
+
+const HITS = memoSlot<HitsMemo>('phrase hits of a sentence')
+const REFUTES = memoSlot<boolean>('whether a sentence opens by refuting the one before')
 
 /** Every phrase hit of the draft, for the rules of this lint. */
 export const phraseHits = provider('phrase hits', (ctx) => findPhraseHits(ctx.draft, ctx.terminology, (id) => ctx.enabled(id), (id) => ctx.rulesById.get(id)?.phrase))
@@ -51,11 +65,13 @@ export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: 
   const key = `${terminology.version}|${disabled}`
   draft.sentences.forEach((sentence, index) => {
     // Whether a source is cited nearby is asked only of sentences where a statistic was found.
-    const cited = (): boolean => hasCitationNearby(draft, index)
+    const around: Around = {
+      cited: () => hasCitationNearby(draft, index),
+      refuted: () => refutedByNext(draft, index, terminology),
+    }
     let memo = sentence.memo.get(HITS)
-    if (!memo || memo.key !== key || (memo.cited !== undefined && memo.cited !== cited())) {
-      const found = sentenceHits(draft.text, sentence, terminology, enabled, traitsOf, cited)
-      memo = sentence.memo.set(HITS, {key, cited: found.cited, value: found.value})
+    if (!memo || memo.key !== key || (memo.cited !== undefined && memo.cited !== around.cited()) || (memo.refuted !== undefined && memo.refuted !== around.refuted())) {
+      memo = sentence.memo.set(HITS, {key, ...sentenceHits(draft.text, sentence, terminology, enabled, traitsOf, around)})
     }
     for (const h of memo.value) kept.push({entry: h.entry, sentence: index, offset: sentence.offset + h.start, endOffset: sentence.offset + h.end})
   })
@@ -75,31 +91,59 @@ function ownWords(entry: Entry): Set<string> {
   return stems
 }
 
+/** What a sentence's hits may depend on beyond it, asked only when a hit would turn on it. */
+interface Around {
+  cited: () => boolean
+  refuted: () => boolean
+}
+
+/** Whether the sentence after `index` (in the same paragraph) opens by refuting it. */
+function refutedByNext(draft: Draft, index: number, terminology: Terminology): boolean {
+  const next = draft.sentences[index + 1]
+  if (!next || next.paragraph !== draft.sentences[index].paragraph) return false
+  return next.memo.getOr(REFUTES, () => opensWithRefutation(next.tokens, terminology.classSpans(next.tokens)))
+}
+
 /**
- * Hits of one sentence, offsets relative to the sentence's start, and whether a source was
- * cited nearby when that was asked (a statistic was found): the hits depend on it then.
+ * Hits of one sentence, offsets relative to the sentence's start, and what they depended on
+ * beyond the sentence (a citation nearby, a refutation next) when that was asked.
  */
-function sentenceHits(text: string, sentence: Sentence, terminology: Terminology, enabled: (ruleId: string) => boolean, traitsOf: TraitsOf, citedNearby: () => boolean): {value: LocalHit[]; cited?: boolean} {
-  const matches = terminology.findMatches(sentence.tokens)
+function sentenceHits(text: string, sentence: Sentence, terminology: Terminology, enabled: (ruleId: string) => boolean, traitsOf: TraitsOf, around: Around): Omit<HitsMemo, 'key'> {
+  const tokens = sentence.tokens
+  const spans = terminology.classSpans(tokens)
+  const matches = terminology.findMatches(tokens, spans)
   if (matches.length === 0) return {value: []}
-  const question = /\?["'”’)\]]*\s*$/.test(text.slice(sentence.offset, sentence.endOffset))
-  // Unless patterns are looked for only where an entry that has them was found.
-  const cancelled = new Set<Entry>()
-  if (matches.some((m) => m.ref.entry.unless?.length && enabled(m.ref.entry.rule))) {
-    for (const m of terminology.unlessMatches(sentence.tokens)) cancelled.add(m.ref.entry)
+  const live = matches.filter((m) => enabled(m.ref.entry.rule))
+  if (live.length === 0) return {value: []}
+  const clauses = clausesOf(text, sentence)
+  // Unless and with patterns are looked for only where an entry that has them was found.
+  const unless = live.some((m) => m.ref.entry.unless?.length) ? byEntry(terminology.unlessMatches(tokens, spans)) : undefined
+  const withs = live.some((m) => m.ref.entry.with?.length) ? byEntry(terminology.withMatches(tokens, spans)) : undefined
+  const inScope = (entry: Entry, found: ReadonlyMap<Entry, Array<[number, number]>> | undefined, start: number, end: number): boolean => {
+    const at = found?.get(entry)
+    if (!at) return false
+    if (entry.scope !== 'clause') return true
+    const [from, to] = clauseRange(clauses, start, end)
+    return at.some(([a, b]) => a >= from && b <= to)
   }
-  const cited = matches.some((m) => traitsOf(m.ref.entry.rule)?.excusedByCitation) ? citedNearby() : undefined
+  const negation: NegationContext = {tokens, clauses, spans, question: /\?["'”’)\]]*\s*$/.test(text.slice(sentence.offset, sentence.endOffset))}
+  const result: Omit<HitsMemo, 'key' | 'value'> = {}
   const candidates: LocalHit[] = []
   const seen = new Set<string>()
-  for (const {ref, start, end} of matches) {
+  for (const {ref, start, end} of live) {
     const {entry} = ref
-    if (cancelled.has(entry) || !enabled(entry.rule)) continue
+    if (entry.unless?.length && inScope(entry, unless, start, end)) continue
+    if (entry.with?.length && !inScope(entry, withs, start, end)) continue
     const traits = traitsOf(entry.rule)
     const negatable = entry.negatable ?? traits?.negatable ?? true
-    if (negatable && isNegated(sentence.tokens, start, end, ownWords(entry), question)) continue
+    if (negatable) {
+      if (isNegated(negation, start, end, ownWords(entry))) continue
+      // A myth stated here and refuted at the start of the next sentence is myth-busting.
+      if ((result.refuted ??= around.refuted())) continue
+    }
     // A figure is "unsupported" only when nothing nearby says where it comes from.
-    if (cited && traits?.excusedByCitation) continue
-    const hit = {entry, start: sentence.tokens[start].offset - sentence.offset, end: sentence.tokens[end - 1].endOffset - sentence.offset}
+    if (traits?.excusedByCitation && (result.cited ??= around.cited())) continue
+    const hit = {entry, start: tokens[start].offset - sentence.offset, end: tokens[end - 1].endOffset - sentence.offset}
     const id = `${entry.id}@${hit.start}`
     if (seen.has(id)) continue
     seen.add(id)
@@ -116,5 +160,16 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     if (taken.some((t) => t.start < hit.end && hit.start < t.end)) continue
     taken.push(hit)
   }
-  return {value: taken.sort((a, b) => a.start - b.start), cited}
+  return {...result, value: taken.sort((a, b) => a.start - b.start)}
+}
+
+/** Matches grouped by entry, as token ranges. */
+function byEntry(matches: ReadonlyArray<{ref: {entry: Entry}; start: number; end: number}>): Map<Entry, Array<[number, number]>> {
+  const out = new Map<Entry, Array<[number, number]>>()
+  for (const m of matches) {
+    const list = out.get(m.ref.entry)
+    if (list) list.push([m.start, m.end])
+    else out.set(m.ref.entry, [[m.start, m.end]])
+  }
+  return out
 }

@@ -4,6 +4,10 @@ export interface Entry {
   rule: string
   find: string[]
   unless?: string[]
+  /** Patterns one of which must stand beside the find, in its `scope` (who makes the claim, say). */
+  with?: string[]
+  /** Where `with` and `unless` are looked for: the find's clause, or its whole sentence (the default). */
+  scope?: 'clause' | 'sentence'
   negatable?: boolean
   message: string
   prefer?: string[]

@@ -6,18 +6,25 @@ import {LineCounter, parseDocument} from 'yaml'
 import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
 import {setSpellingMap} from '../parse/tokens.js'
+import {ClassIndex, type WordClass} from './classes.js'
 import type {Entry} from './entry.js'
+import type {SerializedMatcher} from './matcher.js'
 import {Terminology, compileMatchers, deserializePair, serializePair, type SerializedPair} from './terminology.js'
 
-let validate: ValidateFunction | undefined
+const validators = new Map<string, ValidateFunction>()
 
-function schemaValidator(): ValidateFunction {
+function schemaValidator(name = 'schema.json'): ValidateFunction {
+  let validate = validators.get(name)
   if (!validate) {
-    const schema = JSON.parse(readFileSync(join(packageRoot(), 'terminology', 'schema.json'), 'utf8'))
-    validate = new Ajv({allErrors: false, strict: false}).compile(schema)
+    const schema = JSON.parse(readFileSync(join(packageRoot(), 'terminology', name), 'utf8'))
+    validators.set(name, (validate = new Ajv({allErrors: false, strict: false}).compile(schema)))
   }
   return validate
 }
+
+/** The data files beside the entry files: word classes and British spellings. */
+const CLASSES_FILE = 'classes.yaml'
+const NOT_ENTRIES = new Set(['spelling.yaml', CLASSES_FILE])
 
 /** Parses YAML keeping positions, so every complaint can name a line. */
 export function readYaml(file: string, text: string): {value: unknown; lineOf: (path: (string | number)[]) => number} {
@@ -50,8 +57,21 @@ export function readYaml(file: string, text: string): {value: unknown; lineOf: (
 
 /** Reads and validates terminology files against terminology/schema.json. */
 export function readEntries(file: string, text = readFileSync(file, 'utf8')): Entry[] {
-  const {value, lineOf} = readYaml(file, text)
-  const check = schemaValidator()
+  const {value, lineOf} = validated(file, text, 'schema.json')
+  return ((value ?? []) as Omit<Entry, 'file' | 'line'>[]).map((e, i) => ({...e, file, line: lineOf([i])}))
+}
+
+/** Reads and validates terminology/classes.yaml against terminology/classes.schema.json. */
+export function readClasses(file: string, text = readFileSync(file, 'utf8')): WordClass[] {
+  const {value, lineOf} = validated(file, text, 'classes.schema.json')
+  return ((value ?? []) as Array<Omit<WordClass, 'file' | 'line' | 'name'> & {class: string}>).map(({class: name, ...c}, i) => ({name, ...c, file, line: lineOf([i])}))
+}
+
+/** YAML parsed and checked against a schema of terminology/; a complaint names file and line. */
+function validated(file: string, text: string, schema: string): ReturnType<typeof readYaml> {
+  const parsed = readYaml(file, text)
+  const {value, lineOf} = parsed
+  const check = schemaValidator(schema)
   if (!check(value ?? [])) {
     const err = check.errors![0]
     const path = err.instancePath.split('/').slice(1).map((p: string) => (/^\d+$/.test(p) ? Number(p) : p))
@@ -61,13 +81,13 @@ export function readEntries(file: string, text = readFileSync(file, 'utf8')): En
     // An unknown key is named at its own line, not at the line of the entry holding it.
     throw new DataFileError(file, lineOf(unknown !== undefined ? [...path, unknown] : path), `${where}${err.message}${extra}`.trim())
   }
-  return ((value ?? []) as Omit<Entry, 'file' | 'line'>[]).map((e, i) => ({...e, file, line: lineOf([i])}))
+  return parsed
 }
 
 function builtinFiles(): string[] {
   const dir = join(packageRoot(), 'terminology')
   return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f) && f !== 'spelling.yaml')
+    .filter((f) => /\.ya?ml$/.test(f) && !NOT_ENTRIES.has(f))
     .sort()
     .map((f) => join(dir, f))
 }
@@ -91,12 +111,17 @@ export interface CompiledTerminology {
   version: string
   spelling: Record<string, string>
   entries: Entry[]
+  classes: WordClass[]
   /** The compiled phrase tries (finds, unless), so loading does not expand every pattern again. */
   matchers?: SerializedPair
+  /** The compiled class tries. */
+  classLevels?: SerializedMatcher[]
 }
 
+const classesFile = (): string => join(packageRoot(), 'terminology', CLASSES_FILE)
+
 function sourceFiles(): string[] {
-  return [...builtinFiles(), join(packageRoot(), 'terminology', 'spelling.yaml')]
+  return [...builtinFiles(), join(packageRoot(), 'terminology', 'spelling.yaml'), classesFile()]
 }
 
 function stampOf(files: string[]): string {
@@ -124,14 +149,18 @@ export function compileBuiltin(): CompiledTerminology {
   }
   const spelling = readSpelling()
   hash.update(JSON.stringify(spelling))
-  return {stamp: stampOf(sourceFiles()), version: hash.digest('hex').slice(0, 16), spelling, entries}
+  const classText = readFileSync(classesFile(), 'utf8')
+  hash.update(CLASSES_FILE).update('\0').update(classText).update('\0')
+  const classes = readClasses(classesFile(), classText).map((c) => ({...c, file: relative(packageRoot(), c.file)}))
+  return {stamp: stampOf(sourceFiles()), version: hash.digest('hex').slice(0, 16), spelling, entries, classes}
 }
 
 /** The compiled set with its trie, for dist/terminology.json. */
 export function compileBuiltinWithMatcher(): CompiledTerminology {
   const compiled = compileBuiltin()
   setSpellingMap(new Map(Object.entries(compiled.spelling)))
-  return {...compiled, matchers: serializePair(compileMatchers(compiled.entries), compiled.entries)}
+  const classes = ClassIndex.compile(compiled.classes)
+  return {...compiled, matchers: serializePair(compileMatchers(compiled.entries, classes), compiled.entries), classLevels: classes.serialize().levels}
 }
 
 /**
@@ -157,8 +186,10 @@ export function builtinTerminology(): Terminology {
     // Spelling must be set before any pattern or text is normalised.
     setSpellingMap(new Map(Object.entries(compiled.spelling)))
     const entries = compiled.entries.map((e) => ({...e, file: join(packageRoot(), e.file)}))
-    const matchers = compiled.matchers ? deserializePair(compiled.matchers, entries) : compileMatchers(entries)
-    builtin = new Terminology(entries, [matchers], compiled.version)
+    const classList = compiled.classes.map((c) => ({...c, file: join(packageRoot(), c.file)}))
+    const classes = compiled.classLevels ? ClassIndex.deserialize({classes: classList, levels: compiled.classLevels}) : ClassIndex.compile(classList)
+    const matchers = compiled.matchers ? deserializePair(compiled.matchers, entries) : compileMatchers(entries, classes)
+    builtin = new Terminology(entries, [matchers], compiled.version, classes)
   }
   return builtin
 }

@@ -17,6 +17,12 @@ export interface Match<R> {
   end: number
 }
 
+/** Whether a class edge from the root leads to a span starting at `start`. */
+function startsWithClass(edges: ReadonlyArray<[string, number, boolean]>, classes: ClassSpans, start: number): boolean {
+  for (const [name] of edges) if (classes.ends(name, start).length > 0) return true
+  return false
+}
+
 /** What the matcher needs of a token: its edge maps by stem and by word, and whether it is a number. */
 interface TokenEdges {
   stem: Map<number, number> | undefined
@@ -27,7 +33,18 @@ interface TokenEdges {
 }
 
 const key = (e: Element): string =>
-  e.kind === 'stem' ? `s:${e.value}` : e.kind === 'word' ? `w:${e.value}` : e.kind === 'num' ? '#' : '*'
+  e.kind === 'stem' ? `s:${e.value}` : e.kind === 'word' ? `w:${e.value}` : e.kind === 'class' ? `c:${e.value}` : e.kind === 'num' ? '#' : '*'
+
+/**
+ * Where the members of word classes stand in a run of tokens: the ends of the spans of class
+ * `name` that start at token `at` (terminology/classes.ts works them out once per sentence).
+ */
+export interface ClassSpans {
+  ends(name: string, at: number): readonly number[]
+}
+
+/** No class spans: for matchers whose patterns name no class. */
+export const NO_CLASSES: ClassSpans = {ends: () => []}
 
 /**
  * All phrase patterns of a terminology set in one trie over tokens: a sentence is matched
@@ -69,7 +86,7 @@ export class PhraseMatcher<R> {
   }
 
   /** Every match in `tokens`, in order of start then length (longest first). */
-  match(tokens: readonly Token[]): Match<R>[] {
+  match(tokens: readonly Token[], classes: ClassSpans = NO_CLASSES): Match<R>[] {
     const out: Match<R>[] = []
     const num = this.edges.get('#')
     const any = this.edges.get('*')
@@ -79,10 +96,12 @@ export class PhraseMatcher<R> {
     const {stack, infos, visited} = this.scratch
     const n = tokens.length
     for (let i = 0; i < n; i++) infos[i] = this.edgesOf(tokens[i])
+    const byClass = this.classEdges
+    const classFromRoot = byClass.get(0)
     for (let start = 0; start < n; start++) {
       // A phrase can only start where an edge leaves the root, and most starts (common words
       // that open some pattern) end at the next token: the search is skipped for those.
-      if (!anyFromRoot && !this.startsHere(infos[start].roots, start + 1, n, num, any)) continue
+      if (!anyFromRoot && !this.startsHere(infos[start].roots, start + 1, n, num, any) && !(classFromRoot && startsWithClass(classFromRoot, classes, start))) continue
       // Most starts find nothing: the list is made for the first match.
       let found: Match<R>[] | undefined
       if (visited.size) visited.clear()
@@ -111,6 +130,13 @@ export class PhraseMatcher<R> {
         if (byWord !== undefined && (!blocked || this.lenient.has(`${node}|w:${token.word}`))) stack.push(byWord, at + 1)
         if (info.number) this.follow(num, '#', node, blocked, stack, at)
         if (any) this.follow(any, '*', node, blocked, stack, at)
+        const viaClass = byClass.size ? byClass.get(node) : undefined
+        if (viaClass) {
+          for (const [name, child, lenient] of viaClass) {
+            if (blocked && !lenient) continue
+            for (const end of classes.ends(name, at)) stack.push(child, end)
+          }
+        }
       }
       if (!found) continue
       if (found.length > 1) found.sort((a, b) => b.end - a.end)
@@ -140,7 +166,8 @@ export class PhraseMatcher<R> {
     if (this.ends[node].length > 0) return true
     if (next >= length) return false
     const info = this.scratch.infos[next]
-    return info.stem?.has(node) === true || info.word?.has(node) === true || (info.number && num?.has(node) === true) || any?.has(node) === true
+    // A class edge may go on: the search decides (few nodes have one).
+    return info.stem?.has(node) === true || info.word?.has(node) === true || (info.number && num?.has(node) === true) || any?.has(node) === true || this.classEdges.has(node)
   }
 
   /** Follows the number or gap edge `label` from `node`, unless punctuation blocks it. */
@@ -188,16 +215,38 @@ export class PhraseMatcher<R> {
     return (this.byKind ??= this.splitByKind()).words
   }
 
-  private byKind?: {stems: Map<string, Map<number, number>>; words: Map<string, Map<number, number>>}
+  /** Class edges by the node they leave: [class name, child, may cross punctuation]. */
+  private get classEdges(): Map<number, Array<[string, number, boolean]>> {
+    return (this.byKind ??= this.splitByKind()).classes
+  }
 
-  private splitByKind(): {stems: Map<string, Map<number, number>>; words: Map<string, Map<number, number>>} {
+  private byKind?: {
+    stems: Map<string, Map<number, number>>
+    words: Map<string, Map<number, number>>
+    classes: Map<number, Array<[string, number, boolean]>>
+  }
+
+  private splitByKind(): NonNullable<PhraseMatcher<R>['byKind']> {
     const stems = new Map<string, Map<number, number>>()
     const words = new Map<string, Map<number, number>>()
+    const classes = new Map<number, Array<[string, number, boolean]>>()
     for (const [label, from] of this.edges) {
       if (label.startsWith('s:')) stems.set(label.slice(2), from)
       else if (label.startsWith('w:')) words.set(label.slice(2), from)
+      else if (label.startsWith('c:')) {
+        for (const [node, child] of from) {
+          const list = classes.get(node) ?? []
+          list.push([label.slice(2), child, this.lenient.has(`${node}|${label}`)])
+          classes.set(node, list)
+        }
+      }
     }
-    return {stems, words}
+    return {stems, words, classes}
+  }
+
+  /** The classes the patterns name, so a loader can check they exist. */
+  classNames(): string[] {
+    return [...this.edges.keys()].filter((l) => l.startsWith('c:')).map((l) => l.slice(2))
   }
 
   /**

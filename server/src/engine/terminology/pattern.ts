@@ -1,4 +1,5 @@
 import {normalizeWord, tokenize} from '../parse/tokens.js'
+import {extraForms} from './inflections.js'
 
 /** One position of a compiled pattern. */
 export type Element = (
@@ -6,6 +7,8 @@ export type Element = (
   | {kind: 'word'; value: string}
   | {kind: 'num'}
   | {kind: 'any'}
+  /** A word class of terminology/classes.yaml: any of its members (one or more words). */
+  | {kind: 'class'; value: string}
 ) & {
   /** Comes right after a `...` gap: may follow punctuation, as the gap's words may. */
   afterGap?: boolean
@@ -26,7 +29,7 @@ export class PatternError extends Error {}
  * it stands for. The syntax has no repetition, so the expansion is finite and matching
  * stays linear in the text.
  */
-export function expandPattern(pattern: string): Element[][] {
+export function expandPattern(pattern: string, knownClass?: (name: string) => boolean): Element[][] {
   const src = pattern.trim()
   let pos = 0
 
@@ -74,6 +77,13 @@ export function expandPattern(pattern: string): Element[][] {
       pos += 5
       return [[{kind: 'num'}]]
     }
+    if (c === '@') {
+      const m = /^@([a-z0-9]+(?:-[a-z0-9]+)*)/.exec(src.slice(pos))
+      if (!m) fail('a class name after "@"')
+      pos += m![0].length
+      if (knownClass && !knownClass(m![1])) fail(`unknown class "@${m![1]}"`)
+      return [[{kind: 'class', value: m![1]}]]
+    }
     if (c === '"') {
       const end = src.indexOf('"', pos + 1)
       if (end < 0) fail('missing closing quote')
@@ -83,10 +93,15 @@ export function expandPattern(pattern: string): Element[][] {
       return [words.map((t) => ({kind: 'word', value: t.word}) as Element)]
     }
     const start = pos
-    while (pos < src.length && !' ()[]|"<'.includes(src[pos]) && !src.startsWith('...', pos)) pos++
+    while (pos < src.length && !' ()[]|"<@'.includes(src[pos]) && !src.startsWith('...', pos)) pos++
     if (pos === start) fail(`unexpected "${c}"`)
-    const words = tokenize(src.slice(start, pos), 0, [])
-    return [words.map((t) => ({kind: 'stem', value: normalizeWord(t.word).stem}) as Element)]
+    // Each word by its stem (regular inflections), or as one of its irregular forms (shrank).
+    let acc: Element[][] = [[]]
+    for (const t of tokenize(src.slice(start, pos), 0, [])) {
+      const forms: Element[] = [{kind: 'stem', value: normalizeWord(t.word).stem}, ...extraForms(t.word).map((w): Element => ({kind: 'word', value: normalizeWord(w).word}))]
+      acc = cross(acc, forms.map((e) => [e]))
+    }
+    return acc
   }
 
   const result = sequence()

@@ -1,23 +1,30 @@
 import {DataFileError} from '../errors.js'
 import type {Token} from '../parse/tokens.js'
 import type {Entry} from './entry.js'
-import {PhraseMatcher, type Match, type SerializedMatcher} from './matcher.js'
+import {NO_CLASS_INDEX, type ClassIndex} from './classes.js'
+import {PhraseMatcher, type ClassSpans, type Match, type SerializedMatcher} from './matcher.js'
 import {expandPattern, PatternError} from './pattern.js'
 
-/** Why a pattern is in the matcher: to find an entry's phrase, or to cancel it (unless). */
+/**
+ * Why a pattern is in a matcher: to find an entry's phrase, to cancel it (unless), or to be
+ * what it needs beside it (with).
+ */
 export interface PatternRef {
   entry: Entry
-  kind: 'find' | 'unless'
+  kind: PatternKind
 }
 
-/** Numbers a ref for storage: entry index * 2, + 1 for `unless` patterns. */
+export type PatternKind = 'find' | 'unless' | 'with'
+const KINDS: readonly PatternKind[] = ['find', 'unless', 'with']
+
+/** Numbers a ref for storage: entry index * 3 + its kind. */
 export const refId = (entries: readonly Entry[]) => {
   const index = new Map(entries.map((e, i) => [e, i]))
-  return (ref: PatternRef): number => index.get(ref.entry)! * 2 + (ref.kind === 'unless' ? 1 : 0)
+  return (ref: PatternRef): number => index.get(ref.entry)! * KINDS.length + KINDS.indexOf(ref.kind)
 }
 
 export const refOf = (entries: readonly Entry[]) => {
-  const refs = entries.flatMap((entry) => [{entry, kind: 'find'}, {entry, kind: 'unless'}] as PatternRef[])
+  const refs = entries.flatMap((entry) => KINDS.map((kind): PatternRef => ({entry, kind})))
   return (id: number): PatternRef => refs[id]
 }
 
@@ -30,22 +37,28 @@ export const refOf = (entries: readonly Entry[]) => {
 export interface MatcherPair {
   find: PhraseMatcher<PatternRef>
   unless: PhraseMatcher<PatternRef>
+  /** The `with` patterns: looked for, like unless, only where an entry that has them was found. */
+  with: PhraseMatcher<PatternRef>
 }
 
 /** The serialized form of a MatcherPair (dist/terminology.json). */
 export interface SerializedPair {
   find: SerializedMatcher
   unless: SerializedMatcher
+  with: SerializedMatcher
 }
 
+const patternsOf = (entry: Entry, kind: PatternKind): readonly string[] => (kind === 'find' ? entry.find : kind === 'unless' ? entry.unless : entry.with) ?? []
+
 /** Compiles entries' patterns of one kind into a matcher; a bad pattern names its file and line. */
-export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind']): PhraseMatcher<PatternRef> {
+export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind'], classes: ClassIndex): PhraseMatcher<PatternRef> {
   const matcher = new PhraseMatcher<PatternRef>()
+  const known = (name: string) => classes.has(name)
   for (const entry of entries) {
     const ref: PatternRef = {entry, kind}
-    for (const pattern of (kind === 'find' ? entry.find : entry.unless) ?? []) {
+    for (const pattern of patternsOf(entry, kind)) {
       try {
-        for (const seq of expandPattern(pattern)) matcher.add(seq, ref)
+        for (const seq of expandPattern(pattern, known)) matcher.add(seq, ref)
       } catch (e) {
         if (e instanceof PatternError) throw new DataFileError(entry.file, entry.line, `entry "${entry.id}": ${e.message}`)
         throw e
@@ -56,16 +69,20 @@ export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind
   return matcher
 }
 
-export const compileMatchers = (entries: readonly Entry[]): MatcherPair => ({find: compileMatcher(entries, 'find'), unless: compileMatcher(entries, 'unless')})
+export const compileMatchers = (entries: readonly Entry[], classes: ClassIndex): MatcherPair => ({
+  find: compileMatcher(entries, 'find', classes),
+  unless: compileMatcher(entries, 'unless', classes),
+  with: compileMatcher(entries, 'with', classes),
+})
 
 export const serializePair = (pair: MatcherPair, entries: readonly Entry[]): SerializedPair => {
   const id = refId(entries)
-  return {find: pair.find.serialize(id), unless: pair.unless.serialize(id)}
+  return {find: pair.find.serialize(id), unless: pair.unless.serialize(id), with: pair.with.serialize(id)}
 }
 
 export const deserializePair = (data: SerializedPair, entries: readonly Entry[]): MatcherPair => {
   const ref = refOf(entries)
-  return {find: PhraseMatcher.deserialize(data.find, ref), unless: PhraseMatcher.deserialize(data.unless, ref)}
+  return {find: PhraseMatcher.deserialize(data.find, ref), unless: PhraseMatcher.deserialize(data.unless, ref), with: PhraseMatcher.deserialize(data.with, ref)}
 }
 
 /**
@@ -80,6 +97,8 @@ export class Terminology {
     private readonly layers: readonly MatcherPair[],
     /** Changes whenever any entry changes: part of cache keys. */
     readonly version: string,
+    /** The word classes patterns may name (terminology/classes.yaml). */
+    readonly classes: ClassIndex = NO_CLASS_INDEX,
   ) {
     for (const entry of entries) {
       const prior = this.byId.get(entry.id)
@@ -88,30 +107,31 @@ export class Terminology {
     }
   }
 
+  /** Where the classes' members stand in `tokens`: asked by both matchers, worked out once. */
+  classSpans(tokens: readonly Token[]): ClassSpans {
+    return this.classes.spans(tokens)
+  }
+
   /** Every `find` phrase of every layer in `tokens`. */
-  findMatches(tokens: readonly Token[]): Match<PatternRef>[] {
-    if (this.layers.length === 1) return this.layers[0].find.match(tokens)
-    return this.layers.flatMap((m) => m.find.match(tokens))
+  findMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens)): Match<PatternRef>[] {
+    if (this.layers.length === 1) return this.layers[0].find.match(tokens, spans)
+    return this.layers.flatMap((m) => m.find.match(tokens, spans))
   }
 
   /** Every `unless` phrase of every layer in `tokens`: what cancels a find in the same sentence. */
-  unlessMatches(tokens: readonly Token[]): Match<PatternRef>[] {
-    if (this.layers.length === 1) return this.layers[0].unless.match(tokens)
-    return this.layers.flatMap((m) => m.unless.match(tokens))
+  unlessMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens)): Match<PatternRef>[] {
+    if (this.layers.length === 1) return this.layers[0].unless.match(tokens, spans)
+    return this.layers.flatMap((m) => m.unless.match(tokens, spans))
   }
 
-  /** This set plus more entries (a writer's files), sharing this set's compiled matchers. */
+  /** Every `with` phrase of every layer in `tokens`: what an entry needs beside its find. */
+  withMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens)): Match<PatternRef>[] {
+    if (this.layers.length === 1) return this.layers[0].with.match(tokens, spans)
+    return this.layers.flatMap((m) => m.with.match(tokens, spans))
+  }
+
+  /** This set plus more entries (a writer's files), sharing this set's compiled matchers and classes. */
   extend(entries: readonly Entry[], version: string): Terminology {
-    return new Terminology([...this.entries, ...entries], [...this.layers, compileMatchers(entries)], version)
-  }
-
-  /** The files its entries were read from, built-in first. */
-  get sources(): Array<{file: string}> {
-    return [...new Set(this.entries.map((e) => e.file))].map((file) => ({file}))
-  }
-
-  /** Entries a rule reports. */
-  forRule(ruleId: string): Entry[] {
-    return this.entries.filter((e) => e.rule === ruleId)
+    return new Terminology([...this.entries, ...entries], [...this.layers, compileMatchers(entries, this.classes)], version, this.classes)
   }
 }

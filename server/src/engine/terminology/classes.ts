@@ -1,0 +1,126 @@
+import type {Token} from '../parse/tokens.js'
+import {DataFileError} from '../errors.js'
+import {NO_CLASSES, PhraseMatcher, type ClassSpans, type SerializedMatcher} from './matcher.js'
+import {expandPattern, PatternError} from './pattern.js'
+
+/**
+ * A word class (terminology/classes.yaml): a named set of words and phrases that patterns name
+ * as `@name`, so an entry says "the provider ... a superlative" once instead of listing every
+ * wording. Members are patterns themselves (inflected like any pattern word, and may name
+ * classes defined before them), so a class inflects: `cure` covers cures, cured and curing.
+ */
+export interface WordClass {
+  name: string
+  description: string
+  members: string[]
+  examples?: {in: string[]; out: string[]}
+  file: string
+  line: number
+}
+
+/** Class spans of one run of tokens: start -> ends, per class. */
+type Table = Map<string, Map<number, number[]>>
+
+const EMPTY: readonly number[] = []
+
+/**
+ * Every class compiled into a few tries, one per level: a class whose members name other
+ * classes is matched after them. A sentence's spans are worked out once, on the first
+ * question a pattern's class edge asks, so a sentence no class pattern reaches costs nothing.
+ */
+export class ClassIndex {
+  readonly byName: ReadonlyMap<string, WordClass>
+
+  constructor(
+    readonly classes: readonly WordClass[],
+    private readonly levels: ReadonlyArray<PhraseMatcher<string>>,
+  ) {
+    this.byName = new Map(classes.map((c) => [c.name, c]))
+  }
+
+  static compile(classes: readonly WordClass[]): ClassIndex {
+    const byName = new Map<string, WordClass>()
+    for (const c of classes) {
+      if (byName.has(c.name)) throw new DataFileError(c.file, c.line, `duplicate class "${c.name}"`)
+      byName.set(c.name, c)
+    }
+    // Level of a class: 0 when its members name no class, else one more than the highest it names.
+    const level = new Map<string, number>()
+    const levelOf = (c: WordClass, path: string[]): number => {
+      const known = level.get(c.name)
+      if (known !== undefined) return known
+      if (path.includes(c.name)) throw new DataFileError(c.file, c.line, `class "${c.name}" names itself (${[...path, c.name].join(' -> ')})`)
+      let l = 0
+      for (const member of c.members) {
+        for (const m of member.matchAll(/@([a-z0-9]+(?:-[a-z0-9]+)*)/g)) {
+          const named = byName.get(m[1])
+          if (!named) throw new DataFileError(c.file, c.line, `class "${c.name}": unknown class "@${m[1]}"`)
+          l = Math.max(l, levelOf(named, [...path, c.name]) + 1)
+        }
+      }
+      level.set(c.name, l)
+      return l
+    }
+    const depth = Math.max(0, ...classes.map((c) => levelOf(c, []))) + 1
+    const levels = Array.from({length: depth}, () => new PhraseMatcher<string>())
+    for (const c of classes) {
+      for (const member of c.members) {
+        try {
+          for (const seq of expandPattern(member, (n) => byName.has(n))) levels[level.get(c.name)!].add(seq, c.name)
+        } catch (e) {
+          if (e instanceof PatternError) throw new DataFileError(c.file, c.line, `class "${c.name}": ${e.message}`)
+          throw e
+        }
+      }
+    }
+    for (const m of levels) m.minimize()
+    return new ClassIndex(classes, levels)
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name)
+  }
+
+  /** The spans of every class in `tokens`, worked out on the first question. */
+  spans(tokens: readonly Token[]): ClassSpans {
+    if (this.levels.length === 0) return NO_CLASSES
+    let table: Table | undefined
+    const lookup: ClassSpans = {
+      ends: (name, at) => {
+        table ??= this.compute(tokens)
+        return table.get(name)?.get(at) ?? EMPTY
+      },
+    }
+    return lookup
+  }
+
+  private compute(tokens: readonly Token[]): Table {
+    const table: Table = new Map()
+    const sofar: ClassSpans = {ends: (name, at) => table.get(name)?.get(at) ?? EMPTY}
+    for (const level of this.levels) {
+      for (const m of level.match(tokens, sofar)) {
+        let byStart = table.get(m.ref)
+        if (!byStart) table.set(m.ref, (byStart = new Map()))
+        const ends = byStart.get(m.start)
+        if (!ends) byStart.set(m.start, [m.end])
+        else if (!ends.includes(m.end)) ends.push(m.end)
+      }
+    }
+    return table
+  }
+
+  serialize(): {classes: WordClass[]; levels: SerializedMatcher[]} {
+    const names = this.classes.map((c) => c.name)
+    return {classes: [...this.classes], levels: this.levels.map((m) => m.serialize((name) => names.indexOf(name)))}
+  }
+
+  static deserialize(data: {classes: WordClass[]; levels: SerializedMatcher[]}): ClassIndex {
+    const names = data.classes.map((c) => c.name)
+    return new ClassIndex(
+      data.classes,
+      data.levels.map((m) => PhraseMatcher.deserialize(m, (id) => names[id])),
+    )
+  }
+}
+
+export const NO_CLASS_INDEX = new ClassIndex([], [])
