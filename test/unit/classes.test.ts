@@ -20,9 +20,9 @@ const anywhere = (index: ClassIndex, name: string, phrase: string): boolean => {
   return tokens.some((_, i) => spans.ends(name, i).length > 0)
 }
 
-describe('word classes (terminology/classes.yaml): every class proves itself', () => {
-  it('validates against terminology/classes.schema.json', () => {
-    assert.ok(readClasses(join(ROOT, 'terminology', 'classes.yaml')).length > 0)
+describe('word classes (terminology/classes/): every class proves itself', () => {
+  it('validates against terminology/classes/schema.json', () => {
+    assert.ok(readClasses(join(ROOT, 'terminology', 'classes', 'context.yaml')).length > 0)
   })
   for (const c of classes.classes) {
     describe(`@${c.name}`, () => {

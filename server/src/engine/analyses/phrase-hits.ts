@@ -43,11 +43,14 @@ interface HitsMemo {
   key: string
   cited?: boolean
   refuted?: boolean
+  /** The ids of the entries whose `with` patterns the sentence before has (scope: adjacent). */
+  before?: string
   value: LocalHit[]
 }
 
 const HITS = memoSlot<HitsMemo>('phrase hits of a sentence')
 const REFUTES = memoSlot<boolean>('whether a sentence opens by refuting the one before')
+const WITH_FOUND = memoSlot<{version: string; entries: ReadonlySet<Entry>}>('entries whose with patterns a sentence has')
 
 /** Every phrase hit of the draft, for the rules of this lint. */
 export const phraseHits = provider('phrase hits', (ctx) => findPhraseHits(ctx.draft, ctx.terminology, (id) => ctx.enabled(id), (id) => ctx.rulesById.get(id)?.phrase))
@@ -68,9 +71,15 @@ export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: 
     const around: Around = {
       cited: () => hasCitationNearby(draft, index),
       refuted: () => refutedByNext(draft, index, terminology),
+      before: () => withsBefore(draft, index, terminology),
     }
     let memo = sentence.memo.get(HITS)
-    if (!memo || memo.key !== key || (memo.cited !== undefined && memo.cited !== around.cited()) || (memo.refuted !== undefined && memo.refuted !== around.refuted())) {
+    const stale = (m: HitsMemo): boolean =>
+      m.key !== key ||
+      (m.cited !== undefined && m.cited !== around.cited()) ||
+      (m.refuted !== undefined && m.refuted !== around.refuted()) ||
+      (m.before !== undefined && m.before !== signature(around.before()))
+    if (!memo || stale(memo)) {
       memo = sentence.memo.set(HITS, {key, ...sentenceHits(draft.text, sentence, terminology, enabled, traitsOf, around)})
     }
     for (const h of memo.value) kept.push({entry: h.entry, sentence: index, offset: sentence.offset + h.start, endOffset: sentence.offset + h.end})
@@ -95,6 +104,22 @@ function ownWords(entry: Entry): Set<string> {
 interface Around {
   cited: () => boolean
   refuted: () => boolean
+  /** Entries whose `with` patterns the sentence before (same paragraph) has. */
+  before: () => ReadonlySet<Entry>
+}
+
+const NONE: ReadonlySet<Entry> = new Set()
+const signature = (entries: ReadonlySet<Entry>): string => [...entries].map((e) => e.id).sort().join(',')
+
+/** The entries whose `with` patterns the sentence before `index` has, in the same paragraph. */
+function withsBefore(draft: Draft, index: number, terminology: Terminology): ReadonlySet<Entry> {
+  const prev = draft.sentences[index - 1]
+  if (!prev || prev.paragraph !== draft.sentences[index].paragraph) return NONE
+  let found = prev.memo.get(WITH_FOUND)
+  if (!found || found.version !== terminology.version) {
+    found = prev.memo.set(WITH_FOUND, {version: terminology.version, entries: new Set(terminology.withMatches(prev.tokens).map((m) => m.ref.entry))})
+  }
+  return found.entries
 }
 
 /** Whether the sentence after `index` (in the same paragraph) opens by refuting it. */
@@ -119,6 +144,7 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
   // Unless and with patterns are looked for only where an entry that has them was found.
   const unless = live.some((m) => m.ref.entry.unless?.length) ? byEntry(terminology.unlessMatches(tokens, spans)) : undefined
   const withs = live.some((m) => m.ref.entry.with?.length) ? byEntry(terminology.withMatches(tokens, spans)) : undefined
+  const result: Omit<HitsMemo, 'key' | 'value'> = {}
   const inScope = (entry: Entry, found: ReadonlyMap<Entry, Array<[number, number]>> | undefined, start: number, end: number): boolean => {
     const at = found?.get(entry)
     if (!at) return false
@@ -126,14 +152,20 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     const [from, to] = clauseRange(clauses, start, end)
     return at.some(([a, b]) => a >= from && b <= to)
   }
+  // A `with` of scope adjacent may stand in the sentence before: "It has spread to her liver. Nothing more can be done."
+  const withBefore = (entry: Entry): boolean => {
+    if (entry.scope !== 'adjacent') return false
+    const before = around.before()
+    result.before = signature(before)
+    return before.has(entry)
+  }
   const negation: NegationContext = {tokens, clauses, spans, question: /\?["'”’)\]]*\s*$/.test(text.slice(sentence.offset, sentence.endOffset))}
-  const result: Omit<HitsMemo, 'key' | 'value'> = {}
   const candidates: LocalHit[] = []
   const seen = new Set<string>()
   for (const {ref, start, end} of live) {
     const {entry} = ref
     if (entry.unless?.length && inScope(entry, unless, start, end)) continue
-    if (entry.with?.length && !inScope(entry, withs, start, end)) continue
+    if (entry.with?.length && !inScope(entry, withs, start, end) && !withBefore(entry)) continue
     const traits = traitsOf(entry.rule)
     const negatable = entry.negatable ?? traits?.negatable ?? true
     if (negatable) {

@@ -29,6 +29,8 @@ export interface Token {
 export interface Normalized {
   readonly word: string
   readonly stem: string
+  /** Written with a capital first letter (a name: "Riverside Clinic", "Dr Mehta"), as `<Name>` in patterns asks. */
+  readonly capital: boolean
   /** Whose answer `edges` is: the matcher's current epoch object. */
   seenBy: object | undefined
   edges: unknown
@@ -71,7 +73,7 @@ export function normalizeWord(raw: string): Normalized {
     let word = key.toLowerCase().replace(/’/g, "'")
     if (word.endsWith("'s")) word = word.slice(0, -2)
     word = spelling.get(word) ?? word
-    hit = {word, stem: /^[\p{L}]/u.test(word) ? stemmer(word) : word, seenBy: undefined, edges: undefined}
+    hit = {word, stem: /^[\p{L}]/u.test(word) ? stemmer(word) : word, capital: /^\p{Lu}/u.test(key), seenBy: undefined, edges: undefined}
     // Bounded: a pasted dump of random strings must not grow it without end.
     if (normalized.size > 100_000) normalized.clear()
     normalized.set(key, hit)

@@ -6,8 +6,11 @@ export interface Entry {
   unless?: string[]
   /** Patterns one of which must stand beside the find, in its `scope` (who makes the claim, say). */
   with?: string[]
-  /** Where `with` and `unless` are looked for: the find's clause, or its whole sentence (the default). */
-  scope?: 'clause' | 'sentence'
+  /**
+   * Where `with` and `unless` are looked for: the find's clause, its whole sentence (the
+   * default), or (adjacent) its sentence and, for `with`, the sentence before it.
+   */
+  scope?: 'clause' | 'sentence' | 'adjacent'
   negatable?: boolean
   message: string
   prefer?: string[]

@@ -22,9 +22,8 @@ function schemaValidator(name = 'schema.json'): ValidateFunction {
   return validate
 }
 
-/** The data files beside the entry files: word classes and British spellings. */
-const CLASSES_FILE = 'classes.yaml'
-const NOT_ENTRIES = new Set(['spelling.yaml', CLASSES_FILE])
+/** British spellings, beside the entry files; word classes are in terminology/classes/. */
+const NOT_ENTRIES = new Set(['spelling.yaml'])
 
 /** Parses YAML keeping positions, so every complaint can name a line. */
 export function readYaml(file: string, text: string): {value: unknown; lineOf: (path: (string | number)[]) => number} {
@@ -61,9 +60,9 @@ export function readEntries(file: string, text = readFileSync(file, 'utf8')): En
   return ((value ?? []) as Omit<Entry, 'file' | 'line'>[]).map((e, i) => ({...e, file, line: lineOf([i])}))
 }
 
-/** Reads and validates terminology/classes.yaml against terminology/classes.schema.json. */
+/** Reads and validates a file of terminology/classes/ against terminology/classes/schema.json. */
 export function readClasses(file: string, text = readFileSync(file, 'utf8')): WordClass[] {
-  const {value, lineOf} = validated(file, text, 'classes.schema.json')
+  const {value, lineOf} = validated(file, text, 'classes/schema.json')
   return ((value ?? []) as Array<Omit<WordClass, 'file' | 'line' | 'name'> & {class: string}>).map(({class: name, ...c}, i) => ({name, ...c, file, line: lineOf([i])}))
 }
 
@@ -118,10 +117,17 @@ export interface CompiledTerminology {
   classLevels?: SerializedMatcher[]
 }
 
-const classesFile = (): string => join(packageRoot(), 'terminology', CLASSES_FILE)
+/** terminology/classes/*.yaml, in name order. */
+function classFiles(): string[] {
+  const dir = join(packageRoot(), 'terminology', 'classes')
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => join(dir, f))
+}
 
 function sourceFiles(): string[] {
-  return [...builtinFiles(), join(packageRoot(), 'terminology', 'spelling.yaml'), classesFile()]
+  return [...builtinFiles(), join(packageRoot(), 'terminology', 'spelling.yaml'), ...classFiles()]
 }
 
 function stampOf(files: string[]): string {
@@ -149,9 +155,12 @@ export function compileBuiltin(): CompiledTerminology {
   }
   const spelling = readSpelling()
   hash.update(JSON.stringify(spelling))
-  const classText = readFileSync(classesFile(), 'utf8')
-  hash.update(CLASSES_FILE).update('\0').update(classText).update('\0')
-  const classes = readClasses(classesFile(), classText).map((c) => ({...c, file: relative(packageRoot(), c.file)}))
+  const classes: WordClass[] = []
+  for (const file of classFiles()) {
+    const text = readFileSync(file, 'utf8')
+    hash.update(`classes/${basename(file)}`).update('\0').update(text).update('\0')
+    classes.push(...readClasses(file, text).map((c) => ({...c, file: relative(packageRoot(), c.file)})))
+  }
   return {stamp: stampOf(sourceFiles()), version: hash.digest('hex').slice(0, 16), spelling, entries, classes}
 }
 
@@ -208,7 +217,9 @@ export function terminologyIdentity(extraFiles: readonly string[]): string {
   if (!shippedIdentity) {
     const dir = join(packageRoot(), 'terminology')
     const hash = createHash('sha256')
-    for (const name of readdirSync(dir).sort()) {
+    // Every data file, the word classes in terminology/classes/ included.
+    const names = [...readdirSync(dir).map((n) => n), ...readdirSync(join(dir, 'classes')).map((n) => `classes/${n}`)].sort()
+    for (const name of names) {
       const file = join(dir, name)
       if (statSync(file).isFile()) hash.update(name).update('\0').update(readFileSync(file)).update('\0')
     }

@@ -33,7 +33,7 @@ interface TokenEdges {
 }
 
 const key = (e: Element): string =>
-  e.kind === 'stem' ? `s:${e.value}` : e.kind === 'word' ? `w:${e.value}` : e.kind === 'class' ? `c:${e.value}` : e.kind === 'num' ? '#' : '*'
+  e.kind === 'stem' ? `s:${e.value}` : e.kind === 'word' ? `w:${e.value}` : e.kind === 'class' ? `c:${e.value}` : e.kind === 'num' ? '#' : e.kind === 'name' ? 'N' : '*'
 
 /**
  * Where the members of word classes stand in a run of tokens: the ends of the spans of class
@@ -90,6 +90,7 @@ export class PhraseMatcher<R> {
     const out: Match<R>[] = []
     const num = this.edges.get('#')
     const any = this.edges.get('*')
+    const name = this.edges.get('N')
     const anyFromRoot = any?.has(0) === true
     // Each token's edges, looked up once for every start position; most words have none.
     // The arrays are the matcher's own, reused from sentence to sentence (less garbage).
@@ -98,10 +99,17 @@ export class PhraseMatcher<R> {
     for (let i = 0; i < n; i++) infos[i] = this.edgesOf(tokens[i])
     const byClass = this.classEdges
     const classFromRoot = byClass.get(0)
+    const nameFromRoot = name?.has(0) === true
     for (let start = 0; start < n; start++) {
       // A phrase can only start where an edge leaves the root, and most starts (common words
       // that open some pattern) end at the next token: the search is skipped for those.
-      if (!anyFromRoot && !this.startsHere(infos[start].roots, start + 1, n, num, any) && !(classFromRoot && startsWithClass(classFromRoot, classes, start))) continue
+      if (
+        !anyFromRoot &&
+        !this.startsHere(infos[start].roots, start + 1, n, num, any) &&
+        !(classFromRoot && startsWithClass(classFromRoot, classes, start)) &&
+        !(nameFromRoot && tokens[start].norm.capital)
+      )
+        continue
       // Most starts find nothing: the list is made for the first match.
       let found: Match<R>[] | undefined
       if (visited.size) visited.clear()
@@ -129,6 +137,7 @@ export class PhraseMatcher<R> {
         const byWord = info.word?.get(node)
         if (byWord !== undefined && (!blocked || this.lenient.has(`${node}|w:${token.word}`))) stack.push(byWord, at + 1)
         if (info.number) this.follow(num, '#', node, blocked, stack, at)
+        if (name && token.norm.capital) this.follow(name, 'N', node, blocked, stack, at)
         if (any) this.follow(any, '*', node, blocked, stack, at)
         const viaClass = byClass.size ? byClass.get(node) : undefined
         if (viaClass) {
@@ -167,7 +176,7 @@ export class PhraseMatcher<R> {
     if (next >= length) return false
     const info = this.scratch.infos[next]
     // A class edge may go on: the search decides (few nodes have one).
-    return info.stem?.has(node) === true || info.word?.has(node) === true || (info.number && num?.has(node) === true) || any?.has(node) === true || this.classEdges.has(node)
+    return info.stem?.has(node) === true || info.word?.has(node) === true || (info.number && num?.has(node) === true) || any?.has(node) === true || this.classEdges.has(node) || this.edges.get('N')?.has(node) === true
   }
 
   /** Follows the number or gap edge `label` from `node`, unless punctuation blocks it. */

@@ -6,6 +6,8 @@ export type Element = (
   | {kind: 'stem'; value: string}
   | {kind: 'word'; value: string}
   | {kind: 'num'}
+  /** A word written with a capital first letter: part of a name. */
+  | {kind: 'name'}
   | {kind: 'any'}
   /** A word class of terminology/classes.yaml: any of its members (one or more words). */
   | {kind: 'class'; value: string}
@@ -77,6 +79,10 @@ export function expandPattern(pattern: string, knownClass?: (name: string) => bo
       pos += 5
       return [[{kind: 'num'}]]
     }
+    if (src.startsWith('<Name>', pos)) {
+      pos += 6
+      return [[{kind: 'name'}]]
+    }
     if (c === '@') {
       const m = /^@([a-z0-9]+(?:-[a-z0-9]+)*)/.exec(src.slice(pos))
       if (!m) fail('a class name after "@"')
@@ -106,8 +112,8 @@ export function expandPattern(pattern: string, knownClass?: (name: string) => bo
 
   const result = sequence()
   if (pos < src.length) fail(`unexpected "${src[pos]}"`)
-  const nonEmpty = result.filter((seq) => seq.some((e) => e.kind !== 'any' && e !== (GAP_END as Element)))
-  if (nonEmpty.length !== result.length) fail('pattern can match nothing but gaps')
+  const nonEmpty = result.filter((seq) => seq.some((e) => e.kind !== 'any' && e.kind !== 'name' && e !== (GAP_END as Element)))
+  if (nonEmpty.length !== result.length) fail('pattern can match nothing but gaps and names')
   return result.map((seq) => trimGaps(markGapEnds(seq)))
 }
 
