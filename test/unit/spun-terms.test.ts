@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict'
+import {readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {builtinTerminology, lint} from '../../server/src/engine/index.js'
+import {parseDraft} from '../../server/src/engine/parse/draft.js'
+import {spunDetector} from '../../server/src/engine/spun/load.js'
+import {ROOT} from '../helpers.js'
+
+// The spun-term detector of accuracy/nonstandard-term: a standard term of
+// terminology/standard-terms.yaml with a word swapped for a WordNet synonym.
+const spun = (text: string) =>
+  lint(text).findings.filter((f) => f.ruleId === 'accuracy/nonstandard-term' && f.entryId === undefined)
+
+/** What the detector alone reads in `text`, entries aside. */
+const detectorAlone = (text: string): string[] =>
+  parseDraft(text, 'markdown').sentences.flatMap((s) => spunDetector().find(s.tokens).map((m) => text.slice(s.tokens[m.start].offset, s.tokens[m.end - 1].endOffset)))
+
+describe('accuracy/nonstandard-term: spun terms (a word swapped for a synonym)', function () {
+  this.timeout(30_000)
+  it('flags the swapped phrase, says which term it reads as, and offers the term in the writer\'s number', () => {
+    const text = 'Drugs act while cells go through cell partitions.'
+    const [f, ...rest] = spun(text)
+    assert.equal(rest.length, 0)
+    assert.equal(text.slice(f.offset, f.endOffset), 'cell partitions')
+    assert.equal(f.severity, 'warning')
+    assert.match(f.message, /^'cell partitions' reads like 'cell division' with a word swapped for a synonym/)
+    assert.deepEqual(f.suggestions.map((s) => [s.title, s.safe, s.edits]), [["Replace with 'cell divisions'", false, [{offset: 33, endOffset: 48, newText: 'cell divisions'}]]])
+  })
+
+  it('keeps a capital and fits the article to the new words', () => {
+    const text = 'An indispensable sign such as your pulse is checked every hour.'
+    const [f] = spun(text)
+    assert.equal(text.slice(f.offset, f.endOffset), 'indispensable sign')
+    assert.deepEqual(f.suggestions[0].edits, [{offset: 0, endOffset: 21, newText: 'A vital sign'}])
+    assert.deepEqual(spun('Smoking is the biggest cause of lung crab.').map((x) => x.suggestions[0].edits[0].newText), ['lung cancer'])
+  })
+
+  it('finds swaps of two words when one of them is a rare word', () => {
+    assert.deepEqual(detectorAlone('Her doctor said she is at medium jeopardy.'), ['medium jeopardy'])
+  })
+
+  it('leaves standard terms, their established variants and WordNet compounds alone', () => {
+    for (const text of ['Cancer cells reach the lymph nodes first.', 'A lymph gland in the neck was swollen.', 'Bone marrow is spongy tissue inside the bones.', 'The laboratory tests came back normal.', 'A positron emission tomography scan was done.', 'Blood flow to the tumor was low.']) {
+      assert.deepEqual(detectorAlone(text), [], text)
+    }
+  })
+
+  it('does not report a phrase a terminology entry already reports', () => {
+    const findings = lint('Tumors can form branch tumors in the liver.').findings.filter((f) => f.ruleId === 'accuracy/nonstandard-term')
+    assert.deepEqual(findings.map((f) => f.entryId), ['branch-tumor'])
+  })
+
+  it('raises nothing on trusted text: the NCI corpus, the plain-language fixtures and every pass example of the nonstandard entries', () => {
+    const found: string[] = []
+    for (const dir of ['test/corpus/real/trusted', 'test/fixtures/plain']) {
+      for (const name of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.md'))) {
+        for (const phrase of detectorAlone(readFileSync(join(ROOT, dir, name), 'utf8'))) found.push(`${dir}/${name}: ${phrase}`)
+      }
+    }
+    for (const e of builtinTerminology().entries.filter((x) => x.rule === 'accuracy/nonstandard-term')) {
+      for (const s of e.examples.pass) for (const phrase of detectorAlone(s)) found.push(`${e.id} pass example: ${phrase}`)
+    }
+    assert.deepEqual(found, [])
+  })
+
+  it('on its own, finds the garbled terms of a good share of the nonstandard entries', () => {
+    // The entries name known garbles; the detector should find many of them without the list.
+    const entries = builtinTerminology().entries.filter((e) => e.rule === 'accuracy/nonstandard-term')
+    const found = entries.filter((e) => e.examples.flag.some((s) => detectorAlone(s).length > 0))
+    assert.ok(found.length >= 10, `${found.length} of ${entries.length}: ${found.map((e) => e.id).join(', ')}`)
+  })
+})
