@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
 import {readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {writeIfUnchanged} from '../../server/src/cli/write.js'
+import {FileProblem} from '../../server/src/cli/errors.js'
+import {writeFix} from '../../server/src/cli/write.js'
 import {TEST_RC, cli, project} from './helpers.js'
 
 const RC = `${TEST_RC}rules:\n  readability: off\n`
@@ -76,9 +77,9 @@ a.md
   it('never overwrites a file that changed on disk after it was read', () => {
     const dir = project({'a.md': 'changed meanwhile\n'})
     const file = join(dir, 'a.md')
-    assert.throws(() => writeIfUnchanged(file, A, FIXED_A), {message: `${file} changed on disk while being linted; not fixed`})
+    assert.throws(() => writeFix(file, Buffer.from(A), FIXED_A, false), new FileProblem('changed on disk while being linted; not fixed'))
     assert.equal(readFileSync(file, 'utf8'), 'changed meanwhile\n')
-    writeIfUnchanged(file, 'changed meanwhile\n', 'fixed\n')
+    writeFix(file, Buffer.from('changed meanwhile\n'), 'fixed\n', false)
     assert.equal(readFileSync(file, 'utf8'), 'fixed\n')
     assert.deepEqual(readdirSync(dir).sort(), ['.oncolintrc.yaml', 'a.md'])
   })
