@@ -112,7 +112,7 @@ export function checkOutputPath(file: string, option: string): void {
   try {
     ;({target, stat} = outputTarget(file))
   } catch (e) {
-    throw new UsageError(`${option} ${file}: ${errorText(e)}`)
+    throw new UsageError(`${option} ${file}: ${errorText(e).replace(/, \w+ '.*'$/s, '')}`)
   }
   if (stat?.isDirectory()) throw new UsageError(`${option} ${file} is a folder; name a file to write to`)
   try {
