@@ -66,6 +66,23 @@ a.md
     assert.equal(readFileSync(join(dir, 'sub', 'b.txt'), 'utf8'), FIXED_B)
   })
 
+  it('--fix-dry-run gives a patch that applies to a file with a byte-order mark, and makes what --fix writes (issue 21)', async () => {
+    const dir = project({}, RC)
+    const bytes = (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])
+    writeFileSync(join(dir, 'bomlf.md'), bytes(A))
+    writeFileSync(join(dir, 'bomcrlf.txt'), bytes(B.replace(/\n/g, '\r\n')))
+    const r = await cli(['--fix-dry-run', '-o', 'rem.txt', 'bomlf.md', 'bomcrlf.txt'], {cwd: dir})
+    writeFileSync(join(dir, 'p.patch'), r.stdout)
+    execFileSync('git', ['apply', '--check', 'p.patch'], {cwd: dir})
+    execFileSync('git', ['apply', 'p.patch'], {cwd: dir})
+    const patched = ['bomlf.md', 'bomcrlf.txt'].map((n) => readFileSync(join(dir, n)))
+    writeFileSync(join(dir, 'bomlf.md'), bytes(A))
+    writeFileSync(join(dir, 'bomcrlf.txt'), bytes(B.replace(/\n/g, '\r\n')))
+    await cli(['--fix', 'bomlf.md', 'bomcrlf.txt'], {cwd: dir})
+    assert.deepEqual(patched, ['bomlf.md', 'bomcrlf.txt'].map((n) => readFileSync(join(dir, n))))
+    assert.deepEqual(patched[0], bytes(FIXED_A))
+  })
+
   it('--fix-dry-run diffs standard input; --fix refuses it', async () => {
     const dir = project({}, RC)
     const r = await cli(['--fix-dry-run', '--stdin-filename', 'in.md', '-'], {cwd: dir, input: 'A zorblat tumor.\n'})

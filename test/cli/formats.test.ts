@@ -5,8 +5,9 @@ import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import AjvDraft04 from 'ajv-draft-04'
 import ajvFormats from 'ajv-formats'
-import {RULES} from '../../server/src/engine/index.js'
+import {RULES, withDefaults} from '../../server/src/engine/index.js'
 import {PUBLIC_DOCS_BASE} from '../../server/src/cli/doc-links.js'
+import {jsonOutput} from '../../server/src/cli/formats/json.js'
 import {escapeData, escapeProperty} from '../../server/src/cli/formats/github.js'
 import {contextOf, esc} from '../../server/src/cli/formats/html.js'
 import {attr, text} from '../../server/src/cli/formats/junit.js'
@@ -276,6 +277,19 @@ notes, v2.md
   })
 })
 
+
+describe('CLI reports: a JSON report is written in parts (issue 21, finding 13)', () => {
+  it('a file with 100,000 findings is never one string: parts of at most a few hundred KB, together the JSON of the report', () => {
+    const message = {ruleId: 'accuracy/nonstandard-term', severity: 'warning' as const, message: "'Zorblat tumor' is a test term.", line: 1, column: 1, endLine: 1, endColumn: 14, offset: 0, endOffset: 13, suggestions: [{title: 'Replace', safe: true, edits: [{offset: 0, endOffset: 13, newText: 'secondary tumor'}]}]}
+    const report = {filePath: '/x/big.md', messages: Array.from({length: 100_000}, (_, i) => ({...message, line: i + 1, endLine: i + 1})), stats: null}
+    const parts = [...(jsonOutput([{report, text: '', config: withDefaults({})}]) as Iterable<string>)]
+    assert.ok(parts.length > 10)
+    assert.ok(Math.max(...parts.map((p) => p.length)) < 1_000_000, `largest part ${Math.max(...parts.map((p) => p.length))}`)
+    assert.equal(parts.join(''), `${JSON.stringify([report])}\n`)
+    const failed = [...(jsonOutput([{report, text: '', config: withDefaults({}), failure: 'read-only; not fixed'}]) as Iterable<string>)].join('')
+    assert.deepEqual(JSON.parse(failed)[0].messages.slice(0, 2), [{ruleId: null, fatal: true, severity: 'error', message: 'read-only; not fixed', line: 0, column: 0, endLine: 0, endColumn: 0, offset: 0, endOffset: 0, suggestions: []}, report.messages[0]])
+  })
+})
 
 describe('CLI reports: readability figures kept only where shown', () => {
   const text = 'Metastasis is when cancer spreads. It can be treated.\n'
