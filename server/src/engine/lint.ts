@@ -35,7 +35,9 @@ export function lint(text: string, options: EngineOptions = {}): LintResult {
   const terminology = options.terminology ?? builtinTerminology()
   const draft = parseDraft(text, options.languageId ?? 'markdown', options.cache)
   const severityOf = (ruleId: string, fallback: Severity) => {
-    const setting = config.rules[ruleId] ?? config.rules[ruleId.split('/')[0]]
+    // Own keys only: `rules` comes from a writer's config, and a plain object has inherited members.
+    const family = ruleId.split('/')[0]
+    const setting = Object.hasOwn(config.rules, ruleId) ? config.rules[ruleId] : Object.hasOwn(config.rules, family) ? config.rules[family] : undefined
     return setting ?? fallback
   }
   // Asked for every phrase match of every sentence: answered once per rule.
