@@ -1,0 +1,50 @@
+import {closeSync, constants, fstatSync, openSync, readSync, type Stats} from 'node:fs'
+import {DataFileError} from './errors.js'
+
+/**
+ * Bytes above which a terminology file is refused. The largest shipped file is under 100 KB; a
+ * writer's list of terms is far smaller. A config names these files, and a config can come with
+ * a cloned repository: reading whatever it names without a bound let `/dev/zero` fill memory.
+ */
+export const MAX_TERMINOLOGY_BYTES = 1024 * 1024
+
+const kindOf = (st: Stats): string =>
+  st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file'
+
+const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`)
+
+/**
+ * The text of a data file the engine is told to read (`what`: "terminology file"): a regular
+ * file (a symlink to one is fine) of at most `maxBytes`, else a DataFileError in one line. The
+ * file is opened without blocking, so a FIFO with no writer is refused, not waited on for ever,
+ * and its type and size are checked on the open descriptor before anything is read. At most
+ * maxBytes + 1 bytes are read, so a file that grows meanwhile is refused too.
+ */
+export function readDataFile(file: string, what: string, maxBytes: number): string {
+  let fd: number
+  try {
+    // O_NONBLOCK is not defined on Windows, where opening a named pipe does not block either.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  } catch (e) {
+    throw new DataFileError(file, 1, `cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? e})`)
+  }
+  try {
+    const st = fstatSync(fd)
+    if (!st.isFile()) throw new DataFileError(file, 1, `${what} must be a regular file, not ${kindOf(st)}`)
+    if (st.size > maxBytes) throw new DataFileError(file, 1, `${what} is ${size(st.size)}, over the limit of ${size(maxBytes)}`)
+    const buffer = Buffer.alloc(Math.min(st.size, maxBytes) + 1)
+    let length = 0
+    try {
+      for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n
+    } catch (e) {
+      throw new DataFileError(file, 1, `cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? e})`)
+    }
+    if (length > maxBytes) throw new DataFileError(file, 1, `${what} is over the limit of ${size(maxBytes)}`)
+    return buffer.toString('utf8', 0, length)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** A terminology file's text, checked as readDataFile says. */
+export const readTerminologyFile = (file: string): string => readDataFile(file, 'terminology file', MAX_TERMINOLOGY_BYTES)
