@@ -7,6 +7,8 @@ import {DataFileError} from './errors.js'
  * a cloned repository: reading whatever it names without a bound let `/dev/zero` fill memory.
  */
 export const MAX_TERMINOLOGY_BYTES = 1024 * 1024
+/** Bytes above which a .oncolintrc is not read or edited: a real one is a few hundred bytes. */
+export const MAX_CONFIG_BYTES = 1024 * 1024
 
 const kindOf = (st: Stats): string =>
   st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file'
