@@ -67,7 +67,7 @@ function blockStartsAt(text: string, line: Line, markdown: boolean): boolean {
 }
 
 /** After the line's last visible character: trailing spaces (a Markdown hard break) stay last. */
-const contentEnd = (line: Line): number => line.start + line.text.replace(/\s+$/, '').length
+const contentEnd = (line: Line): number => line.start + line.text.trimEnd().length
 
 function comment(directive: string, rules: string, withReason: boolean): {text: string; snippet: string} {
   const body = `oncolint-${directive}${rules ? ` ${rules}` : ''}`
@@ -140,8 +140,7 @@ export function disableFile(text: string, ruleId: string, markdown: boolean): In
 export function frontMatterEnd(text: string): number {
   const open = /^(---|\+\+\+)[ \t]*(?:\r\n?|\n)/.exec(text)
   if (!open) return 0
-  const fence = open[1] === '---' ? '(?:---|\\.\\.\\.)' : '\\+\\+\\+'
-  const close = new RegExp(`(?<=^|[\\r\\n])${fence}[ \\t]*(?:\\r\\n?|\\n|$)`)
+  const close = open[1] === '---' ? /(?<=^|[\r\n])(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)/ : /(?<=^|[\r\n])\+\+\+[ \t]*(?:\r\n?|\n|$)/
   const rest = text.slice(open[0].length)
   const m = close.exec(rest)
   return m ? open[0].length + m.index + m[0].length : 0
@@ -151,6 +150,6 @@ export function frontMatterEnd(text: string): number {
 export function addReason(text: string, offset: number, endOffset: number): Insertion | undefined {
   const comment = text.slice(offset, endOffset)
   if (!comment.endsWith('-->')) return undefined
-  const at = offset + comment.slice(0, -3).replace(/\s+$/, '').length
+  const at = offset + comment.slice(0, -3).trimEnd().length
   return {offset: at, newText: ` -- ${REASON}`, snippet: ` -- \${1:${REASON}}`}
 }

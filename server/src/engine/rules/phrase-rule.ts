@@ -1,5 +1,5 @@
 import type {Family, Severity, Suggestion} from '../types.js'
-import {fitReplacement, removal, withArticle, writtenInPatterns} from './replacement.js'
+import {fitReplacement, lastWord, removal, withArticle, writtenInPatterns} from './replacement.js'
 import type {Entry} from '../terminology/entry.js'
 import type {PhraseHit} from './phrase-hits.js'
 import type {RawFinding, Rule, RuleContext} from './rule.js'
@@ -31,7 +31,7 @@ function wordingsFor(entry: Entry, actual: string): string[] {
   if (!byActual) fittedWordings.set(entry, (byActual = new Map()))
   let fitted = byActual.get(actual)
   if (!fitted) {
-    const last = actual.match(/[\p{L}']+$/u)?.[0] ?? ''
+    const last = lastWord(actual)
     const inflected = !writtenInPatterns(last, entry.find)
     fitted = (entry.prefer ?? []).map((wording) => (wording === '' ? '' : fitReplacement(wording, actual, inflected)))
     // Bounded: a pasted dump must not grow it without end.
