@@ -19,8 +19,8 @@ const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (102
  * The text of a data file the engine is told to read (`what`: "terminology file"): a regular
  * file (a symlink to one is fine) of at most `maxBytes`, else a DataFileError in one line. The
  * file is opened without blocking, so a FIFO with no writer is refused, not waited on for ever,
- * and its type and size are checked on the open descriptor before anything is read. At most
- * maxBytes + 1 bytes are read, so a file that grows meanwhile is refused too.
+ * and its type and size are checked on the open descriptor before anything is read; reading
+ * stops past maxBytes, so a file that grows meanwhile is refused too.
  */
 export function readDataFile(file: string, what: string, maxBytes: number): string {
   let fd: number
@@ -28,21 +28,33 @@ export function readDataFile(file: string, what: string, maxBytes: number): stri
     // O_NONBLOCK is not defined on Windows, where opening a named pipe does not block either.
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   } catch (e) {
-    throw new DataFileError(file, 1, `cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? e})`)
+    const code = (e as NodeJS.ErrnoException).code
+    // Windows will not open a folder at all; elsewhere fstat tells below.
+    if (code === 'EISDIR') throw new DataFileError(file, 1, `${what} must be a regular file, not a folder`)
+    throw new DataFileError(file, 1, `cannot read ${what} (${code ?? e})`)
   }
   try {
     const st = fstatSync(fd)
     if (!st.isFile()) throw new DataFileError(file, 1, `${what} must be a regular file, not ${kindOf(st)}`)
     if (st.size > maxBytes) throw new DataFileError(file, 1, `${what} is ${size(st.size)}, over the limit of ${size(maxBytes)}`)
-    const buffer = Buffer.alloc(Math.min(st.size, maxBytes) + 1)
-    let length = 0
-    try {
-      for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n
-    } catch (e) {
-      throw new DataFileError(file, 1, `cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? e})`)
+    // Read in chunks up to the limit, not by the size stat gave: a file may grow meanwhile, and
+    // some (in /proc) say 0 bytes and have more.
+    const chunks: Buffer[] = []
+    const chunk = Buffer.alloc(64 * 1024)
+    let total = 0
+    for (;;) {
+      let n: number
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null)
+      } catch (e) {
+        throw new DataFileError(file, 1, `cannot read ${what} (${(e as NodeJS.ErrnoException).code ?? e})`)
+      }
+      if (n === 0) break
+      total += n
+      if (total > maxBytes) throw new DataFileError(file, 1, `${what} is over the limit of ${size(maxBytes)}`)
+      chunks.push(Buffer.from(chunk.subarray(0, n)))
     }
-    if (length > maxBytes) throw new DataFileError(file, 1, `${what} is over the limit of ${size(maxBytes)}`)
-    return buffer.toString('utf8', 0, length)
+    return Buffer.concat(chunks, total).toString('utf8')
   } finally {
     closeSync(fd)
   }
