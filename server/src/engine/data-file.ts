@@ -2,9 +2,9 @@ import {closeSync, constants, fstatSync, openSync, readSync, type Stats} from 'n
 import {DataFileError} from './errors.js'
 
 /**
- * Bytes above which a terminology file is refused. The largest shipped file is under 100 KB; a
- * writer's list of terms is far smaller. A config names these files, and a config can come with
- * a cloned repository: reading whatever it names without a bound let `/dev/zero` fill memory.
+ * Bytes above which a terminology file is refused: far above any real list of terms (the shipped
+ * files are under 100 KB each). A config names these files, and a config can come with a cloned
+ * repository: whatever it names must not fill memory (`/dev/zero`) or block (a FIFO).
  */
 export const MAX_TERMINOLOGY_BYTES = 1024 * 1024
 /** Bytes above which a .oncolintrc is not read or edited: a real one is a few hundred bytes. */

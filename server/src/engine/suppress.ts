@@ -40,8 +40,8 @@ const covers = (rules: string[], ruleId: string): boolean =>
 
 /**
  * Where each line starts. A line ends at \r\n, \n or a lone \r, as in CommonMark and in the
- * positions the editor and the reports show: counting \n alone made a CR-only file one line, so
- * a disable-line comment silenced its rule in the whole file.
+ * positions the editor and the reports show: counting \n alone would make a CR-only file one
+ * line, and a disable-line comment silence its rule in the whole file.
  */
 export function lineStartsOf(text: string): number[] {
   const starts = [0]

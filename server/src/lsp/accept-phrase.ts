@@ -66,7 +66,7 @@ export function acceptInJson(text: string, phrase: string): string | undefined {
     if (!last) return text.slice(0, list.offset) + `[${value}]` + text.slice(list.offset + list.length)
     const lastEnd = last.offset + last.length
     const multiLine = text.slice(list.offset, last.offset).includes('\n')
-    // From the start of the run of blanks only (the lookbehind): tried at every blank, it was quadratic.
+    // From the start of the run of blanks only (the lookbehind): tried at every blank, it would be quadratic.
     const indent = /(?<![ \t])[ \t]*$/.exec(text.slice(0, last.offset))![0]
     const eol = text.includes('\r\n') ? '\r\n' : '\n'
     return text.slice(0, lastEnd) + (multiLine ? `,${eol}${indent}${value}` : `, ${value}`) + text.slice(lastEnd)

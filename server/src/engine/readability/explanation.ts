@@ -43,7 +43,7 @@ const SENTENCE_END = /[.;!?]/
 const PLURAL = /^(?:s|es)\b/
 const EMPHASIS_START = /^[*_]+/
 // Starts only where a run of markers starts (the lookbehind): tried at every marker of a long
-// run, `[*_]+$` was quadratic in the run's length.
+// run, `[*_]+$` would be quadratic in the run's length.
 const EMPHASIS_END = /(?<![*_])[*_]+$/
 const PAREN = /^\s*\(([^()]*)\)?/
 // Parentheses that give an acronym, a number, a year, a citation or examples, not a meaning.

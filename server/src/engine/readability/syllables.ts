@@ -13,9 +13,9 @@ const OVERRIDES = new Map<string, number>(
 /**
  * Letters above which a word is not given to the `syllable` package. Some of its patterns
  * (`.[^aeiuoycgltdb]{2,}ed$`) backtrack quadratically on a long run of consonants, so a pasted
- * 100,000-letter run blocked the language server for seconds. English words stay far below this
- * (the longest dictionary word has 45 letters); longer ones are URLs, hashes or pasted data,
- * counted by their vowel groups in linear time.
+ * run of a few hundred thousand letters would block the language server for minutes. English
+ * words stay far below this (the longest dictionary word has 45 letters); longer ones are URLs,
+ * hashes or pasted data, counted by their vowel groups in linear time.
  */
 export const MAX_SYLLABLE_WORD = 64
 

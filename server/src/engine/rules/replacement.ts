@@ -2,7 +2,7 @@ import pluralize from 'pluralize'
 
 /**
  * The letters (and apostrophes) that end `s`. The lookbehind lets a match start only where such a
- * run starts: tried at every letter of a long word, `[\p{L}']+$` was quadratic in its length.
+ * run starts: tried at every letter of a long word, `[\p{L}']+$` would be quadratic in its length.
  */
 export const lastWord = (s: string): string => s.match(/(?<![\p{L}'])[\p{L}']+$/u)?.[0] ?? ''
 

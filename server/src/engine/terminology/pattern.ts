@@ -18,9 +18,9 @@ const GAP_END = {kind: 'any', gapEnd: true} as const
 export const MAX_EXPANSIONS = 10_000
 /**
  * ...all the patterns of one terminology file together, and all the files of a loaded set (the
- * built-in ones and a writer's): each phrasing costs time and memory to compile, and a file of
- * many broad patterns cost 36 s and 2.6 GB. The built-in set stands for about 61,000 phrasings,
- * its largest file for about 20,000.
+ * built-in ones and a writer's): each phrasing costs time and memory to compile, so without a
+ * total a file of many broad patterns would take minutes and gigabytes. The built-in set and
+ * each of its files stay under half of these (a test checks), leaving room for a writer's.
  */
 export const MAX_FILE_PHRASINGS = 50_000
 export const MAX_SET_PHRASINGS = 150_000
