@@ -21,3 +21,14 @@ export function errorText(e: unknown): string {
   const message = e.message.split('\n')[0]
   return code && !message.startsWith(code) ? `${code}: ${message}` : message
 }
+
+/**
+ * errorText without the system call and path Node appends ("…, open '/a/b'"): the caller names
+ * the file itself. Cut at the first ", <call> '" (a linear search; a backtracking pattern over
+ * the whole message was quadratic on a hostile path).
+ */
+export function errorReason(e: unknown): string {
+  const text = errorText(e)
+  const at = /, [a-z]+ '/.exec(text)
+  return at && text.endsWith("'") ? text.slice(0, at.index) : text
+}

@@ -3,7 +3,7 @@ import {isAbsolute, join, relative, resolve, sep} from 'node:path'
 import type {Ignore} from 'ignore'
 import picomatch from 'picomatch'
 import {kindOf} from '../config/bounded-read.js'
-import {UsageError, errorText} from './errors.js'
+import {UsageError, errorReason} from './errors.js'
 import {escapeBytes} from './printable.js'
 
 /** Folders a walk never enters (besides any whose name starts with a dot). */
@@ -55,7 +55,7 @@ export async function expandTargets(targets: string[], cwd: string, extensions: 
     try {
       stat = statSync(abs, {throwIfNoEntry: false})
     } catch (e) {
-      failures.push({path: abs, reason: `cannot be read (${errorText(e).replace(/, \w+ '.*'$/s, '')}), not linted`})
+      failures.push({path: abs, reason: `cannot be read (${errorReason(e)}), not linted`})
       continue
     }
     if (stat?.isFile()) {
@@ -118,7 +118,7 @@ function walk(root: string, {matches, failures, skip, maxDepth = Infinity}: Walk
     try {
       entries = readdirSync(dir, {withFileTypes: true, encoding: 'buffer'})
     } catch (e) {
-      failures.push({path: dir, reason: `folder cannot be read (${errorText(e).replace(/, \w+ '.*'$/s, '')}), not linted`})
+      failures.push({path: dir, reason: `folder cannot be read (${errorReason(e)}), not linted`})
       continue
     }
     for (const entry of entries) {

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 import {BINARY_SAMPLE_CHARS, MAX_TEXT_BYTES, MAX_TEXT_CHARS, notLintable, tooLong} from '../engine/input.js'
 import {UnreadableFileError, kindOf, readRegularFile} from '../config/bounded-read.js'
-import {FileProblem, errorText} from './errors.js'
+import {FileProblem, errorReason} from './errors.js'
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])
 
@@ -42,7 +42,7 @@ export function asProblem(e: unknown): FileProblem {
   if (e instanceof UnreadableFileError) return new FileProblem(e.reason.endsWith('not linted') ? e.reason : `${e.reason}, not linted`)
   const err = e as NodeJS.ErrnoException
   // "EACCES: permission denied, open '/x/y.md'": the path is shown with the problem already.
-  return new FileProblem(`cannot be read (${errorText(err).replace(/, \w+ '.*'$/s, '')}), not linted`)
+  return new FileProblem(`cannot be read (${errorReason(err)}), not linted`)
 }
 
 let scratch = Buffer.alloc(0)

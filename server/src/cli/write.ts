@@ -2,7 +2,7 @@ import {accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, ftr
 import {basename, dirname, join, resolve} from 'node:path'
 import {MAX_TEXT_BYTES} from '../engine/input.js'
 import {readRegularFile} from '../config/bounded-read.js'
-import {FileProblem, UsageError, errorText} from './errors.js'
+import {FileProblem, UsageError, errorText, errorReason} from './errors.js'
 import {decode} from './read-draft.js'
 
 /** Writes content to an open file: the text, or a function that writes it. */
@@ -112,7 +112,7 @@ export function checkOutputPath(file: string, option: string): void {
   try {
     ;({target, stat} = outputTarget(file))
   } catch (e) {
-    throw new UsageError(`${option} ${file}: ${errorText(e).replace(/, \w+ '.*'$/s, '')}`)
+    throw new UsageError(`${option} ${file}: ${errorReason(e)}`)
   }
   if (stat?.isDirectory()) throw new UsageError(`${option} ${file} is a folder; name a file to write to`)
   try {
@@ -127,7 +127,7 @@ export function checkOutputPath(file: string, option: string): void {
     else accessSync(dir, constants.W_OK)
   } catch (e) {
     if (e instanceof UsageError) throw e
-    throw new UsageError(`${option} ${file} cannot be written (${errorText(e).replace(/, \w+ '.*'$/s, '')})`)
+    throw new UsageError(`${option} ${file} cannot be written (${errorReason(e)})`)
   }
 }
 
@@ -175,7 +175,7 @@ export function writeFix(file: string, original: Buffer, text: string, linkAllow
       }
     }
   } catch (e) {
-    throw new FileProblem(`could not be written (${errorText(e).replace(/, \w+ '.*'$/s, '')}); not fixed`)
+    throw new FileProblem(`could not be written (${errorReason(e)}); not fixed`)
   }
 }
 

@@ -2,18 +2,13 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {Ajv, type ValidateFunction} from 'ajv'
 import {DataFileError, RULES_BY_ID, packageRoot, terminologyWith, type LintConfig, type Terminology} from '../engine/index.js'
+import {MAX_TERMINOLOGY_BYTES} from '../engine/data-file.js'
 import {readYaml} from '../engine/terminology/load.js'
 import {UnreadableFileError, checkRegularFile, readRegularFile} from './bounded-read.js'
 
 export const CONFIG_NAMES = ['.oncolintrc.json', '.oncolintrc.yaml', '.oncolintrc.yml']
 /** A config file is a few lines: one past this is a mistake (or /dev/zero behind a link), refused before it is read. */
 export const MAX_CONFIG_BYTES = 1_000_000
-/**
- * What the command line lets a terminology file a config names be, checked before it is read
- * or hashed: a FIFO or a link to /dev/zero would hang the run. (The terminology loader has its
- * own, tighter limits.)
- */
-export const MAX_TERMINOLOGY_BYTES = 10_000_000
 const FAMILIES = new Set(['accuracy', 'readability', 'promotion', 'oncolint'])
 
 /** A config file after validation, with its terminology files compiled. */

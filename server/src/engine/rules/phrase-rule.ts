@@ -3,7 +3,7 @@ import type {Severity} from '../config.js'
 import {familyOf, type LintContext, type PhraseRuleTraits, type RawFinding, type Rule} from '../rule-context.js'
 import type {Entry} from '../terminology/entry.js'
 import type {Suggestion} from '../types.js'
-import {fitReplacement, removal, withArticle, writtenInPatterns} from './replacement.js'
+import {fitReplacement, lastWord, removal, withArticle, writtenInPatterns} from './replacement.js'
 
 /** The finding for one terminology phrase: its message and its preferred wordings as fixes. */
 export function phraseFinding(ctx: LintContext, hit: PhraseHit): RawFinding {
@@ -32,7 +32,7 @@ function wordingsFor(entry: Entry, actual: string): string[] {
   if (!byActual) fittedWordings.set(entry, (byActual = new Map()))
   let fitted = byActual.get(actual)
   if (!fitted) {
-    const last = actual.match(/[\p{L}']+$/u)?.[0] ?? ''
+    const last = lastWord(actual)
     const inflected = !writtenInPatterns(last, entry.find)
     fitted = (entry.prefer ?? []).map((wording) => (wording === '' ? '' : fitReplacement(wording, actual, inflected)))
     // Bounded: a pasted dump must not grow it without end.

@@ -1,6 +1,10 @@
 import pluralize from 'pluralize'
 
-const lastWord = (s: string): string => s.match(/[\p{L}']+$/u)?.[0] ?? ''
+/**
+ * The letters (and apostrophes) that end `s`. The lookbehind lets a match start only where such a
+ * run starts: tried at every letter of a long word, `[\p{L}']+$` would be quadratic in its length.
+ */
+export const lastWord = (s: string): string => s.match(/(?<![\p{L}'])[\p{L}']+$/u)?.[0] ?? ''
 
 /**
  * Fits a preferred wording to the text it replaces: keeps a capital first letter or all

@@ -3,11 +3,12 @@ import {readFileSync, readdirSync, statSync} from 'node:fs'
 import {basename, join, relative} from 'node:path'
 import {Ajv, type ValidateFunction} from 'ajv'
 import {LineCounter, parseDocument} from 'yaml'
+import {readTerminologyFile} from '../data-file.js'
 import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
 import {setSpellingMap} from '../parse/tokens.js'
 import type {Entry} from './entry.js'
-import {Terminology, compileMatchers, deserializePair, serializePair, type SerializedPair} from './terminology.js'
+import {PhrasingBudget, Terminology, compileMatchers, deserializePair, serializePair, type SerializedPair} from './terminology.js'
 
 let validate: ValidateFunction | undefined
 
@@ -49,7 +50,7 @@ export function readYaml(file: string, text: string): {value: unknown; lineOf: (
 }
 
 /** Reads and validates terminology files against terminology/schema.json. */
-export function readEntries(file: string, text = readFileSync(file, 'utf8')): Entry[] {
+export function readEntries(file: string, text = readTerminologyFile(file)): Entry[] {
   const {value, lineOf} = readYaml(file, text)
   const check = schemaValidator()
   if (!check(value ?? [])) {
@@ -93,6 +94,8 @@ export interface CompiledTerminology {
   entries: Entry[]
   /** The compiled phrase tries (finds, unless), so loading does not expand every pattern again. */
   matchers?: SerializedPair
+  /** Phrasings the tries stand for: what a writer's files add to (see PhrasingBudget). */
+  phrasings?: number
 }
 
 function sourceFiles(): string[] {
@@ -131,7 +134,9 @@ export function compileBuiltin(): CompiledTerminology {
 export function compileBuiltinWithMatcher(): CompiledTerminology {
   const compiled = compileBuiltin()
   setSpellingMap(new Map(Object.entries(compiled.spelling)))
-  return {...compiled, matchers: serializePair(compileMatchers(compiled.entries), compiled.entries)}
+  const budget = new PhrasingBudget()
+  const matchers = compileMatchers(compiled.entries, budget)
+  return {...compiled, matchers: serializePair(matchers, compiled.entries), phrasings: budget.total}
 }
 
 /**
@@ -141,7 +146,8 @@ export function compileBuiltinWithMatcher(): CompiledTerminology {
 function loadCompiled(): CompiledTerminology {
   try {
     const compiled = JSON.parse(readFileSync(join(packageRoot(), 'dist', 'terminology.json'), 'utf8')) as CompiledTerminology
-    if (compiled.stamp === stampOf(sourceFiles())) return compiled
+    // Without its phrasing count the stored set is from an older build: read the YAML.
+    if (compiled.stamp === stampOf(sourceFiles()) && typeof compiled.phrasings === 'number') return compiled
   } catch {
     // not built yet, or unreadable: read the YAML
   }
@@ -157,8 +163,12 @@ export function builtinTerminology(): Terminology {
     // Spelling must be set before any pattern or text is normalised.
     setSpellingMap(new Map(Object.entries(compiled.spelling)))
     const entries = compiled.entries.map((e) => ({...e, file: join(packageRoot(), e.file)}))
-    const matchers = compiled.matchers ? deserializePair(compiled.matchers, entries) : compileMatchers(entries)
-    builtin = new Terminology(entries, [matchers], compiled.version)
+    if (compiled.matchers && compiled.phrasings !== undefined) {
+      builtin = new Terminology(entries, [deserializePair(compiled.matchers, entries)], compiled.version, compiled.phrasings)
+    } else {
+      const budget = new PhrasingBudget()
+      builtin = new Terminology(entries, [compileMatchers(entries, budget)], compiled.version, budget.total)
+    }
   }
   return builtin
 }
@@ -185,16 +195,8 @@ export function terminologyIdentity(extraFiles: readonly string[]): string {
   }
   if (extraFiles.length === 0) return shippedIdentity
   const hash = createHash('sha256').update(shippedIdentity)
-  for (const file of extraFiles) {
-    let bytes: Buffer
-    try {
-      bytes = readFileSync(file)
-    } catch (e) {
-      // The same complaint terminologyWith() makes, so the run stops the same way.
-      throw new DataFileError(file, 1, `cannot read terminology file (${(e as NodeJS.ErrnoException).code ?? e})`)
-    }
-    hash.update(file).update('\0').update(bytes).update('\0')
-  }
+  // Read as terminologyWith() reads them, so a file it refuses stops the run the same way.
+  for (const file of extraFiles) hash.update(file).update('\0').update(readTerminologyFile(file)).update('\0')
   return hash.digest('hex').slice(0, 16)
 }
 
@@ -204,13 +206,7 @@ const extended = new Map<string, Terminology>()
 export function terminologyWith(extraFiles: readonly string[]): Terminology {
   const base = builtinTerminology()
   if (extraFiles.length === 0) return base
-  const sources = extraFiles.map((f) => {
-    try {
-      return {file: f, text: readFileSync(f, 'utf8')}
-    } catch (e) {
-      throw new DataFileError(f, 1, `cannot read terminology file (${(e as NodeJS.ErrnoException).code ?? e})`)
-    }
-  })
+  const sources = extraFiles.map((file) => ({file, text: readTerminologyFile(file)}))
   const hash = createHash('sha256').update(base.version)
   for (const {file, text} of sources) hash.update(file).update('\0').update(text).update('\0')
   const version = hash.digest('hex').slice(0, 16)

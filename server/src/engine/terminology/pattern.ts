@@ -16,6 +16,14 @@ const GAP_END = {kind: 'any', gapEnd: true} as const
 
 /** How many word sequences one pattern may stand for before it is "too broad". */
 export const MAX_EXPANSIONS = 10_000
+/**
+ * ...all the patterns of one terminology file together, and all the files of a loaded set (the
+ * built-in ones and a writer's): each phrasing costs time and memory to compile, so without a
+ * total a file of many broad patterns would take minutes and gigabytes. The built-in set and
+ * each of its files stay under half of these (a test checks), leaving room for a writer's.
+ */
+export const MAX_FILE_PHRASINGS = 50_000
+export const MAX_SET_PHRASINGS = 150_000
 /** How many other words `...` may skip. */
 export const GAP_WORDS = 4
 

@@ -2,7 +2,7 @@ import {DataFileError} from '../errors.js'
 import type {Token} from '../parse/tokens.js'
 import type {Entry} from './entry.js'
 import {PhraseMatcher, type Match, type SerializedMatcher} from './matcher.js'
-import {expandPattern, PatternError} from './pattern.js'
+import {MAX_FILE_PHRASINGS, MAX_SET_PHRASINGS, expandPattern, PatternError} from './pattern.js'
 
 /** Why a pattern is in the matcher: to find an entry's phrase, or to cancel it (unless). */
 export interface PatternRef {
@@ -38,25 +38,56 @@ export interface SerializedPair {
   unless: SerializedMatcher
 }
 
+/**
+ * Counts the phrasings patterns expand to, per file and in all, and stops a compile that goes
+ * over MAX_FILE_PHRASINGS or MAX_SET_PHRASINGS at the entry that does, naming its file.
+ */
+export class PhrasingBudget {
+  private readonly byFile = new Map<string, number>()
+
+  /** `total`: phrasings of the set already compiled (the built-in one, for a writer's files). */
+  constructor(public total = 0) {}
+
+  charge(entry: Entry, phrasings: number): void {
+    const inFile = (this.byFile.get(entry.file) ?? 0) + phrasings
+    this.byFile.set(entry.file, inFile)
+    this.total += phrasings
+    const at = `entry "${entry.id}"`
+    if (inFile > MAX_FILE_PHRASINGS) {
+      throw new DataFileError(entry.file, entry.line, `${at}: the file's patterns stand for more than ${MAX_FILE_PHRASINGS} phrasings in all; use fewer or narrower alternatives`)
+    }
+    if (this.total > MAX_SET_PHRASINGS) {
+      throw new DataFileError(entry.file, entry.line, `${at}: the terminology files together stand for more than ${MAX_SET_PHRASINGS} phrasings; use fewer or narrower alternatives`)
+    }
+  }
+}
+
 /** Compiles entries' patterns of one kind into a matcher; a bad pattern names its file and line. */
-export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind']): PhraseMatcher<PatternRef> {
+export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind'], budget = new PhrasingBudget()): PhraseMatcher<PatternRef> {
   const matcher = new PhraseMatcher<PatternRef>()
   for (const entry of entries) {
     const ref: PatternRef = {entry, kind}
     for (const pattern of (kind === 'find' ? entry.find : entry.unless) ?? []) {
+      let sequences
       try {
-        for (const seq of expandPattern(pattern)) matcher.add(seq, ref)
+        sequences = expandPattern(pattern)
       } catch (e) {
         if (e instanceof PatternError) throw new DataFileError(entry.file, entry.line, `entry "${entry.id}": ${e.message}`)
         throw e
       }
+      budget.charge(entry, sequences.length)
+      for (const seq of sequences) matcher.add(seq, ref)
     }
   }
   matcher.minimize()
   return matcher
 }
 
-export const compileMatchers = (entries: readonly Entry[]): MatcherPair => ({find: compileMatcher(entries, 'find'), unless: compileMatcher(entries, 'unless')})
+/** Both matchers of a set of entries, charged to one budget (finds and unless patterns alike). */
+export const compileMatchers = (entries: readonly Entry[], budget = new PhrasingBudget()): MatcherPair => ({
+  find: compileMatcher(entries, 'find', budget),
+  unless: compileMatcher(entries, 'unless', budget),
+})
 
 export const serializePair = (pair: MatcherPair, entries: readonly Entry[]): SerializedPair => {
   const id = refId(entries)
@@ -80,6 +111,8 @@ export class Terminology {
     private readonly layers: readonly MatcherPair[],
     /** Changes whenever any entry changes: part of cache keys. */
     readonly version: string,
+    /** Phrasings its patterns stand for, all layers together (see PhrasingBudget). */
+    readonly phrasings: number,
   ) {
     for (const entry of entries) {
       const prior = this.byId.get(entry.id)
@@ -102,7 +135,9 @@ export class Terminology {
 
   /** This set plus more entries (a writer's files), sharing this set's compiled matchers. */
   extend(entries: readonly Entry[], version: string): Terminology {
-    return new Terminology([...this.entries, ...entries], [...this.layers, compileMatchers(entries)], version)
+    const budget = new PhrasingBudget(this.phrasings)
+    const layer = compileMatchers(entries, budget)
+    return new Terminology([...this.entries, ...entries], [...this.layers, layer], version, budget.total)
   }
 
   /** The files its entries were read from, built-in first. */
