@@ -114,3 +114,30 @@ describe('case of an abbreviation that is replaced', () => {
     assert.deepEqual(withArticle(mid, 7, 11, 'metastases'), {offset: 7, endOffset: 11, newText: 'metastases'})
   })
 })
+
+describe('removing a phrase', () => {
+  const remove = async (text: string, phrase: string) => {
+    const {removal} = await import('../../server/src/engine/rules/replacement.js')
+    const at = text.indexOf(phrase)
+    const e = removal(text, at, at + phrase.length)
+    return e && text.slice(0, e.offset) + e.newText + text.slice(e.endOffset)
+  }
+
+  it('makes the article before it fit the word that follows', async () => {
+    assert.equal(await remove('We are an award-winning team.', 'award-winning'), 'We are a team.')
+    assert.equal(await remove('A revolutionary approach helps.', 'revolutionary'), 'An approach helps.')
+    assert.equal(await remove('Our revolutionary laser treatment works.', 'revolutionary'), 'Our laser treatment works.')
+  })
+
+  it('offers no removal of a whole predicate', async () => {
+    assert.equal(await remove('Our care is award-winning.', 'award-winning'), undefined)
+    assert.equal(await remove('The equipment is truly state-of-the-art, and safe.', 'state-of-the-art'), undefined)
+  })
+
+  it('drops the suggestion, keeps the finding', () => {
+    const [f] = lint('Our care is award-winning.').findings.filter((x) => x.entryId === 'superlative-award-winning')
+    assert.deepEqual(f.suggestions, [])
+    const [g] = lint('We are an award-winning team.').findings.filter((x) => x.entryId === 'superlative-award-winning')
+    assert.deepEqual(g.suggestions.map((s) => s.edits), [[{offset: 7, endOffset: 24, newText: 'a '}]])
+  })
+})

@@ -45,9 +45,13 @@ export function writtenInPatterns(word: string, patterns: readonly string[]): bo
 
 /**
  * Removing a phrase also removes the comma and space after it, and capitalises what
- * follows when the phrase opened a sentence: "Needless to say, rest" -> "Rest".
+ * follows when the phrase opened a sentence: "Needless to say, rest" -> "Rest". An article
+ * before it is made to fit the word that now follows: "an award-winning team" -> "a team".
+ * A phrase that is the whole predicate ("Our care is award-winning.") cannot just go: that
+ * would leave "Our care is." So there is no removal then (undefined).
  */
-export function removal(text: string, offset: number, endOffset: number): {offset: number; endOffset: number; newText: string} {
+export function removal(text: string, offset: number, endOffset: number): {offset: number; endOffset: number; newText: string} | undefined {
+  if (COPULA_BEFORE.test(text.slice(Math.max(0, offset - 30), offset))) return undefined
   let end = endOffset
   const m = /^,?[^\S\r\n]+|^,/.exec(text.slice(end, end + 4))
   if (m) end += m[0].length
@@ -55,8 +59,16 @@ export function removal(text: string, offset: number, endOffset: number): {offse
   const opensSentence = opensSentenceAt(text, offset)
   const next = text[end]
   if (opensSentence && next && /\p{Ll}/u.test(next)) return {offset, endOffset: end + 1, newText: next.toUpperCase()}
+  const before = ARTICLE_BEFORE.exec(text.slice(Math.max(0, offset - 8), offset))
+  const following = text.slice(end).match(/^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u)?.[0]
+  if (before && before[1].toLowerCase() !== 'the' && following && articleFor(following) !== before[1].toLowerCase()) {
+    return {offset: offset - before[0].length, endOffset: end, newText: inCaseOf(articleFor(following), before[1]) + before[2]}
+  }
   return {offset, endOffset: end, newText: ''}
 }
+
+// A linking verb (and an adverb or two) right before a phrase: the phrase is the predicate.
+const COPULA_BEFORE = /(?<![\p{L}'’-])(?:is|are|was|were|be|been|being|am|seems?|looks?|sounds?|feels?|becomes?|remains?)(?:\s+(?:truly|really|very|so|quite|simply|just|totally|completely|absolutely|now|also))*\s+$/iu
 
 // Words that start with a vowel letter but a consonant sound, and the silent-h words.
 const CONSONANT_SOUND = /^(?:one|once|uni|use|usu|uti|eu|ewe|ur[aeiou])/i
