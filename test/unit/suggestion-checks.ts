@@ -12,6 +12,7 @@ import type {Entry} from '../../server/src/engine/terminology/entry.js'
  * - a sentence end (. ! ?) inside the sentence, or a stop followed by more punctuation: what a
  *   whole replacement sentence pasted over a few words leaves behind;
  * - a capital brought into the middle of a sentence ("Total body Radiation therapy");
+ * - a copula left with nothing after it ("Our robotic surgery is.");
  * - a lost subject or verb (see lostSubjectOrVerb);
  * - a lost verb ending: an -ing, -ed or -s form of a word replaced by a form without it
  *   ("commences" -> "start", "physicians" -> "doctor");
