@@ -10,13 +10,10 @@ export function phraseFinding(ctx: LintContext, hit: PhraseHit): RawFinding {
   const {entry} = hit
   const actual = ctx.draft.text.slice(hit.offset, hit.endOffset)
   const fitted = wordingsFor(entry, actual)
-  const suggestions: Suggestion[] = fitted.map((newText, i) => {
-    return {
-      title: newText === '' ? `Remove '${actual}'` : `Replace with '${newText}'`,
-      safe: i === 0 && entry.safe === true,
-      preferred: i === 0,
-      edits: [newText === '' ? removal(ctx.draft.text, hit.offset, hit.endOffset) : withArticle(ctx.draft.text, hit.offset, hit.endOffset, newText)],
-    }
+  const suggestions: Suggestion[] = fitted.flatMap((newText, i) => {
+    // A removal that would leave a sentence without its predicate is not offered.
+    const edit = newText === '' ? removal(ctx.draft.text, hit.offset, hit.endOffset) : withArticle(ctx.draft.text, hit.offset, hit.endOffset, newText)
+    return edit ? [{title: newText === '' ? `Remove '${actual}'` : `Replace with '${newText}'`, safe: i === 0 && entry.safe === true, preferred: i === 0, edits: [edit]}] : []
   })
   return {ruleId: entry.rule, message: entry.message, offset: hit.offset, endOffset: hit.endOffset, suggestions, entryId: entry.id, actual}
 }
