@@ -6,6 +6,7 @@ import {join} from 'node:path'
 import {Readable, Writable} from 'node:stream'
 import {crc32} from 'node:zlib'
 import {FORMATS} from '../../server/src/cli/formats/index.js'
+import {headerCrc, type StoredEntry} from '../../server/src/cli/cache.js'
 import {stylishRows} from '../../server/src/cli/formats/stylish.js'
 import {runCli} from '../../server/src/cli/main.js'
 import {ROOT, TEST_TERMS} from '../helpers.js'
@@ -15,6 +16,7 @@ import type {ReportMessage} from '../../server/src/cli/report.js'
 const A = 'A zorblat tumor grew.\n'
 const B = 'Quux spreads cancer.\n'
 const messages = (r: {stdout: string}) => JSON.parse(r.stdout).map((f: {messages: Array<{message: string}>}) => f.messages.map((m) => m.message))
+const BINARY = 'binary file (control bytes or invalid UTF-8 in its first 8 KB), not linted'
 const linted = (r: {stderr: string}) => /(\d+) files, (\d+) from the cache, (\d+) linted/.exec(r.stderr)?.slice(1).map(Number)
 
 interface Stored {
@@ -29,7 +31,7 @@ interface Stored {
  * where its parts lie in the body), then the body, each report's messages JSON, stats JSON and
  * stylish rows back to back.
  */
-function readCache(file: string): {header: {oncolint: string; format: number; files: Record<string, {at: [number, number, number, number]; crc: [number, number]}>}; reports: Record<string, Stored>} {
+function readCache(file: string): {header: {oncolint: string; format: number; files: Record<string, StoredEntry>}; reports: Record<string, Stored>} {
   const bytes = readFileSync(file)
   const newline = bytes.indexOf(0x0a)
   const header = JSON.parse(bytes.subarray(0, newline).toString('utf8'))
@@ -50,7 +52,9 @@ function writeCache(file: string, header: ReturnType<typeof readCache>['header']
     const m = Buffer.from(JSON.stringify(report.messages))
     const st = Buffer.from(JSON.stringify(report.stats))
     const rows = Buffer.from(report.rows)
-    header.files[path] = {...header.files[path], at: [offset, m.length, st.length, rows.length], crc: [crc32(st, crc32(m)), crc32(rows)]}
+    const entry: StoredEntry = {...header.files[path], at: [offset, m.length, st.length, rows.length], crc: [crc32(st, crc32(m)), crc32(rows), 0]}
+    entry.crc[2] = headerCrc(entry)
+    header.files[path] = entry
     parts.push(m, st, rows)
     offset += m.length + st.length + rows.length
   }
@@ -146,9 +150,9 @@ describe('CLI cache', () => {
     const good = header(file)
     const cases: Array<[unknown, string]> = [
       [{...good, oncolint: '0.0.1'}, `written by oncolint 0.0.1, this is ${good.oncolint}`],
-      [{...good, format: 99}, 'cache format 99, this oncolint writes format 3'],
-      [{...good, format: 2}, 'cache format 2, this oncolint writes format 3'],
-      [{...good, format: 1}, 'cache format 1, this oncolint writes format 3'],
+      [{...good, format: 99}, 'cache format 99, this oncolint writes format 4'],
+      [{...good, format: 2}, 'cache format 2, this oncolint writes format 4'],
+      [{...good, format: 1}, 'cache format 1, this oncolint writes format 4'],
       [[1, 2], 'not an oncolint cache'],
       [{eslint: true}, 'not an oncolint cache'],
       [{...good, files: {[join(dir, 'a.md')]: {hash: 1}}}, `bad entry for ${join(dir, 'a.md')}`],
@@ -333,14 +337,33 @@ describe('CLI cache', () => {
     assert.deepEqual(messages(edited), messages(await cli(['-f', 'json', 'bom.md'], {cwd: dir})))
   })
 
-  it('skips a binary file with --cache too', async () => {
+  // Changed with issue 21: a file not linted is reported (stderr and report) and the exit code is 2.
+  it('skips a binary file with --cache too, reported each time', async () => {
     const dir = project({'a.md': A})
     writeFileSync(join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]))
     for (let i = 0; i < 2; i++) {
       const r = await cli(['--cache', '-f', 'json', '.'], {cwd: dir})
-      assert.equal(r.stderr, 'oncolint: warning: image.md: binary file, not linted\n')
-      assert.deepEqual(messages(r), [["'Zorblat tumor' is a test term."]])
+      assert.equal(r.stderr, `oncolint: image.md: ${BINARY}\noncolint: 1 file could not be linted (see above); exit code 2\n`)
+      assert.deepEqual(messages(r), [["'Zorblat tumor' is a test term."], [BINARY]])
+      assert.equal(r.code, 2)
     }
+  })
+
+  it('a header whose counts were edited is a damaged cache: ignored, the file linted again (issue 21)', async () => {
+    const dir = project({'e.md': B, 'ok.md': 'Clean text here.\n'})
+    assert.equal((await cli(['--cache', '.'], {cwd: dir})).code, 1)
+    const file = join(dir, '.oncolintcache')
+    const raw = readFileSync(file)
+    const newline = raw.indexOf(0x0a)
+    const data = JSON.parse(raw.subarray(0, newline).toString('utf8'))
+    Object.assign(data.files[join(dir, 'e.md')], {counts: [0, 0, 0], fixable: 0})
+    writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify(data)), raw.subarray(newline)]))
+    const r = await cli(['--cache', '--debug', '.'], {cwd: dir})
+    assert.equal(r.code, 1, 'the error is found again')
+    assert.match(r.stderr, new RegExp(`^oncolint: ignoring the cache ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(damaged entry for ${join(dir, 'e.md').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\); it will be rewritten\n`))
+    assert.deepEqual(linted(r), [2, 0, 2])
+    assert.match(r.stdout, /1 problem \(1 error/)
+    assert.equal((await cli(['--cache', '.'], {cwd: dir})).code, 1, 'and the rewritten cache holds the truth')
   })
 
   it('lints again when the shipped terminology changes', function () {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
 import {readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {writeIfUnchanged} from '../../server/src/cli/write.js'
+import {FileProblem} from '../../server/src/cli/errors.js'
+import {writeFix} from '../../server/src/cli/write.js'
 import {TEST_RC, cli, project} from './helpers.js'
 
 const RC = `${TEST_RC}rules:\n  readability: off\n`
@@ -65,6 +66,23 @@ a.md
     assert.equal(readFileSync(join(dir, 'sub', 'b.txt'), 'utf8'), FIXED_B)
   })
 
+  it('--fix-dry-run gives a patch that applies to a file with a byte-order mark, and makes what --fix writes (issue 21)', async () => {
+    const dir = project({}, RC)
+    const bytes = (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])
+    writeFileSync(join(dir, 'bomlf.md'), bytes(A))
+    writeFileSync(join(dir, 'bomcrlf.txt'), bytes(B.replace(/\n/g, '\r\n')))
+    const r = await cli(['--fix-dry-run', '-o', 'rem.txt', 'bomlf.md', 'bomcrlf.txt'], {cwd: dir})
+    writeFileSync(join(dir, 'p.patch'), r.stdout)
+    execFileSync('git', ['apply', '--check', 'p.patch'], {cwd: dir})
+    execFileSync('git', ['apply', 'p.patch'], {cwd: dir})
+    const patched = ['bomlf.md', 'bomcrlf.txt'].map((n) => readFileSync(join(dir, n)))
+    writeFileSync(join(dir, 'bomlf.md'), bytes(A))
+    writeFileSync(join(dir, 'bomcrlf.txt'), bytes(B.replace(/\n/g, '\r\n')))
+    await cli(['--fix', 'bomlf.md', 'bomcrlf.txt'], {cwd: dir})
+    assert.deepEqual(patched, ['bomlf.md', 'bomcrlf.txt'].map((n) => readFileSync(join(dir, n))))
+    assert.deepEqual(patched[0], bytes(FIXED_A))
+  })
+
   it('--fix-dry-run diffs standard input; --fix refuses it', async () => {
     const dir = project({}, RC)
     const r = await cli(['--fix-dry-run', '--stdin-filename', 'in.md', '-'], {cwd: dir, input: 'A zorblat tumor.\n'})
@@ -76,9 +94,9 @@ a.md
   it('never overwrites a file that changed on disk after it was read', () => {
     const dir = project({'a.md': 'changed meanwhile\n'})
     const file = join(dir, 'a.md')
-    assert.throws(() => writeIfUnchanged(file, A, FIXED_A), {message: `${file} changed on disk while being linted; not fixed`})
+    assert.throws(() => writeFix(file, Buffer.from(A), FIXED_A, false), new FileProblem('changed on disk while being linted; not fixed'))
     assert.equal(readFileSync(file, 'utf8'), 'changed meanwhile\n')
-    writeIfUnchanged(file, 'changed meanwhile\n', 'fixed\n')
+    writeFix(file, Buffer.from('changed meanwhile\n'), 'fixed\n', false)
     assert.equal(readFileSync(file, 'utf8'), 'fixed\n')
     assert.deepEqual(readdirSync(dir).sort(), ['.oncolintrc.yaml', 'a.md'])
   })

@@ -5,7 +5,9 @@ import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import AjvDraft04 from 'ajv-draft-04'
 import ajvFormats from 'ajv-formats'
-import {RULES, ruleDocUrl} from '../../server/src/engine/index.js'
+import {RULES, withDefaults} from '../../server/src/engine/index.js'
+import {PUBLIC_DOCS_BASE} from '../../server/src/cli/doc-links.js'
+import {jsonOutput} from '../../server/src/cli/formats/json.js'
 import {escapeData, escapeProperty} from '../../server/src/cli/formats/github.js'
 import {contextOf, esc} from '../../server/src/cli/formats/html.js'
 import {attr, text} from '../../server/src/cli/formats/junit.js'
@@ -174,7 +176,7 @@ notes, v2.md
         {
           id: 'accuracy/misconception',
           shortDescription: {text: RULES.find((r) => r.id === 'accuracy/misconception')!.description},
-          helpUri: ruleDocUrl('accuracy/misconception'),
+          helpUri: `${PUBLIC_DOCS_BASE}accuracy/misconception.md`,
           defaultConfiguration: {level: 'error'},
           properties: {tags: ['accuracy']},
         },
@@ -245,15 +247,17 @@ notes, v2.md
     it('is a self-contained page matching the reviewed one', async () => {
       const r = await cli(['--format', 'html', '.'], {cwd: dir})
       assert.equal(r.code, 1)
-      const docs = pathToFileURL(join(ROOT, 'docs', 'rules')).href
-      const page = r.stdout.replaceAll(docs, 'DOCS').replace(`oncolint ${VERSION}`, 'oncolint VERSION')
+      // Changed with issue 21: rule links go to the public docs (https), not to file:// paths of the install.
+      const page = r.stdout.replaceAll(PUBLIC_DOCS_BASE.slice(0, -1), 'DOCS').replace(`oncolint ${VERSION}`, 'oncolint VERSION')
       assert.equal(page, readFileSync(join(ROOT, 'test', 'cli', 'fixtures', 'report.html'), 'utf8'))
     })
 
     it('loads nothing from outside and escapes the draft text', async () => {
       const evil = project({'x.md': 'Some <script>alert("x")</script> & a zorblat tumor grew.\n', 'y.md': 'Fine.\n'}, `targetGrade: 2\n${TEST_RC}`)
       const r = await cli(['--format', 'html', '.'], {cwd: evil})
-      assert.doesNotMatch(r.stdout, /<script|<link|<img|src=|url\(|@import|href="https?:/i)
+      assert.doesNotMatch(r.stdout, /<script|<link|<img|src=|url\(|@import|file:/i)
+      // Links: to the page's own sections, and to the rules' public docs.
+      for (const [, href] of r.stdout.matchAll(/href="([^"]*)"/g)) assert.ok(href.startsWith('#') || href.startsWith(PUBLIC_DOCS_BASE), href)
       assert.match(r.stdout, /<p class="ctx">Some &lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; a <mark>zorblat tumor<\/mark> grew\.<\/p>/)
       // each file's grade against its own target
       assert.match(r.stdout, /<td class="n over">3\.1<\/td><td class="n">2<\/td>/)
@@ -274,16 +278,33 @@ notes, v2.md
 })
 
 
+describe('CLI reports: a JSON report is written in parts (issue 21, finding 13)', () => {
+  it('a file with 100,000 findings is never one string: parts of at most a few hundred KB, together the JSON of the report', () => {
+    const message = {ruleId: 'accuracy/nonstandard-term', severity: 'warning' as const, message: "'Zorblat tumor' is a test term.", line: 1, column: 1, endLine: 1, endColumn: 14, offset: 0, endOffset: 13, suggestions: [{title: 'Replace', safe: true, edits: [{offset: 0, endOffset: 13, newText: 'secondary tumor'}]}]}
+    const report = {filePath: '/x/big.md', messages: Array.from({length: 100_000}, (_, i) => ({...message, line: i + 1, endLine: i + 1})), stats: null}
+    const parts = [...(jsonOutput([{report, text: '', config: withDefaults({})}]) as Iterable<string>)]
+    assert.ok(parts.length > 10)
+    assert.ok(Math.max(...parts.map((p) => p.length)) < 1_000_000, `largest part ${Math.max(...parts.map((p) => p.length))}`)
+    assert.equal(parts.join(''), `${JSON.stringify([report])}\n`)
+    const failed = [...(jsonOutput([{report, text: '', config: withDefaults({}), failure: 'read-only; not fixed'}]) as Iterable<string>)].join('')
+    assert.deepEqual(JSON.parse(failed)[0].messages.slice(0, 2), [{ruleId: null, fatal: true, severity: 'error', message: 'read-only; not fixed', line: 0, column: 0, endLine: 0, endColumn: 0, offset: 0, endOffset: 0, suggestions: []}, report.messages[0]])
+  })
+})
+
 describe('CLI reports: readability figures kept only where shown', () => {
   const text = 'Metastasis is when cancer spreads. It can be treated.\n'
   const resolved = configFor(undefined, ROOT)
-  it('a run whose output shows no figures drops them, and reading them then is an error, not a silent gap', () => {
+  // Changed with issue 21: a throwing getter crashed every lint thread (structured clone reads it); now an explicit null.
+  it('a run whose output shows no figures drops them: stats is null, plain data a lint thread can send', () => {
     const outcome = lintText('/x/draft.md', text, resolved, {fix: 'off', cwd: '/x', keepStats: false})
     assert.ok(outcome.report.messages.length > 0)
-    assert.throws(() => outcome.report.stats, /the stats of \/x\/draft\.md were not kept for this run/)
+    assert.equal(outcome.report.stats, null)
+    assert.deepEqual(structuredClone(outcome).report, outcome.report)
+    for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(outcome.report))) assert.ok('value' in d, `${key} is a plain value, not a getter`)
   })
-  it('by default a report keeps them', () => {
+  it('by default a report keeps them, as plain data too', () => {
     const outcome = lintText('/x/draft.md', text, resolved, {fix: 'off', cwd: '/x'})
-    assert.equal(outcome.report.stats.document.counts.sentences, 2)
+    assert.equal(outcome.report.stats?.document.counts.sentences, 2)
+    assert.deepEqual(structuredClone(outcome).report, outcome.report)
   })
 })

@@ -80,6 +80,15 @@ describe('code actions for false positives', function () {
     ])
   })
 
+  it('quick fixes are versioned edits too, when the client takes them', async () => {
+    const d = diags.find((x) => x.code === 'accuracy/nonstandard-term')!
+    const fix = (await actionsAt(d)).find((a) => a.title === "Replace with 'secondary tumors'")!
+    assert.equal(fix.edit!.changes, undefined)
+    assert.deepEqual(fix.edit!.documentChanges, [
+      {textDocument: {uri, version: 1}, edits: [{range: {start: {line: 2, character: 9}, end: {line: 2, character: 23}}, newText: 'secondary tumors'}]},
+    ])
+  })
+
   it('"for this line" is a versioned snippet edit that, applied, silences the finding and nothing else', async () => {
     const d = diags.find((x) => x.code === 'promotion/superlative')!
     const action = (await actionsAt(d)).find((a) => a.title === 'Disable promotion/superlative for this line')!
@@ -92,6 +101,22 @@ describe('code actions for false positives', function () {
     await client.change(uri, 2, fixed)
     // The superlative is silenced; the placeholder reason is reported until the writer replaces it.
     assert.deepEqual((await client.diagnostics(uri, 2)).map((x) => x.code), ['accuracy/nonstandard-term', 'oncolint/unexplained-suppression'])
+  })
+
+  it('"for this line" in a CR-only draft goes above the finding\'s line, ending in \\r', async () => {
+    const cr = 'Intro line.\r\rWe treat zorblat tumors.\r\rIt grew.\r'
+    await client.change(uri, 20, cr)
+    const [d] = (await client.diagnostics(uri, 20)).filter((x) => x.code === 'accuracy/nonstandard-term')
+    assert.deepEqual(d.range.start, {line: 2, character: 9})
+    const action = (await actionsAt(d)).find((a) => a.title === 'Disable accuracy/nonstandard-term for this line')!
+    const [change] = action.edit!.documentChanges as TextDocumentEdit[]
+    assert.deepEqual(change.edits[0].range, {start: {line: 2, character: 0}, end: {line: 2, character: 0}})
+    const fixed = applyLspEdits(cr, change.edits)
+    assert.equal(fixed, 'Intro line.\r\r<!-- oncolint-disable-next-line accuracy/nonstandard-term -- reason -->\rWe treat zorblat tumors.\r\rIt grew.\r')
+    await client.change(uri, 21, fixed.replace('-- reason', '-- quoting'))
+    assert.deepEqual(await client.diagnostics(uri, 21), [])
+    await client.change(uri, 22, text)
+    diags = await client.diagnostics(uri, 22)
   })
 
   it('offers an action shared by several findings once', async () => {

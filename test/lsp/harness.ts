@@ -33,6 +33,10 @@ export const VSCODE_CAPABILITIES = {
 export interface StartOptions {
   root: string
   capabilities?: ClientCapabilities
+  /**
+   * Sent as is; `{trusted: true}` when left out, as the VS Code client sends for a trusted
+   * workspace (the tests use the workspace's terminology files). `undefined` sends none.
+   */
   initializationOptions?: unknown
   /** The `oncolint` settings section answered to workspace/configuration. */
   settings?: Record<string, unknown>
@@ -77,7 +81,7 @@ export class TestClient {
       rootUri: pathToFileURL(options.root).href,
       workspaceFolders: [{uri: pathToFileURL(options.root).href, name: 'root'}],
       capabilities: options.capabilities ?? {},
-      initializationOptions: options.initializationOptions,
+      initializationOptions: 'initializationOptions' in options ? options.initializationOptions : {trusted: true},
     })
     await conn.sendNotification('initialized', {})
     return c

@@ -103,6 +103,23 @@ describe('workspace trust', function () {
     }
   })
 
+  for (const [what, initializationOptions] of [
+    ['no initializationOptions', undefined],
+    ['initializationOptions without trusted', {}],
+    ['trusted given as a string', {trusted: 'true'}],
+  ] as const) {
+    it(`${what}: untrusted, so a cloned repository's config cannot make the server read files`, async () => {
+      const client = await TestClient.start({root: dir, capabilities: VSCODE_CAPABILITIES, initializationOptions})
+      try {
+        await client.open(uri, `${text}Metastasis is common.\n`)
+        const diags = await client.diagnostics(uri, 1)
+        assert.deepEqual(diags.map((d) => [d.code, d.severity]), [['readability/undefined-jargon', 1]])
+      } finally {
+        await client.stop()
+      }
+    })
+  }
+
   it('trusted: the workspace terminology files are read', async () => {
     const client = await TestClient.start({root: dir, capabilities: VSCODE_CAPABILITIES, initializationOptions: {trusted: true}})
     try {

@@ -88,4 +88,60 @@ describe('suppression comments from code actions', () => {
     assert.deepEqual(rulesOf(out), [`${RULE}:zorblat tumor`])
     assert.deepEqual(blocks(out), blocks(text))
   })
+
+  describe('line endings: \\r\\n, \\n and a lone \\r are all line ends, and an inserted line takes the file\'s own', () => {
+    // `mixed`: the line each comment goes beside ends in a lone \r, the others in \n or \r\n.
+    const endings: Array<[string, (i: number) => string]> = [
+      ['LF', () => '\n'],
+      ['CRLF', () => '\r\n'],
+      ['CR', () => '\r'],
+      ['mixed', (i) => ['\n', '\r\n', '\r', '\r', '\r\n', '\n'][i % 6]],
+    ]
+    const join = (lines: string[], eol: (i: number) => string): string => {
+      const text = lines.map((l, i) => l + eol(i)).join('')
+      // A lone \r before an empty line ending in \n would make one \r\n: the test's lines must stay its lines.
+      assert.deepEqual(text.split(/\r\n|\r|\n/).slice(0, -1), lines)
+      return text
+    }
+
+    for (const [name, eol] of endings) {
+      it(`${name}: disable-next-line goes above the finding's line, and silences that line only`, () => {
+        const lines = ['Intro line.', '', 'A zorblat tumor.', '', 'Another zorblat tumor.']
+        const text = join(lines, eol)
+        const out = apply(text, [disableLine(text, text.indexOf('zorblat'), RULE, true)])
+        const comment = '<!-- oncolint-disable-next-line accuracy/nonstandard-term -- reason -->'
+        assert.equal(out, join([...lines.slice(0, 2), comment, ...lines.slice(2)], (i) => (i < 2 ? eol(i) : i === 2 ? eol(2) : eol(i - 1))))
+        assert.deepEqual(rulesOf(out), [`${RULE}:zorblat tumor`])
+        assert.equal(findings(out).find((f) => f.ruleId === RULE)!.offset, out.indexOf('zorblat tumor', out.indexOf('Another')))
+      })
+
+      it(`${name}: disable-line goes at the end of a paragraph's line`, () => {
+        const lines = ['Intro line.', 'More intro.', 'A zorblat tumor.', 'Another zorblat tumor.']
+        const text = join(lines, eol)
+        const out = apply(text, [disableLine(text, text.indexOf('zorblat'), RULE, true)])
+        assert.equal(out, join([...lines.slice(0, 2), 'A zorblat tumor. <!-- oncolint-disable-line accuracy/nonstandard-term -- reason -->', lines[3]], eol))
+        assert.deepEqual(rulesOf(out), [`${RULE}:zorblat tumor`])
+      })
+
+      it(`${name}: disable and enable around selected lines`, () => {
+        const lines = ['Intro.', '', 'A zorblat tumor.', 'Another zorblat tumor.', '', 'A zorblat tumor after.']
+        const text = join(lines, eol)
+        const out = apply(text, disableLines(text, text.indexOf('A zorblat'), text.indexOf('Another') + 5, RULE, true))
+        const open = '<!-- oncolint-disable accuracy/nonstandard-term -- reason -->'
+        const close = '<!-- oncolint-enable accuracy/nonstandard-term -->'
+        // The enable comment ends with the last selected line's ending; the line itself gets the one of that line too.
+        assert.equal(out, join(lines.slice(0, 2), eol) + open + eol(2) + lines[2] + eol(2) + lines[3] + eol(3) + close + eol(3) + join(lines.slice(4), (i) => eol(i + 4)))
+        assert.deepEqual(rulesOf(out), [`${RULE}:zorblat tumor`])
+      })
+
+      it(`${name}: disable-file goes after front matter`, () => {
+        const lines = ['---', 'title: x', '---', 'A zorblat tumor.']
+        const text = join(lines, eol)
+        assert.equal(frontMatterEnd(text), join(lines.slice(0, 3), eol).length)
+        const out = apply(text, [disableFile(text, RULE, true)])
+        assert.equal(out, join(lines.slice(0, 3), eol) + '<!-- oncolint-disable-file accuracy/nonstandard-term -- reason -->' + eol(3) + lines[3] + eol(3))
+        assert.deepEqual(rulesOf(out), [])
+      })
+    }
+  })
 })

@@ -65,23 +65,23 @@ describe('reliability: --fix on disk', function () {
     const edited = 'The writer saved this meanwhile. A zorblat tumor grew.\n'
     // The editor saves right after the CLI has read the draft: the CLI's next look at the file
     // (before writing its fix) finds a text it did not lint.
-    const read = fs.readFileSync
-    let reads = 0
-    fs.readFileSync = ((path: fs.PathOrFileDescriptor, options?: unknown) => {
-      const out = read(path, options as BufferEncoding)
-      if (path === file && reads++ === 0) fs.writeFileSync(file, edited)
-      return out
-    }) as typeof fs.readFileSync
+    const open = fs.openSync
+    let opens = 0
+    fs.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
+      if (path === file && opens++ === 1) fs.writeFileSync(file, edited)
+      return (open as (...args: unknown[]) => number)(path, ...rest)
+    }) as typeof fs.openSync
     syncBuiltinESMExports()
     let r
     try {
       r = await cli(['--fix', 'a.md'], {cwd: dir})
     } finally {
-      fs.readFileSync = read
+      fs.openSync = open
       syncBuiltinESMExports()
     }
-    assert.ok(reads >= 2, 'the CLI looked at the draft again before writing')
-    assert.deepEqual([r.code, r.stderr], [2, `oncolint: ${file} changed on disk while being linted; not fixed\n`])
+    assert.ok(opens >= 2, 'the CLI looked at the draft again before writing')
+    // Changed with issue 21: the file is reported and the run goes on (exit 2 with the report).
+    assert.deepEqual([r.code, r.stderr], [2, 'oncolint: a.md: changed on disk while being linted; not fixed\noncolint: 1 file could not be linted or fixed (see above); exit code 2\n'])
     assert.equal(readFileSync(file, 'utf8'), edited)
     assert.deepEqual(readdirSync(dir).sort(), ['.oncolintrc.yaml', 'a.md'])
   })

@@ -1,6 +1,7 @@
 /**
- * The language server under odd load: a 20 MB draft is not linted in the editor (it would
- * block the connection's one thread), and a failing rule is logged once per document.
+ * The language server under odd load: a draft over the size limit is not linted in the editor,
+ * for no request (it would block the connection's one thread), and a failing rule is logged
+ * once per document.
  */
 import assert from 'node:assert/strict'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
@@ -10,9 +11,9 @@ import {PassThrough} from 'node:stream'
 import {pathToFileURL} from 'node:url'
 import {ProposedFeatures, createConnection} from 'vscode-languageserver/node'
 import {StreamMessageReader, StreamMessageWriter, createProtocolConnection, type LogMessageParams, type PublishDiagnosticsParams} from 'vscode-languageserver-protocol/node'
-import {startServer} from '../../server/src/lsp/server.js'
+import {MAX_LINT_CHARS, startServer} from '../../server/src/lsp/server.js'
 import {SHARED, TEST_TERMS} from '../helpers.js'
-import {TestClient} from '../lsp/harness.js'
+import {TestClient, VSCODE_CAPABILITIES} from '../lsp/harness.js'
 import {withThrowingRule} from './throwing-rule.js'
 
 describe('reliability: a huge draft does not hold up the others', function () {
@@ -34,6 +35,51 @@ describe('reliability: a huge draft does not hold up the others', function () {
       assert.deepEqual((await client.diagnostics(small, 2)).map((d) => d.code), ['accuracy/misconception'])
       const ms = performance.now() - asked
       assert.ok(ms < 3000, `the small draft waited ${Math.round(ms)} ms for the huge one`)
+    } finally {
+      await client.stop()
+    }
+  })
+})
+
+describe('reliability: one size limit for every request that lints', function () {
+  this.timeout(120_000)
+
+  it('on a 3 MB draft, hover, quick fixes, fix-all and the fix-all command answer at once with nothing; another draft is not held up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oncolint-rel-limit-'))
+    writeFileSync(join(dir, '.oncolintrc.json'), JSON.stringify({terminology: [TEST_TERMS]}))
+    // Every sentence a finding with a safe fix: linting it all would take seconds and give thousands of edits.
+    const line = 'A zorblat tumor grew. '
+    const huge = `${line.repeat(Math.ceil(3_000_000 / line.length))}\n`
+    assert.ok(huge.length > MAX_LINT_CHARS)
+    const client = await TestClient.start({root: dir, capabilities: VSCODE_CAPABILITIES})
+    try {
+      const small = pathToFileURL(join(dir, 'small.md')).href
+      const big = pathToFileURL(join(dir, 'big.md')).href
+      await client.open(small, 'A zorblat tumor grew.\n')
+      await client.diagnostics(small, 1)
+      await client.open(big, huge)
+      assert.deepEqual(await client.diagnostics(big, 1), [])
+      const diagnostic = {range: {start: {line: 0, character: 2}, end: {line: 0, character: 15}}, code: 'accuracy/nonstandard-term', source: 'oncolint', message: 'x'}
+      const timed = async <T>(what: string, request: Promise<T>): Promise<T> => {
+        const start = performance.now()
+        const result = await request
+        const ms = performance.now() - start
+        assert.ok(ms < 1000, `${what} took ${Math.round(ms)} ms`)
+        return result
+      }
+      const asked = performance.now()
+      const answers = Promise.all([
+        timed('hover', client.conn.sendRequest('textDocument/hover', {textDocument: {uri: big}, position: {line: 0, character: 5}})),
+        timed('quick fixes', client.conn.sendRequest('textDocument/codeAction', {textDocument: {uri: big}, range: diagnostic.range, context: {diagnostics: [diagnostic]}})),
+        timed('source.fixAll', client.conn.sendRequest('textDocument/codeAction', {textDocument: {uri: big}, range: diagnostic.range, context: {diagnostics: [], only: ['source.fixAll']}})),
+        timed('fix-all command', client.conn.sendRequest('workspace/executeCommand', {command: 'oncolint.server.fixAll', arguments: [{uri: big, version: 1}]})),
+      ])
+      await client.change(small, 2, 'Quux spreads cancer.\n')
+      assert.deepEqual((await client.diagnostics(small, 2)).map((d) => d.code), ['accuracy/misconception'])
+      const ms = performance.now() - asked
+      assert.ok(ms < 3000, `the small draft waited ${Math.round(ms)} ms`)
+      assert.deepEqual(await answers, [null, [], [], {applied: 0}])
+      assert.deepEqual(client.edits, [], 'no edit sent')
     } finally {
       await client.stop()
     }
@@ -72,7 +118,7 @@ describe('reliability: a rule that fails is logged once per document', function 
           check()
         })
       try {
-        await client.sendRequest('initialize', {processId: null, rootUri: pathToFileURL(dir).href, capabilities: {}})
+        await client.sendRequest('initialize', {processId: null, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: {trusted: true}})
         await client.sendNotification('initialized', {})
         for (const name of ['a.md', 'b.md']) {
           const uri = pathToFileURL(join(dir, name)).href

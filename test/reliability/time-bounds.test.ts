@@ -54,6 +54,7 @@ const cases: Case[] = [
   {what: 'one paragraph of 20,000 one-word sentences', make: (n) => varied('a. ', n), options: {languageId: 'plaintext'}},
   {what: 'one Markdown paragraph of 12,000 words', make: (n) => varied('word ', n)},
   {what: 'one word of 60,000 letters', make: (n) => varied('a', n)},
+  {what: 'one word of 60,000 consonants', make: (n) => varied('z', n)},
   {what: '4,600 jargon uses after one explanation', make: (n) => 'Frobnication (a test explanation) ' + varied('frobnication ', n)},
   {what: '970 directives, each before a finding', make: (n) => varied('<!-- oncolint-disable-next-line accuracy -->\nA zorblat tumor.\n', n)},
   {what: '4,300 findings of accepted phrases', make: (n) => varied('zorblat tumor ', n), options: {config: {accept: ['tumor', 'zorblat']}}},
@@ -86,6 +87,17 @@ describe('reliability: lint time grows linearly on pathological input', function
       const text = `${marker.repeat(20_000)}A zorblat tumor grew.`
       const ms = cpuMs(() => assert.deepEqual(lint(text, {terminology}).ruleErrors, []))
       assert.ok(ms < 10_000, `${JSON.stringify(marker)} x 20,000 took ${Math.round(ms)} ms`)
+    }
+  })
+
+  it('a word of 200,000 consonants and a 5 MB line lint in seconds', () => {
+    for (const [what, text] of [
+      ['200,000 consonants', `A ${'x'.repeat(200_000)} word.\n`],
+      ['a 5 MB line of consonants', `${'m'.repeat(5_000_000)} zorblat tumor\n`],
+      ['a 5 MB line of vowels', `${'a'.repeat(5_000_000)} zorblat tumor\n`],
+    ]) {
+      const ms = cpuMs(() => assert.deepEqual(lint(text, {terminology}).ruleErrors, []))
+      assert.ok(ms < 15_000, `${what} took ${Math.round(ms)} ms`)
     }
   })
 

@@ -81,3 +81,21 @@ describe('readability/undefined-jargon: what counts as an explanation', () => {
     assert.deepEqual(findings[0].suggestions[0].edits, [{offset: 12, endOffset: 12, newText: ' (a test explanation)'}])
   })
 })
+
+describe('readability/undefined-jargon: a shared stem is not the same term', () => {
+  // Porter stems "heterogeneous" and "heterogeneity" alike ("heterogen"): the entry is for the noun.
+  const jargon = (text: string) =>
+    lint(text)
+      .findings.filter((f) => f.ruleId === RULE)
+      .map((f) => [text.slice(f.offset, f.endOffset), f.message])
+
+  it('"heterogeneous" is not reported as "Tumor heterogeneity"', () => {
+    assert.deepEqual(jargon('Immunohistochemistry characterization demonstrates heterogeneous differentiation.'), [])
+  })
+
+  it('"tumor heterogeneity" and "heterogeneity" still are', () => {
+    const message = "'Tumor heterogeneity' is medical jargon; explain it in plain words the first time you use it."
+    assert.deepEqual(jargon('Tumor heterogeneity makes treatment harder.'), [['Tumor heterogeneity', message]])
+    assert.deepEqual(jargon('Heterogeneity is one reason drugs stop working.'), [['Heterogeneity', message]])
+  })
+})

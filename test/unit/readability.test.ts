@@ -37,6 +37,22 @@ describe('syllables', () => {
   it('spells out acronyms and corrects known miscounts of the syllable package', () => {
     assert.deepEqual(['CT', 'MRI', 'science', 'area', 'fatigue', 'heterogeneity', 'going'].map(countSyllables), [2, 3, 2, 3, 2, 7, 2])
   })
+
+  it('names of Object.prototype members are words like any other, not lookups of the prototype', () => {
+    assert.deepEqual(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'].map(countSyllables), [3, 2, 2, 5, 4])
+    // The(1) constructor(3) built(1) a(1) house(1); The(1) proto(2) and(1) toString(2) and(1)
+    // hasOwnProperty(5) and(1) valueOf(4) are(1) words(1): 26 syllables in 15 words.
+    const {document} = lint('The constructor built a house. The __proto__ and toString and hasOwnProperty and valueOf are words.\n').stats
+    assert.equal(document.counts.syllables, 26)
+    assert.equal(document.counts.polysyllables, 3)
+    close(document.grades.fleschKincaid, 0.39 * 7.5 + 11.8 * (26 / 15) - 15.59)
+  })
+
+  it('a word longer than any English word is counted by its vowel groups', () => {
+    assert.equal(countSyllables('x'.repeat(200_000)), 1)
+    assert.equal(countSyllables('ab'.repeat(40)), 40)
+    assert.equal(countSyllables(`${'z'.repeat(100)}ed`), 1)
+  })
 })
 
 describe('readability rules', () => {

@@ -25,6 +25,28 @@ describe('inline suppression comments', () => {
   })
 })
 
+describe('suppression comments and line endings', () => {
+  // \r\n, \n and a lone \r each end a line (CommonMark); `mixed` uses all three in one file.
+  const endings: Array<[string, (i: number) => string]> = [
+    ['LF', () => '\n'],
+    ['CRLF', () => '\r\n'],
+    ['CR', () => '\r'],
+    ['mixed', (i) => ['\n', '\r\n', '\r', '\r'][i % 4]],
+  ]
+  const join = (lines: string[], eol: (i: number) => string): string => lines.map((l, i) => l + eol(i)).join('')
+
+  for (const [name, eol] of endings) {
+    it(`${name}: disable-line silences its own line only`, () => {
+      const text = join(['Intro line.', '', 'A zorblat tumor. <!-- oncolint-disable-line accuracy -- quoting -->', '', 'A zorblat tumor again.', '', 'Last zorblat tumor.'], eol)
+      assert.deepEqual(byRule(text, RULE).map((f) => f.offset), [text.indexOf('zorblat tumor again'), text.indexOf('zorblat tumor.', text.indexOf('Last'))])
+    })
+    it(`${name}: disable-next-line silences the next line only`, () => {
+      const text = join(['Intro line.', '<!-- oncolint-disable-next-line accuracy -- quoting -->', 'A zorblat tumor.', 'Another zorblat tumor.'], eol)
+      assert.deepEqual(byRule(text, RULE).map((f) => f.offset), [text.indexOf('zorblat tumor', text.indexOf('Another'))])
+    })
+  }
+})
+
 describe('config in the engine', () => {
   it('turns rules off and changes severities, by id or family', () => {
     assert.deepEqual(byRule('A zorblat tumor.', RULE, {config: {rules: {[RULE]: 'off'}}}), [])

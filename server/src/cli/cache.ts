@@ -1,4 +1,4 @@
-import {closeSync, fstatSync, openSync, readSync, statSync} from 'node:fs'
+import {closeSync, constants, fstatSync, openSync, readSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {crc32} from 'node:zlib'
 import type {Severity} from '../engine/index.js'
@@ -8,7 +8,7 @@ import {readSpan, scratchBuffer, writeOutputFile, type FileSpan} from './output.
 import {statsJson, type FileReport} from './report.js'
 
 /** Bumped whenever the stored shape changes, so an older layout is never misread. */
-const CACHE_FORMAT = 3
+const CACHE_FORMAT = 4
 
 /**
  * One file's line in the cache's header. Its report is kept in the body as the JSON text of
@@ -17,15 +17,20 @@ const CACHE_FORMAT = 3
  * or parses only the part a format needs; the header alone says what the exit code and --fix
  * need.
  */
-interface StoredEntry extends CacheKey {
+export interface StoredEntry extends CacheKey {
   /** Messages by severity: error, warning, info. */
   counts: [number, number, number]
   /** How many messages have a safe fix: --fix lints such a file again, the stylish summary counts them. */
   fixable: number
   /** Where its parts lie in the body (bytes from the body's start), and the byte lengths of the messages' JSON, the stats' JSON and the rows. */
   at: [number, number, number, number]
-  /** CRC-32 of the report (messages and stats) and of the rows: a damaged entry is noticed before it is used. */
-  crc: [number, number]
+  /**
+   * CRC-32 of the report (messages and stats), of the rows, and of the entry's own fields
+   * (headerCrc: hash, config, counts, fixable, at and the two CRCs): a damaged entry is
+   * noticed before it is used. The counts decide the exit code and --fix, and are read
+   * without the report: they need a check of their own.
+   */
+  crc: [number, number, number]
 }
 
 /**
@@ -48,7 +53,7 @@ interface Entry extends CacheKey {
   messages: FileSpan | string
   stats: FileSpan | string
   rows: FileSpan | string
-  /** For an entry read from the file: its CRC-32s, and which parts were found to match them. */
+  /** For an entry read from the file: the CRC-32s of its report and rows, and which parts were found to match them. */
   crc?: [number, number]
   verified?: {report?: boolean; rows?: boolean}
 }
@@ -119,15 +124,19 @@ export class LintCache {
   /** Reads the cache's header at `location` (a file, or a folder to hold .oncolintcache); notes problems on stderr. */
   static load(location: string, cwd: string, version: string, notice: (line: string) => void): LintCache {
     let path = resolve(cwd, location)
+    let stat
     try {
-      if (statSync(path).isDirectory()) path = join(path, '.oncolintcache')
+      stat = statSync(path)
+      if (stat.isDirectory()) stat = statSync((path = join(path, '.oncolintcache')))
     } catch {
       // no file yet: it is written after this run
     }
     const empty = () => new LintCache(path, version, new Map(), undefined, true, notice)
+    // A device or FIFO (/dev/null: no cache kept) is written to, never read: reading a FIFO waits for a writer.
+    if (stat && !stat.isFile()) return empty()
     let fd: number
     try {
-      fd = openSync(path, 'r')
+      fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return empty()
       throw e
@@ -156,6 +165,7 @@ export class LintCache {
     const files = new Map<string, Entry>()
     for (const [file, entry] of Object.entries(data.files)) {
       if (!isStoredEntry(entry, header.bodyLength)) return problem(`bad entry for ${file}`)
+      if (entry.crc[2] !== headerCrc(entry)) return problem(`damaged entry for ${file}`)
       const [offset, messagesLength, statsLength, rowsLength] = entry.at
       const position = header.bodyStart + offset
       files.set(file, {
@@ -166,7 +176,7 @@ export class LintCache {
         messages: {fd, position, length: messagesLength},
         stats: {fd, position: position + messagesLength, length: statsLength},
         rows: {fd, position: position + messagesLength + statsLength, length: rowsLength},
-        crc: entry.crc,
+        crc: [entry.crc[0], entry.crc[1]],
         verified: {},
       })
     }
@@ -227,8 +237,10 @@ export class LintCache {
         const messagesLength = byteLength(entry.messages)
         const statsLength = byteLength(entry.stats)
         const rowsLength = byteLength(entry.rows)
-        const crc = entry.crc ?? [crc32(entry.stats as string, crc32(entry.messages as string)), crc32(entry.rows as string)]
-        files[file] = {hash: entry.hash, config: entry.config, counts: entry.counts, fixable: entry.fixable, at: [offset, messagesLength, statsLength, rowsLength], crc}
+        const [reportCrc, rowsCrc] = entry.crc ?? [crc32(entry.stats as string, crc32(entry.messages as string)), crc32(entry.rows as string)]
+        const stored: StoredEntry = {hash: entry.hash, config: entry.config, counts: entry.counts, fixable: entry.fixable, at: [offset, messagesLength, statsLength, rowsLength], crc: [reportCrc, rowsCrc, 0]}
+        stored.crc[2] = headerCrc(stored)
+        files[file] = stored
         body.push(entry.messages, entry.stats, entry.rows)
         offset += messagesLength + statsLength + rowsLength
       }
@@ -295,6 +307,9 @@ export class LintCache {
   }
 }
 
+/** The CRC-32 of an entry's fields other than itself (its crc[2]). */
+export const headerCrc = (e: StoredEntry): number => crc32(JSON.stringify([e.hash, e.config, e.counts, e.fixable, e.at, e.crc[0], e.crc[1]]))
+
 const ignoring = (path: string, why: string) => `oncolint: ignoring the cache ${path} (${why}); it will be rewritten`
 
 function countsOf(messages: FileReport['messages']): [number, number, number] {
@@ -339,7 +354,7 @@ const isCounts = (v: unknown, length: number): v is number[] => Array.isArray(v)
 function isStoredEntry(v: unknown, bodyLength: number): v is StoredEntry {
   if (!isObject(v) || typeof v.hash !== 'string' || typeof v.config !== 'string' || !isCount(v.fixable)) return false
   const {counts, at, crc} = v
-  if (!isCounts(counts, 3) || !isCounts(crc, 2) || !isCounts(at, 4)) return false
+  if (!isCounts(counts, 3) || !isCounts(crc, 3) || !isCounts(at, 4)) return false
   return at[0] + at[1] + at[2] + at[3] <= bodyLength
 }
 

@@ -1,12 +1,13 @@
 import {createHash} from 'node:crypto'
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 import {extname} from 'node:path'
 import {FILE_HEADERS_ONLY, createTwoFilesPatch} from 'diff'
 import {applyFixes, lint, withDefaults, type LintResult} from '../engine/index.js'
 import {configFor, type ResolvedConfig} from '../config/load-config.js'
 import {terminologyIdentity} from '../engine/terminology/load.js'
-import {displayPath, toReport, type LintedFile} from './report.js'
-import {readText, writeIfUnchanged} from './write.js'
+import {FileProblem, errorText} from './errors.js'
+import {asProblem, readDraft, type Draft} from './read-draft.js'
+import {displayPath, emptyReport, toReport, type LintedFile} from './report.js'
+import {writeFix} from './write.js'
 
 export type FixMode = 'off' | 'write' | 'dry-run'
 
@@ -26,9 +27,16 @@ export interface FileJob {
    * nothing (the per-paragraph figures of 200 drafts). Kept unless the run says otherwise.
    */
   keepStats?: boolean
+  /**
+   * Whether the file was named on the command line: --fix then writes through it when it is a
+   * symbolic link. A file a folder walk found is never a link (links are not followed there),
+   * and one that has become a link by the time its fix is written is not fixed.
+   */
+  named?: boolean
 }
 
 export interface FileOutcome extends LintedFile {
+  /** Plain data throughout: a lint thread sends it to the main thread by structured clone. */
   ruleErrors: LintResult['ruleErrors']
   /** With --fix-dry-run: the unified diff of the fixes, when there are any. */
   patch?: string
@@ -49,37 +57,6 @@ export const languageOf = (path: string): string => (/^\.(txt|text)$/i.test(extn
 /** The SHA-256 of the text's UTF-8 bytes. */
 export const hashText = (text: string): string => createHash('sha256').update(text).digest('hex')
 
-const BOM = Buffer.from([0xef, 0xbb, 0xbf])
-let scratch = Buffer.alloc(0)
-
-/**
- * What --cache needs of a file, from one read: hashText(readText(file)), computed from the
- * bytes, and whether it looks binary (the test of write.ts's isBinaryFile: a NUL in the first
- * 8 KB), so each file is opened once. For a file of valid UTF-8 the hash is hashText's (its
- * text encodes back to those very bytes); for one that is not, it is a hash no text has, so
- * such a file is never found in the cache. The bytes go into one reused buffer and are never
- * decoded: strings and fresh memory would cost more than the hash.
- */
-export function probeFile(file: string): {hash: string; binary: boolean} {
-  const fd = openSync(file, 'r')
-  try {
-    // The size it has now, as readFileSync reads a file: one read for a draft.
-    const size = fstatSync(fd).size
-    if (size > scratch.length) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2, 1 << 16))
-    let n = 0
-    while (n < size) {
-      const got = readSync(fd, scratch, n, size - n, n)
-      if (got === 0) break // it shrank meanwhile
-      n += got
-    }
-    const bytes = scratch.subarray(0, n)
-    const hash = createHash('sha256').update(bytes.subarray(0, 3).equals(BOM) ? bytes.subarray(3) : bytes).digest('hex')
-    return {hash, binary: bytes.subarray(0, 8192).includes(0)}
-  } finally {
-    closeSync(fd)
-  }
-}
-
 /**
  * The config a file is linted with, its terminology and its language, as one cache key part.
  * The terminology enters by its files' bytes (terminologyIdentity), not its compiled version:
@@ -95,15 +72,32 @@ export function configKey(resolved: ResolvedConfig, filePath: string): string {
  * with three stats each, per file.
  */
 export function lintFile(job: FileJob, resolved: ResolvedConfig = configFor(job.filePath, job.cwd)): FileOutcome {
-  const original = readText(job.filePath)
-  return lintText(job.filePath, original, resolved, job)
+  let draft: Draft
+  try {
+    draft = readDraft(job.filePath)
+  } catch (e) {
+    return notLinted(job.filePath, asProblem(e).reason, resolved)
+  }
+  return lintText(job.filePath, draft.text, resolved, job, draft.bytes)
 }
 
-export function lintText(filePath: string, original: string, resolved: ResolvedConfig, job: Pick<FileJob, 'fix' | 'cwd' | 'configKey' | 'keepStats'>): FileOutcome {
+/** The outcome for a file that was not linted, and why (a FileProblem's reason). */
+export function notLinted(filePath: string, reason: string, resolved: Pick<ResolvedConfig, 'config'>): FileOutcome {
+  return {report: emptyReport(filePath), text: '', config: withDefaults(resolved.config), ruleErrors: [], failure: reason}
+}
+
+/**
+ * Lints a text, and with job.fix fixes it: on disk ('write': `bytes` are the file's bytes as
+ * read, for write.ts's checks) or as a patch ('dry-run'). A fix that cannot be written leaves
+ * the report of the text on disk and says why in `failure`.
+ */
+export function lintText(filePath: string, original: string, resolved: ResolvedConfig, job: Pick<FileJob, 'fix' | 'cwd' | 'configKey' | 'keepStats' | 'named'>, bytes?: Buffer): FileOutcome {
   const {config, terminology} = resolved
   const languageId = languageOf(filePath)
   let text = original
-  let result = lint(text, {languageId, config, terminology})
+  const first = lint(text, {languageId, config, terminology})
+  let result = first
+  let failure: string | undefined
   if (job.fix !== 'off') {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const fixed = applyFixes(text, result.findings)
@@ -114,11 +108,17 @@ export function lintText(filePath: string, original: string, resolved: ResolvedC
   }
   let patch: string | undefined
   if (text !== original) {
-    if (job.fix === 'write') writeIfUnchanged(filePath, original, text)
-    else {
-      const name = displayPath(filePath, job.cwd)
-      patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, original, text, undefined, undefined, {headerOptions: FILE_HEADERS_ONLY})
-    }
+    if (job.fix === 'write') {
+      try {
+        if (!bytes) throw new FileProblem('no file to write to; not fixed')
+        writeFix(filePath, bytes, text, job.named === true)
+      } catch (e) {
+        failure = e instanceof FileProblem ? e.reason : `could not be written (${errorText(e)}); not fixed`
+        // The report is of the text that is still on disk.
+        text = original
+        result = first
+      }
+    } else patch = dryRunPatch(filePath, job.cwd, original, text, bytes)
   }
   return {
     report: toReport(filePath, text, job.keepStats === false ? {findings: result.findings, stats: undefined} : result),
@@ -126,6 +126,18 @@ export function lintText(filePath: string, original: string, resolved: ResolvedC
     config: withDefaults(config),
     ruleErrors: result.ruleErrors,
     patch,
-    key: job.configKey === undefined ? undefined : {hash: hashText(text), config: job.configKey},
+    // A file not fixed is not cached: its stored report would stand for the fixed text's hash.
+    key: job.configKey === undefined || failure !== undefined ? undefined : {hash: hashText(text), config: job.configKey},
+    failure,
   }
+}
+
+/**
+ * The unified diff --fix-dry-run prints for a file, made from its bytes on disk so that `git
+ * apply` and `patch` accept it: a byte-order mark the text drops is put back on both sides.
+ */
+function dryRunPatch(filePath: string, cwd: string, original: string, fixed: string, bytes: Buffer | undefined): string {
+  const name = displayPath(filePath, cwd)
+  const bom = bytes !== undefined && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : ''
+  return createTwoFilesPatch(`a/${name}`, `b/${name}`, bom + original, bom + fixed, undefined, undefined, {headerOptions: FILE_HEADERS_ONLY})
 }

@@ -4,18 +4,20 @@ import {DataFileError, withDefaults, type Severity} from '../engine/index.js'
 import {configFor, configResolver, type ResolvedConfig} from '../config/load-config.js'
 import {HELP, parseCli, type CliOptions} from './args.js'
 import {LintCache, storedCounts, type SeverityCounts, type StoredPart} from './cache.js'
-import {UsageError} from './errors.js'
-import {expandTargets} from './files.js'
+import {UsageError, errorText} from './errors.js'
+import {expandTargets, type Selection} from './files.js'
 import {FORMATTERS} from './formats/index.js'
 import {jsonOutput} from './formats/json.js'
 import {stylishOutput} from './formats/stylish.js'
 import {loadIgnore} from './ignore-file.js'
-import {configKey, languageOf, probeFile, lintText, type FileJob, type FileOutcome, type FixMode} from './lint-file.js'
+import {configKey, languageOf, lintText, notLinted, type FileJob, type FileOutcome, type FixMode} from './lint-file.js'
 import {writeOutput, writeOutputFile} from './output.js'
+import {printablePath} from './printable.js'
+import {readDraft, probeFile} from './read-draft.js'
 import {RANK, countBySeverity, displayPath, type LintedFile} from './report.js'
 import {listRules, printConfig, version} from './rules-info.js'
 import {lintFiles, threadCount} from './threads.js'
-import {isBinaryFile, readText} from './write.js'
+import {checkOutputPath} from './write.js'
 
 export interface CliIo {
   cwd: string
@@ -39,7 +41,11 @@ function processIo(): CliIo {
   }
 }
 
-/** Runs the command line; returns the exit code (0 clean, 1 errors, 2 usage/config error). */
+/**
+ * Runs the command line; returns the exit code: 0 clean, 1 error findings (or too many
+ * warnings), 2 a usage or configuration error (nothing written), or a file that could not be
+ * linted or fixed (the others are, and the whole report is written).
+ */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   try {
     const options = parseCli(argv)
@@ -48,6 +54,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     if (options.listRules) return io.stdout.write(listRules()), 0
     if (options.printConfig) return io.stdout.write(printConfig(options.printConfig, io.cwd)), 0
     if (options.targets.length === 0) throw new UsageError('No files given. Try: oncolint <files|dirs|globs...> (or --help)')
+    // Before any draft is fixed: a report that cannot be written would leave fixed drafts and no report.
+    if (options.outputFile !== undefined && options.outputFile !== '-') checkOutputPath(resolve(io.cwd, options.outputFile), '--output-file')
 
     const run = await lintTargets(options, io)
     let totals: SeverityCounts
@@ -56,6 +64,11 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     } finally {
       // Reports taken from the cache are read from its file until the report is written.
       run.cache?.close()
+    }
+    const failed = run.files.filter((f) => f.failure !== undefined).length
+    if (failed > 0) {
+      io.stderr.write(`oncolint: ${failed} file${failed === 1 ? '' : 's'} could not be ${options.fix ? 'linted or fixed' : 'linted'} (see above); exit code 2\n`)
+      return 2
     }
     if (totals.error > 0) return 1
     if (options.maxWarnings >= 0 && totals.warning > options.maxWarnings) {
@@ -68,8 +81,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       io.stderr.write(`oncolint: ${e.message}\n`)
       return 2
     }
-    const err = e as NodeJS.ErrnoException
-    io.stderr.write(`oncolint: ${err.code ? `${err.code}: ` : ''}${err.message}\n`)
+    io.stderr.write(`oncolint: ${errorText(e)}\n`)
     return 2
   }
 }
@@ -84,13 +96,13 @@ async function writeReport(run: Run, options: CliOptions, io: CliIo): Promise<Se
   const report = options.format === 'json' ? jsonOutput(shown) : options.format === 'stylish' ? stylishOutput(shown, ctx) : FORMATTERS[options.format](shown, ctx)
 
   if (run.patches) io.stdout.write(run.patches)
-  if (options.outputFile) writeOutputFile(resolve(io.cwd, options.outputFile), report)
+  if (options.outputFile !== undefined && options.outputFile !== '-') writeOutputFile(resolve(io.cwd, options.outputFile), report)
   else await writeOutput(io.stdout, report, io.stdout === process.stdout)
   if (run.cache) {
     try {
       run.cache.save()
     } catch (e) {
-      io.stderr.write(`oncolint: could not write the cache ${run.cache.path}: ${(e as Error).message}\n`)
+      io.stderr.write(`oncolint: could not write the cache ${printablePath(run.cache.path)}: ${errorText(e)}\n`)
     }
   }
   const totals: SeverityCounts = {error: 0, warning: 0, info: 0}
@@ -111,7 +123,7 @@ interface Run {
 }
 
 /** Whether the report is written in colour: never to a file. */
-const colored = (options: CliOptions): boolean => options.color && !options.outputFile
+const colored = (options: CliOptions): boolean => options.color && (options.outputFile === undefined || options.outputFile === '-')
 
 /**
  * What of a report taken from the cache this run reads, and so has checked first: only the
@@ -128,20 +140,7 @@ async function lintTargets(options: CliOptions, io: CliIo): Promise<Run> {
   const stdin = options.targets.includes('-')
   if (stdin && fix === 'write') throw new UsageError('--fix cannot write to standard input; use --fix-dry-run to see the fixes')
   const ignorer = options.ignore ? loadIgnore(cwd, options.ignorePatterns) : undefined
-  const found = await expandTargets(options.targets.filter((t) => t !== '-'), cwd, options.extensions, ignorer)
-  // An image or other binary named like a draft is skipped with one line, as a text linter would.
-  // With --cache each file is read whole for its hash: the same read tells a binary file.
-  const hashes = new Map<string, string>()
-  const isBinary = options.cache
-    ? (file: string) => {
-        const {hash, binary} = probeFile(file)
-        hashes.set(file, hash)
-        return binary
-      }
-    : isBinaryFile
-  const binary = found.files.filter(isBinary)
-  for (const file of binary) io.stderr.write(`oncolint: warning: ${displayPath(file, cwd)}: binary file, not linted\n`)
-  const selection = binary.length ? {...found, files: found.files.filter((f) => !binary.includes(f))} : found
+  const selection = await expandTargets(options.targets.filter((t) => t !== '-'), cwd, options.extensions, ignorer)
   // Every config is read before any file is touched: a bad one stops the run with nothing written.
   const configs = selection.files.map(configResolver(cwd))
   // Each file's terminology is compiled before any file is linted, for the same reason; with
@@ -151,26 +150,33 @@ async function lintTargets(options: CliOptions, io: CliIo): Promise<Run> {
   const stdinText = stdin ? await readAll(io.stdin) : undefined
   const stdinConfig = stdin ? configFor(options.stdinFilename, cwd) : undefined
   for (const file of selection.ignored) {
-    io.stderr.write(`oncolint: warning: ${displayPath(file, cwd)}: File ignored because of a matching ignore pattern. Use "--no-ignore" to override.\n`)
+    io.stderr.write(`oncolint: warning: ${shown(file, cwd)}: File ignored because of a matching ignore pattern. Use "--no-ignore" to override.\n`)
   }
 
   const oncolint = version()
   const cache = options.cache ? LintCache.load(options.cacheLocation, cwd, oncolint, (line) => io.stderr.write(`${line}\n`)) : undefined
   try {
-    return {...(await lintSelection(selection.files, configs, cache, {options, io, fix, hashes, stdinText, stdinConfig})), version: oncolint}
+    const run = await lintSelection(selection, configs, cache, {options, io, fix, stdinText, stdinConfig})
+    // A file that could not be linted or fixed costs only itself: it is reported with the others.
+    for (const f of run.files) if (f.failure !== undefined) io.stderr.write(`oncolint: ${shown(f.report.filePath, cwd)}: ${f.failure}\n`)
+    return {...run, version: oncolint}
   } catch (e) {
     cache?.close()
     throw e
   }
 }
 
+/** A path for a line on stderr: relative to cwd, control characters escaped. */
+const shown = (file: string, cwd: string): string => printablePath(displayPath(file, cwd))
+
 async function lintSelection(
-  selected: string[],
+  selection: Selection,
   configs: ResolvedConfig[],
   cache: LintCache | undefined,
-  {options, io, fix, hashes, stdinText, stdinConfig}: {options: CliOptions; io: CliIo; fix: FixMode; hashes: Map<string, string>; stdinText?: string; stdinConfig?: ResolvedConfig},
+  {options, io, fix, stdinText, stdinConfig}: {options: CliOptions; io: CliIo; fix: FixMode; stdinText?: string; stdinConfig?: ResolvedConfig},
 ): Promise<Omit<Run, 'version'>> {
   const {cwd} = io
+  const selected = selection.files
   const results: Array<LintedFile | undefined> = new Array(selected.length)
   const jobs: Array<FileJob & {index: number}> = []
   const keys = new Map<string, string>()
@@ -179,15 +185,18 @@ async function lintSelection(
   // Only these formats and the cache read a report's readability figures.
   const keepStats = cache !== undefined || options.format === 'json' || options.format === 'html'
   selected.forEach((filePath, index) => {
-    if (!cache) return void jobs.push({filePath, fix, cwd, index, keepStats})
+    const named = selection.named.has(filePath)
+    if (!cache) return void jobs.push({filePath, fix, cwd, index, keepStats, named})
     const config = configs[index]
+    const probe = probeFile(filePath)
+    if (probe.problem) return void (results[index] = notLinted(filePath, probe.problem.reason, config))
     // The config part of the key, worked out once per config and language.
     const keyId = `${config.file}\0${languageOf(filePath)}`
     let configPart = keys.get(keyId)
     if (configPart === undefined) keys.set(keyId, (configPart = configKey(config, filePath)))
-    const hit = cache.get(filePath, {hash: hashes.get(filePath) ?? probeFile(filePath).hash, config: configPart}, parts)
+    const hit = cache.get(filePath, {hash: probe.hash, config: configPart}, parts)
     // A file with fixes left to apply is linted again when fixing; otherwise its stored report stands.
-    if (!hit || (fix !== 'off' && hit.fixable)) return void jobs.push({filePath, fix, cwd, index, configKey: configPart})
+    if (!hit || (fix !== 'off' && hit.fixable)) return void jobs.push({filePath, fix, cwd, index, configKey: configPart, named})
     let defaults = filled.get(config)
     if (!defaults) filled.set(config, (defaults = withDefaults(config.config)))
     results[index] = storedFile(hit.report, filePath, defaults)
@@ -196,7 +205,7 @@ async function lintSelection(
 
   // process.hrtime, not performance.now(): the global `performance` loads Node's perf_hooks (2-3 ms).
   const started = process.hrtime.bigint()
-  const bytes = jobs.reduce((n, job) => n + statSync(job.filePath).size, 0)
+  const bytes = jobs.reduce((n, job) => n + sizeOf(job.filePath), 0)
   const threads = threadCount(options.concurrency, jobs.length, bytes)
   const outcomes = await lintFiles(jobs, threads, (job) => configs[job.index])
   if (options.debug) {
@@ -208,11 +217,16 @@ async function lintSelection(
     results[jobs[i].index] = outcome
     reportRuleErrors(outcome, io.stderr)
     // Rule failures are worth seeing again; dry-run results describe text that is not on disk.
-    if (cache && outcome.key && outcome.ruleErrors.length === 0 && outcome.patch === undefined) cache.set(outcome.report, outcome.key)
+    if (cache && outcome.key && outcome.failure === undefined && outcome.ruleErrors.length === 0 && outcome.patch === undefined) cache.set(outcome.report, outcome.key)
   })
   for (const outcome of outcomes) patches += outcome.patch ?? ''
 
-  const files = results as LintedFile[]
+  let files = results as LintedFile[]
+  if (selection.failures.length > 0) {
+    // Files and folders the walk could not take, in path order with the rest.
+    const none = {config: {}}
+    files = [...files, ...selection.failures.map((f) => notLinted(f.path, f.reason, none))].sort((a, b) => (a.report.filePath < b.report.filePath ? -1 : a.report.filePath > b.report.filePath ? 1 : 0))
+  }
   if (stdinText !== undefined && stdinConfig) {
     const name = options.stdinFilename ? resolve(cwd, options.stdinFilename) : '<stdin>'
     const outcome = lintText(name, stdinText, stdinConfig, {fix, cwd})
@@ -221,6 +235,15 @@ async function lintSelection(
     files.unshift(outcome)
   }
   return {files, patches: fix === 'dry-run' ? patches : undefined, cache}
+}
+
+/** A file's size for the thread count; 0 for one that cannot be looked at (it is reported when read). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size
+  } catch {
+    return 0
+  }
 }
 
 /**
@@ -232,7 +255,7 @@ function storedFile(report: LintedFile['report'], filePath: string, config: Lint
   return {
     report,
     get text() {
-      return (text ??= readText(filePath))
+      return (text ??= readDraft(filePath).text)
     },
     config,
   }
@@ -260,7 +283,7 @@ function atLeast(file: LintedFile, min: Severity): LintedFile {
 }
 
 function reportRuleErrors(outcome: FileOutcome, stderr: NodeJS.WritableStream): void {
-  for (const e of outcome.ruleErrors) stderr.write(`oncolint: rule ${e.ruleId} failed on ${outcome.report.filePath}: ${e.message}\n`)
+  for (const e of outcome.ruleErrors) stderr.write(`oncolint: rule ${e.ruleId} failed on ${printablePath(outcome.report.filePath)}: ${printablePath(e.message)}\n`)
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

@@ -1,5 +1,5 @@
 import {readSync, writeSync} from 'node:fs'
-import {writeAtomically} from './write.js'
+import {writeOutputPath} from './write.js'
 
 /** A stretch of an open file, copied into the output without being loaded as a string. */
 export interface FileSpan {
@@ -15,7 +15,7 @@ export interface FileSpan {
  * non-Latin-1 character makes V8 keep a string at two bytes a character, and fresh memory is
  * slow to touch).
  */
-export type Output = string | ReadonlyArray<string | FileSpan>
+export type Output = string | Iterable<string | FileSpan>
 
 /** The least the scratch buffer holds: a chunk of output, and most reports checked against their CRC. */
 const CHUNK = 1 << 18
@@ -36,7 +36,9 @@ export function scratchBuffer(size: number): Buffer {
 /** The whole output as one string (for tests and callers that want text). */
 export function outputText(output: Output): string {
   if (typeof output === 'string') return output
-  return output.map((part) => (typeof part === 'string' ? part : readSpan(part, scratchBuffer(part.length)).toString('utf8'))).join('')
+  let text = ''
+  for (const part of output) text += typeof part === 'string' ? part : readSpan(part, scratchBuffer(part.length)).toString('utf8')
+  return text
 }
 
 /** The span's bytes, into `into` (at least span.length long); a file that shrank since is an error. */
@@ -82,9 +84,9 @@ function drained(stream: NodeJS.WritableStream): Promise<void> {
   })
 }
 
-/** Writes the output to a file through a temporary file and a rename (writeAtomically). */
+/** Writes the output to a path the user named, safely whatever it is (write.ts, writeOutputPath). */
 export function writeOutputFile(file: string, output: Output): void {
-  writeAtomically(file, typeof output === 'string' ? output : (fd) => {
+  writeOutputPath(file, typeof output === 'string' ? output : (fd) => {
     const chunks = chunksOf(output)
     for (let next = chunks.next(); !next.done; next = chunks.next(false)) writeAll(fd, next.value)
   })
@@ -94,17 +96,21 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   for (let n = 0; n < bytes.length; ) n += writeSync(fd, bytes, n, bytes.length - n)
 }
 
+/** The buffer output chunks are filled in: not the scratch buffer, which making a part may use (a report parsed from the cache). */
+let chunkBuffer = Buffer.alloc(0)
+
 /**
- * The parts gathered into chunks, filled in place in the scratch buffer: the consumer is done
+ * The parts gathered into chunks, filled in place in one reused buffer: the consumer is done
  * with each chunk before it asks for the next, or says it kept it (next(true)), and the next
- * chunk goes into a new buffer.
+ * chunk goes into a new buffer. The parts may be made as they are asked for.
  */
-function* chunksOf(parts: ReadonlyArray<string | FileSpan>): Generator<Buffer, void, boolean> {
-  let buffer = scratchBuffer(CHUNK)
+function* chunksOf(parts: Iterable<string | FileSpan>): Generator<Buffer, void, boolean> {
+  if (chunkBuffer.length < CHUNK) chunkBuffer = Buffer.allocUnsafe(CHUNK)
+  let buffer = chunkBuffer
   let used = 0
   const handedOut = (kept: boolean) => {
     if (kept) {
-      if (buffer === scratch) scratch = Buffer.alloc(0)
+      if (buffer === chunkBuffer) chunkBuffer = Buffer.alloc(0)
       buffer = Buffer.allocUnsafe(CHUNK)
     }
     used = 0

@@ -6,7 +6,8 @@ import type {Finding, LintConfig, LintResult, Severity} from '../engine/index.js
 export interface FileReport {
   filePath: string
   messages: ReportMessage[]
-  stats: LintResult['stats']
+  /** Null when the run's output shows no readability figures (see FileJob.keepStats), and for a file that was not linted. */
+  stats: LintResult['stats'] | null
 }
 
 export interface ReportMessage {
@@ -29,6 +30,12 @@ export interface LintedFile {
   text: string
   /** The config that applied, defaults filled in (the HTML report shows its targetGrade). */
   config: LintConfig
+  /**
+   * Why the file was not linted (binary, too long, unreadable: its report is empty) or not
+   * fixed (read-only, changed meanwhile: its report is of the text on disk). Every format
+   * shows it, and the run's exit code is 2.
+   */
+  failure?: string
 }
 
 /** Turns 0-based UTF-16 offsets into 1-based lines and columns (UTF-16 code units, as editors count). */
@@ -44,8 +51,9 @@ function endPoint(text: string): {line: number; column: number} {
 }
 
 /**
- * The report of one file. Without stats (a run whose output never shows them), reading its
- * stats is a bug and throws, rather than printing a report with figures missing.
+ * The report of one file, plain data: a lint thread sends it to the main thread by structured
+ * clone, which reads every property. Without stats (a run whose output never shows them) its
+ * stats are null.
  */
 export function toReport(filePath: string, text: string, result: {findings: LintResult['findings']; stats: LintResult['stats'] | undefined}): FileReport {
   const pointAt = pointsOf(text)
@@ -66,20 +74,19 @@ export function toReport(filePath: string, text: string, result: {findings: Lint
     }
   })
   // The stats are most of a report (per paragraph figures) and only the JSON and HTML reports
-  // and the cache read them: rounded and written out only when asked for (the default output
-  // of 200 drafts spent 5% of its time writing JSON nobody read).
-  const figures = result.stats
-  let stats: Stats | undefined
-  let json: string | undefined
-  const rounded = (): Stats => {
-    if (!figures) throw new Error(`oncolint: internal error: the stats of ${filePath} were not kept for this run`)
-    return (stats ??= reportedStats(figures))
+  // and the cache read them: kept only when asked for (the default output of 200 drafts spent
+  // 5% of its time writing JSON nobody read), and written out as JSON once.
+  const stats = result.stats ? reportedStats(result.stats) : null
+  const report: FileReport = {filePath, messages, stats}
+  if (stats) {
+    let json: string | undefined
+    statsText.set(report, () => (json ??= JSON.stringify(stats)))
   }
-  const report = {filePath, messages} as FileReport
-  Object.defineProperty(report, 'stats', {enumerable: true, get: rounded})
-  statsText.set(report, () => (json ??= JSON.stringify(rounded())))
   return report
 }
+
+/** The report of a file that was not linted: no messages, no stats (LintedFile.failure says why). */
+export const emptyReport = (filePath: string): FileReport => ({filePath, messages: [], stats: null})
 
 const statsText = new WeakMap<FileReport, () => string>()
 

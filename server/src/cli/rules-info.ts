@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
-import {join, resolve} from 'node:path'
+import {dirname, join, resolve} from 'node:path'
 import {RULES, packageRoot, ruleDocUrl, withDefaults} from '../engine/index.js'
-import {configFor} from '../config/load-config.js'
+import {configFor, searchConfig} from '../config/load-config.js'
 import {languageOf} from './lint-file.js'
 
 /** --list-rules: id, family, default severity, what it checks, doc link; one rule a line. */
@@ -12,15 +12,20 @@ export function listRules(): string {
 
 /**
  * --print-config: the configuration a file is linted with, defaults filled in, every rule
- * with the severity it ends up with (family settings applied), and where it all came from.
+ * with the severity it ends up with (family settings applied), and where it all came from:
+ * the config files that applied, in the order applied (the nearest config applies alone, so
+ * at most one), and where the search for one stopped and why.
  */
 export function printConfig(path: string, cwd: string): string {
   const resolved = configFor(path, cwd)
+  const search = searchConfig(dirname(resolve(cwd, path)))
   const config = withDefaults(resolved.config)
   const rules = Object.fromEntries(RULES.map((r) => [r.id, config.rules[r.id] ?? config.rules[r.family] ?? r.defaultSeverity]))
   const out = {
     filePath: resolve(cwd, path),
     configFile: resolved.file ?? null,
+    configFiles: resolved.file ? [resolved.file] : [],
+    configSearch: {stoppedAt: search.stoppedAt, why: resolved.root ? 'root: true' : search.why},
     languageId: languageOf(path),
     rules,
     accept: config.accept,

@@ -2,7 +2,7 @@ import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import type {Worker as WorkerThread} from 'node:worker_threads'
 import {DataFileError} from '../engine/index.js'
-import {UsageError} from './errors.js'
+import {UsageError, errorText} from './errors.js'
 import {configResolver, type ResolvedConfig} from '../config/load-config.js'
 import {lintFile, type FileJob, type FileOutcome} from './lint-file.js'
 
@@ -98,7 +98,11 @@ export async function lintFiles<J extends FileJob>(jobs: readonly J[], threads: 
     })
     return {worker, exited}
   })
-  for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
+  // ONCOLINT_WORKERS_ONLY=1 leaves every file to the workers: the tests use it to be sure each
+  // outcome crosses threads (the main thread would otherwise take the first files while the
+  // workers start up, and with small files all of them).
+  const mainLints = process.env.ONCOLINT_WORKERS_ONLY !== '1'
+  for (let i = mainLints ? Atomics.add(counter, 0, 1) : jobs.length; i < jobs.length; i = Atomics.add(counter, 0, 1)) {
     try {
       store(i, lintFile(jobs[i], configOf(jobs[i])))
     } catch (e) {
@@ -161,8 +165,7 @@ function workerEntry(): string | undefined {
 function serialize(e: unknown): SerializedError {
   if (e instanceof DataFileError) return {kind: 'data', file: e.file, line: e.line, problem: e.problem}
   if (e instanceof UsageError) return {kind: 'usage', message: e.message}
-  const err = e as NodeJS.ErrnoException
-  return {kind: 'other', message: `${err?.code ? `${err.code}: ` : ''}${err?.message ?? String(e)}`}
+  return {kind: 'other', message: errorText(e)}
 }
 
 function revive(e: SerializedError): Error {

@@ -66,5 +66,7 @@ export function withDefaults(config: Partial<LintConfig> | undefined): LintConfi
 
 /** The severity a rule runs at: its own setting, else its family's, else its default. */
 export function severityFor(rules: Readonly<Record<string, SeveritySetting>>, ruleId: string, fallback: Severity): SeveritySetting {
-  return rules[ruleId] ?? rules[ruleId.split('/')[0]] ?? fallback
+  // Own keys only: `rules` comes from a writer's config, and a plain object has inherited members.
+  const family = ruleId.split('/')[0]
+  return (Object.hasOwn(rules, ruleId) ? rules[ruleId] : Object.hasOwn(rules, family) ? rules[family] : undefined) ?? fallback
 }

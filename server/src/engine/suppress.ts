@@ -38,11 +38,24 @@ export function parseDirectives(comments: readonly Comment[]): Directive[] {
 const covers = (rules: string[], ruleId: string): boolean =>
   rules.length === 0 || rules.some((r) => r === ruleId || r === ruleId.split('/')[0])
 
+/**
+ * Where each line starts. A line ends at \r\n, \n or a lone \r, as in CommonMark and in the
+ * positions the editor and the reports show: counting \n alone would make a CR-only file one
+ * line, and a disable-line comment silence its rule in the whole file.
+ */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0]
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1)
+  }
+  return starts
+}
+
 /** Drops the findings that directives switch off. */
 export function applyDirectives(text: string, directives: readonly Directive[], findings: Finding[]): Finding[] {
   if (directives.length === 0) return findings
-  const lineStarts = [0]
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1)
+  const lineStarts = lineStartsOf(text)
   const lineOf = (offset: number): number => {
     let lo = 0
     let hi = lineStarts.length - 1

@@ -1,8 +1,10 @@
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {applyEdits, findNodeAtLocation, modify, parseTree, type ParseError} from 'jsonc-parser/lib/esm/main.js'
 import {isSeq, parseDocument} from 'yaml'
 import {findConfigFile} from '../config/load-config.js'
+import {MAX_CONFIG_BYTES, readDataFile} from '../engine/data-file.js'
+import {realTargetInside, writeAtomically} from './workspace-file.js'
 
 /**
  * The file "Accept '<phrase>' in this workspace" writes to: the .oncolintrc that applies to the
@@ -14,12 +16,17 @@ export function acceptTarget(startDir: string | undefined, folder: string | unde
   return found ?? (folder ? join(folder, '.oncolintrc.yaml') : undefined)
 }
 
-/** Adds the phrase to `accept` in the file (created if missing); false when it was already there. */
-export function acceptPhraseInFile(file: string, phrase: string): boolean {
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : ''
+/**
+ * Adds the phrase to `accept` in the file (created if missing); false when it was already there.
+ * Only inside the workspace folders `roots`, never through a symlink that leads out of them
+ * (WriteRefused), and atomically (writeAtomically).
+ */
+export function acceptPhraseInFile(file: string, phrase: string, roots: readonly string[]): boolean {
+  const real = realTargetInside(file, roots)
+  const text = existsSync(real) ? readDataFile(real, 'config file', MAX_CONFIG_BYTES) : ''
   const updated = file.endsWith('.json') ? acceptInJson(text, phrase) : acceptInYaml(text, phrase)
   if (updated === undefined) return false
-  writeFileSync(file, updated)
+  writeAtomically(real, updated)
   return true
 }
 
@@ -59,7 +66,8 @@ export function acceptInJson(text: string, phrase: string): string | undefined {
     if (!last) return text.slice(0, list.offset) + `[${value}]` + text.slice(list.offset + list.length)
     const lastEnd = last.offset + last.length
     const multiLine = text.slice(list.offset, last.offset).includes('\n')
-    const indent = /[ \t]*$/.exec(text.slice(0, last.offset))![0]
+    // From the start of the run of blanks only (the lookbehind): tried at every blank, it would be quadratic.
+    const indent = /(?<![ \t])[ \t]*$/.exec(text.slice(0, last.offset))![0]
     const eol = text.includes('\r\n') ? '\r\n' : '\n'
     return text.slice(0, lastEnd) + (multiLine ? `,${eol}${indent}${value}` : `, ${value}`) + text.slice(lastEnd)
   }

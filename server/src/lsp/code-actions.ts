@@ -1,27 +1,20 @@
 import {CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextDocumentEdit, type WorkspaceEdit} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {isPlainText, type Finding} from '../engine/index.js'
-import {quickFixes, rangeOf} from './convert.js'
+import {documentEdit, quickFixes, rangeOf, type EditSupport} from './convert.js'
 import {SERVER_COMMANDS, type AcceptArgs} from './protocol.js'
 import {addReason, disableFile, disableLine, disableLines, type Insertion} from './suppress-edits.js'
 
-/** What the client can take in a WorkspaceEdit (from its initialize capabilities). */
-export interface EditSupport {
-  /** Versioned TextDocumentEdits: an edit made for an older version is refused, not misapplied. */
-  documentChanges: boolean
-  /** Snippet edits (LSP 3.18): the reason placeholder is selected, ready to type over. */
-  snippets: boolean
-}
+export type {EditSupport} from './convert.js'
 
 function insertionEdit(doc: TextDocument, insertions: Insertion[], support: EditSupport): WorkspaceEdit {
-  const at = (i: Insertion): Range => rangeOf(doc, i.offset, i.offset)
-  if (!support.documentChanges) return {changes: {[doc.uri]: insertions.map((i) => ({range: at(i), newText: i.newText}))}}
-  const edits = insertions.map((i, n) =>
-    // Only the first insertion carries the tab stop: one snippet per action is what editors run.
-    support.snippets && n === 0 ? {range: at(i), snippet: {kind: 'snippet' as const, value: i.snippet}} : {range: at(i), newText: i.newText},
-  )
-  const change = {textDocument: {uri: doc.uri, version: doc.version}, edits} as TextDocumentEdit
-  return {documentChanges: [change]}
+  const edits = insertions.map((i) => ({range: rangeOf(doc, i.offset, i.offset), newText: i.newText}))
+  const edit = documentEdit(doc, edits, support)
+  if (!support.snippets || !edit.documentChanges) return edit
+  // Only the first insertion carries the tab stop: one snippet per action is what editors run.
+  const [change] = edit.documentChanges as TextDocumentEdit[]
+  change.edits[0] = {range: edits[0].range, snippet: {kind: 'snippet', value: insertions[0].snippet}}
+  return edit
 }
 
 /**
@@ -36,7 +29,7 @@ export function actionsFor(
   support: EditSupport,
   canAccept: boolean,
 ): CodeAction[] {
-  const actions = quickFixes(doc, diagnostic, finding)
+  const actions = quickFixes(doc, diagnostic, finding, support)
   const rule = finding.ruleId
   // A finding about a directive itself is fixed in the directive, not silenced by another one.
   if (rule.startsWith('oncolint/')) {

@@ -1,4 +1,4 @@
-import {CodeActionKind, DiagnosticSeverity, TextEdit, type CodeAction, type Diagnostic, type Range} from 'vscode-languageserver/node'
+import {CodeActionKind, DiagnosticSeverity, TextEdit, type CodeAction, type Diagnostic, type Range, type TextDocumentEdit, type WorkspaceEdit} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {ruleDocUrl, type Finding} from '../engine/index.js'
 
@@ -41,14 +41,29 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
 
 export const rangeOf = (doc: TextDocument, offset: number, endOffset: number): Range => ({start: doc.positionAt(offset), end: doc.positionAt(endOffset)})
 
+/** What the client can take in a WorkspaceEdit (from its initialize capabilities). */
+export interface EditSupport {
+  /** Versioned TextDocumentEdits: an edit made for an older version is refused, not misapplied. */
+  documentChanges: boolean
+  /** Snippet edits (LSP 3.18): the reason placeholder is selected, ready to type over. */
+  snippets: boolean
+}
+
+/** An edit of one document: versioned where the client takes that, so it never lands on newer text. */
+export function documentEdit(doc: TextDocument, edits: TextEdit[], support: EditSupport): WorkspaceEdit {
+  if (!support.documentChanges) return {changes: {[doc.uri]: edits}}
+  const change: TextDocumentEdit = {textDocument: {uri: doc.uri, version: doc.version}, edits}
+  return {documentChanges: [change]}
+}
+
 /** One quick fix per suggestion of a finding, the preferred one marked isPreferred. */
-export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, finding: Finding): CodeAction[] {
+export function quickFixes(doc: TextDocument, diagnostic: Diagnostic, finding: Finding, support: EditSupport): CodeAction[] {
   return finding.suggestions.map((s) => ({
     title: s.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: s.preferred === true,
-    edit: {changes: {[doc.uri]: s.edits.map((e) => TextEdit.replace(rangeOf(doc, e.offset, e.endOffset), e.newText))}},
+    edit: documentEdit(doc, s.edits.map((e) => TextEdit.replace(rangeOf(doc, e.offset, e.endOffset), e.newText)), support),
   }))
 }
 

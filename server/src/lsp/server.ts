@@ -13,19 +13,25 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import {DataFileError, ParseCache, applyFixes, builtinTerminology, lint, termsAt, type Finding} from '../engine/index.js'
+import {DataFileError, MAX_TEXT_CHARS, ParseCache, applyFixes, builtinTerminology, lint, notLintable, termsAt, type Finding} from '../engine/index.js'
 import {acceptPhraseInFile, acceptTarget} from './accept-phrase.js'
-import {actionsFor, type EditSupport} from './code-actions.js'
+import {actionsFor} from './code-actions.js'
 import {ConfigResolver, type DocConfig} from './doc-config.js'
-import {findingFor, rangeOf, toDiagnostic} from './convert.js'
+import {documentEdit, findingFor, rangeOf, toDiagnostic, type EditSupport} from './convert.js'
 import {termHover} from './hover.js'
 import {SERVER_COMMANDS, STATS_NOTIFICATION, type AcceptArgs, type DocumentStats, type FixAllArgs, type InitializationOptions} from './protocol.js'
 import {DEFAULT_SETTINGS, readSettings, type Settings} from './settings.js'
 import {documentStats} from './stats.js'
+import {WriteRefused, isInside} from './workspace-file.js'
 
 
-/** Characters above which the editor does not lint a document (about 2 MB of text). */
-export const MAX_LINT_CHARS = 2_000_000
+/**
+ * Characters above which the editor does not lint a document (about 2 MB of text): not for
+ * diagnostics, hovers, code actions or fix-all. The connection has one thread, and a pasted
+ * 20 MB file must not stall every other document.
+ */
+/** The editor's limit is the CLI's (engine/input.ts): both lint the same drafts. */
+export const MAX_LINT_CHARS = MAX_TEXT_CHARS
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.oncolint`
 /** Re-lint after typing stops for this long, so a burst of keystrokes costs one lint. */
@@ -113,6 +119,12 @@ export function startServer(connection: Connection): void {
   let canPullSettings = false
   let canRegisterConfigChange = false
   let editSupport: EditSupport = {documentChanges: false, snippets: false}
+  /**
+   * Whether the client vouches for the workspace (initializationOptions.trusted, which the VS
+   * Code client sends from workspace.isTrusted). Not trusted unless it says so: a cloned
+   * repository's .oncolintrc may name any file to read as terminology, and "Accept" writes.
+   */
+  let trusted = false
   let resolver: ConfigResolver
 
   // --- config problems: one notification per distinct error, a diagnostic on the file --------
@@ -170,7 +182,8 @@ export function startServer(connection: Connection): void {
       snippets: (caps.workspace?.workspaceEdit as {snippetEditSupport?: boolean} | undefined)?.snippetEditSupport === true,
     }
     const init = (params.initializationOptions ?? {}) as InitializationOptions
-    resolver = new ConfigResolver(init.trusted !== false, onProblem, onRecovered)
+    trusted = init.trusted === true
+    resolver = new ConfigResolver(trusted, onProblem, onRecovered)
     return {
       capabilities: {
         textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
@@ -190,11 +203,27 @@ export function startServer(connection: Connection): void {
 
   const pathOf = (uri: string): string | undefined => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined)
 
+  /** The workspace folder holding a file's path (the innermost), if any. */
+  const holderOf = (path: string): string | undefined =>
+    folders.filter((f) => isInside(path, f)).sort((a, b) => b.length - a.length)[0]
+
   /** The workspace folder a document belongs to (the innermost), else the first one. */
   const folderOf = (uri: string): string | undefined => {
     const path = pathOf(uri)
-    const inside = path ? folders.filter((f) => path === f || path.startsWith(f.endsWith('/') ? f : `${f}/`)) : []
-    return inside.sort((a, b) => b.length - a.length)[0] ?? folders[0]
+    return (path ? holderOf(path) : undefined) ?? folders[0]
+  }
+
+  /**
+   * The .oncolintrc "Accept" would write for a document, when it may write at all: never in an
+   * untrusted workspace, and only for a file in a workspace folder (or an untitled draft of
+   * one), so the file it writes is the one that applies to the draft.
+   */
+  const acceptFileFor = (uri: string): string | undefined => {
+    if (!trusted) return undefined
+    const path = pathOf(uri)
+    const folder = path ? holderOf(path) : uri.startsWith('untitled:') ? folders[0] : undefined
+    if (!folder) return undefined
+    return acceptTarget(path ? dirname(path) : undefined, folder)
   }
 
   const settingsFor = (uri: string): Promise<Settings> => {
@@ -237,8 +266,13 @@ export function startServer(connection: Connection): void {
     return docConfig
   }
 
-  /** The lint of the document's current version (cached), with the config it used. */
-  const lintDocument = (doc: TextDocument, settings: Settings): Linted => {
+  /**
+   * The lint of the document's current version (cached), with the config it used; undefined for
+   * a document the CLI would not lint either (binary, or over the size limit: engine/input.ts).
+   * Every request that needs findings comes here, so this is the one place the limits are checked.
+   */
+  const lintDocument = (doc: TextDocument, settings: Settings): Linted | undefined => {
+    if (doc.getText().length > MAX_LINT_CHARS || notLintable(doc.getText())) return undefined
     const cached = results.get(doc.uri)
     if (cached && cached.version === doc.version && cached.epoch === epoch) return cached
     const docConfig = docConfigFor(doc.uri, settings)
@@ -266,16 +300,15 @@ export function startServer(connection: Connection): void {
       const settings = await settingsFor(uri)
       const doc = documents.get(uri)
       if (!doc || superseded()) return
-      // The connection has one thread: a pasted 20 MB file must not stall every other document.
-      if (doc.getText().length > MAX_LINT_CHARS) {
+      const linted = lintDocument(doc, settings)
+      if (!linted) {
         void connection.sendDiagnostics({uri, version: doc.version, diagnostics: []})
         if (!tooLargeShown.has(uri)) {
           tooLargeShown.add(uri)
-          void connection.window.showWarningMessage(`oncolint: ${uri.split('/').pop()} is ${(doc.getText().length / 1e6).toFixed(1)} MB; drafts over ${MAX_LINT_CHARS / 1e6} MB are not linted in the editor (the CLI lints them).`)
+          void connection.window.showWarningMessage(`oncolint: ${uri.split('/').pop()}: ${notLintable(doc.getText()) ?? 'not linted'} (the command line skips it too).`)
         }
         return
       }
-      const linted = lintDocument(doc, settings)
       // A save with no change since the last lint: the client has these diagnostics already.
       if (linted.published) return
       const {findings, stats, version} = linted
@@ -368,8 +401,12 @@ export function startServer(connection: Connection): void {
     const ours = params.context.diagnostics.filter((d) => d.source === 'oncolint')
     if (ours.length && (!only || only.some((k) => covers(k, CodeActionKind.QuickFix)))) {
       // Built from the current text: a diagnostic from an older version finds no finding and gets no fix.
-      const {findings} = lintDocument(doc, await settingsFor(doc.uri))
-      const canAccept = folderOf(doc.uri) !== undefined || pathOf(doc.uri) !== undefined
+      const linted = lintDocument(doc, await settingsFor(doc.uri))
+      if (!linted) return []
+      const {findings} = linted
+      // Not offered where it could only be refused: a config above the workspace folder applies.
+      const acceptFile = acceptFileFor(doc.uri)
+      const canAccept = acceptFile !== undefined && folders.some((f) => isInside(acceptFile, f))
       const seen = new Set<string>()
       for (const d of ours) {
         const finding = findingFor(doc, findings, d)
@@ -392,12 +429,12 @@ export function startServer(connection: Connection): void {
   })
 
   const fixAllEdit = (doc: TextDocument, settings: Settings) => {
-    const {findings} = lintDocument(doc, settings)
-    const fixed = applyFixes(doc.getText(), findings)
+    const linted = lintDocument(doc, settings)
+    if (!linted) return undefined
+    const fixed = applyFixes(doc.getText(), linted.findings)
     if (fixed.applied.length === 0) return undefined
     const edits = fixed.edits.map((e) => ({range: rangeOf(doc, e.offset, e.endOffset), newText: e.newText}))
-    const edit = editSupport.documentChanges ? {documentChanges: [{textDocument: {uri: doc.uri, version: doc.version}, edits}]} : {changes: {[doc.uri]: edits}}
-    return {edit, applied: fixed.applied.length}
+    return {edit: documentEdit(doc, edits, editSupport), applied: fixed.applied.length}
   }
 
   connection.onExecuteCommand(async (params) => {
@@ -412,19 +449,23 @@ export function startServer(connection: Connection): void {
     }
     if (params.command === SERVER_COMMANDS.accept) {
       const {uri, phrase} = (params.arguments?.[0] ?? {}) as AcceptArgs
-      const path = pathOf(uri)
-      const file = acceptTarget(path ? dirname(path) : undefined, folderOf(uri))
-      if (!file || !phrase?.trim()) {
-        void connection.window.showErrorMessage('oncolint: open a folder to accept phrases in its .oncolintrc.yaml')
+      if (!trusted) {
+        void connection.window.showErrorMessage('oncolint: this workspace is not trusted, so oncolint writes nothing in it; add the phrase to accept in its .oncolintrc yourself')
+        return {file: null}
+      }
+      const file = typeof uri === 'string' ? acceptFileFor(uri) : undefined
+      if (!file || typeof phrase !== 'string' || !phrase.trim()) {
+        void connection.window.showErrorMessage('oncolint: open the draft from a workspace folder to accept phrases in its .oncolintrc')
         return {file: null}
       }
       try {
-        const added = acceptPhraseInFile(file, phrase.trim())
+        const added = acceptPhraseInFile(file, phrase.trim(), folders)
         relintAll()
         void connection.window.showInformationMessage(added ? `oncolint: '${phrase.trim()}' is accepted in ${file}` : `oncolint: '${phrase.trim()}' was already accepted in ${file}`)
         return {file}
       } catch (e) {
-        void connection.window.showErrorMessage(`oncolint: could not update ${file}: ${(e as Error).message}`)
+        const why = e instanceof WriteRefused ? `will not write ${file}: ${e.message}` : `could not update ${file}: ${(e as Error).message}`
+        void connection.window.showErrorMessage(`oncolint: ${why}`)
         return {file: null}
       }
     }
@@ -434,8 +475,10 @@ export function startServer(connection: Connection): void {
   connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri)
     if (!doc) return null
+    const linted = lintDocument(doc, await settingsFor(doc.uri))
+    if (!linted) return null
+    const {findings, docConfig} = linted
     const offset = doc.offsetAt(params.position)
-    const {findings, docConfig} = lintDocument(doc, await settingsFor(doc.uri))
     const text = doc.getText()
     const terms = docConfig.terminology
     const finding = findings.find((f) => f.entryId && f.offset <= offset && offset <= f.endOffset && terms.byId.has(f.entryId))

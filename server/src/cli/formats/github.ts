@@ -1,4 +1,5 @@
 import type {Severity} from '../../engine/index.js'
+import {printablePath, printableText} from '../printable.js'
 import {displayPath, type LintedFile} from '../report.js'
 import type {FormatContext} from './index.js'
 
@@ -6,18 +7,23 @@ const COMMAND: Record<Severity, string> = {error: 'error', warning: 'warning', i
 
 /**
  * GitHub Actions workflow commands: one `::error file=…,line=…::message` line per finding,
- * which the runner turns into annotations on the pull request's diff.
+ * which the runner turns into annotations on the pull request's diff; a file that could not
+ * be linted or fixed is one `::error` on the file. Control characters from drafts and file
+ * names are shown as escapes (printable.ts) before the runner's own escaping, so none reaches
+ * the log raw.
  */
 export function formatGithub(files: readonly LintedFile[], ctx: FormatContext): string {
   let out = ''
-  for (const {report} of files) {
-    const file = displayPath(report.filePath, ctx.cwd)
+  for (const {report, failure} of files) {
+    // CR and LF stay for the runner to decode (%0D, %0A): they are part of the file's name.
+    const file = displayPath(report.filePath, ctx.cwd).replace(/[^\r\n]+/g, printablePath)
+    if (failure !== undefined) out += `::error file=${escapeProperty(file)},title=oncolint::${escapeData(printableText(failure))}\n`
     for (const m of report.messages) {
       const props: Array<[string, string | number]> = [['file', file], ['line', m.line], ['endLine', m.endLine]]
       // GitHub only takes columns when the annotation starts and ends on the same line.
       if (m.line === m.endLine) props.push(['col', m.column], ['endColumn', m.endColumn])
-      props.push(['title', m.ruleId])
-      out += `::${COMMAND[m.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(m.message)}\n`
+      props.push(['title', printableText(m.ruleId)])
+      out += `::${COMMAND[m.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(printableText(m.message))}\n`
     }
   }
   return out

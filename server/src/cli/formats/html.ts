@@ -1,4 +1,4 @@
-import {ruleDocUrl} from '../../engine/index.js'
+import {publicRuleDocUrl} from '../doc-links.js'
 import {countBySeverity, displayPath, type LintedFile, type ReportMessage} from '../report.js'
 import type {FormatContext} from './index.js'
 
@@ -10,10 +10,12 @@ import type {FormatContext} from './index.js'
 export function formatHtml(files: readonly LintedFile[], ctx: FormatContext): string {
   const totals = countBySeverity(files.map((f) => f.report))
   const problems = totals.error + totals.warning + totals.info
+  const failed = files.filter((f) => f.failure !== undefined).length
   const rows = files.map((f, i) => ({
     id: `file-${i + 1}`,
     path: displayPath(f.report.filePath, ctx.cwd),
-    grade: f.report.stats.document.grades.smog,
+    // No figures for a file that was not linted.
+    grade: f.report.stats?.document.grades.smog ?? NaN,
     target: f.config.targetGrade,
     counts: countBySeverity([f.report]),
     file: f,
@@ -38,7 +40,7 @@ svg text{font:12px system-ui,sans-serif;fill:#1f2328}
 </head>
 <body>
 <h1>oncolint report</h1>
-<p>${files.length} file${files.length === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info)</p>
+<p>${files.length} file${files.length === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info)${failed ? `; <span class="over">${failed} file${failed === 1 ? '' : 's'} failed</span>` : ''}</p>
 ${rows.length ? `<h2>Reading grade by file</h2>
 ${chart(rows)}
 <table>
@@ -76,8 +78,9 @@ function chart(rows: Array<{path: string; grade: number; target: number}>): stri
 function section(id: string, path: string, g: number, target: number, file: LintedFile): string {
   const verdict = !Number.isFinite(g) ? 'no sentences to grade' : g > target ? `<span class="over">above the target of ${target}</span>` : `<span class="ok">within the target of ${target}</span>`
   const items = file.report.messages.map((m) => finding(m, file.text))
+  const failure = file.failure === undefined ? '' : `<p class="over">${esc(file.failure)}</p>\n`
   return `<h2 id="${id}">${esc(path)}</h2>
-<p>Reading grade ${grade(g)} (SMOG), ${verdict}.</p>
+${failure}<p>Reading grade ${grade(g)} (SMOG), ${verdict}.</p>
 ${items.length ? `<ol>\n${items.join('\n')}\n</ol>` : '<p>No findings.</p>'}
 `
 }
@@ -86,7 +89,7 @@ function finding(m: ReportMessage, text: string): string {
   const c = contextOf(text, m.offset, m.endOffset)
   return (
     `<li class="${m.severity}"><span class="pos">${m.line}:${m.column}</span> <span class="sev">${m.severity}</span> ${esc(m.message)} ` +
-    `<a href="${esc(ruleDocUrl(m.ruleId))}">${esc(m.ruleId)}</a>` +
+    `<a href="${esc(publicRuleDocUrl(m.ruleId))}">${esc(m.ruleId)}</a>` +
     `<p class="ctx">${esc(c.before)}<mark>${esc(c.marked)}</mark>${esc(c.after)}</p></li>`
   )
 }
@@ -106,14 +109,47 @@ export function contextOf(text: string, offset: number, endOffset: number): {bef
   const paraEnd = breakAfter ? endOffset + breakAfter.index : Math.min(text.length, endOffset + 200)
   const beforeAll = text.slice(paraStart, offset)
   const afterAll = text.slice(endOffset, paraEnd)
-  const beforeWords = /(?:\S+\s*){0,6}$/.exec(beforeAll)?.[0] ?? ''
-  const afterWords = /^(?:\s*\S+){0,6}/.exec(afterAll)?.[0] ?? ''
+  const beforeWords = lastWords(beforeAll, 6)
+  const afterWords = firstWords(afterAll, 6)
   // With no paragraph edge within reach, the paragraph goes on past what is shown.
   const moreBefore = last || from === 0 ? text.slice(paraStart, offset - beforeWords.length).trim() !== '' : true
   const moreAfter = breakAfter || paraEnd === text.length ? text.slice(endOffset + afterWords.length, paraEnd).trim() !== '' : true
   let marked = fold(text.slice(offset, endOffset))
   if (marked.length > 90) marked = `${marked.slice(0, 60).trimEnd()} … ${marked.slice(-25).trimStart()}`
   return {before: (moreBefore ? '…' : '') + fold(beforeWords), marked, after: fold(afterWords) + (moreAfter ? '…' : '')}
+}
+
+const SPACE = /\s/
+const isSpace = (s: string, i: number): boolean => SPACE.test(s[i])
+
+/**
+ * The last `n` words of `s` with the white space after each: what /(?:\S+\s*){0,n}$/ matches,
+ * found in one pass back. That regex is not linear: a long run of non-space characters (a
+ * URL) splits into groups in so many ways that the engine took minutes before giving up.
+ */
+export function lastWords(s: string, n: number): string {
+  let i = s.length
+  while (i > 0 && isSpace(s, i - 1)) i--
+  if (i === 0) return ''
+  let start = i
+  for (let words = 0; words < n && i > 0; words++) {
+    while (i > 0 && !isSpace(s, i - 1)) i--
+    start = i
+    while (i > 0 && isSpace(s, i - 1)) i--
+  }
+  return s.slice(start)
+}
+
+/** The first `n` words of `s` with the white space before each: what /^(?:\s*\S+){0,n}/ matches, in one pass. */
+export function firstWords(s: string, n: number): string {
+  let end = 0
+  for (let words = 0, i = 0; words < n; words++) {
+    while (i < s.length && isSpace(s, i)) i++
+    if (i === s.length) break
+    while (i < s.length && !isSpace(s, i)) i++
+    end = i
+  }
+  return s.slice(0, end)
 }
 
 const finite = (n: number) => (Number.isFinite(n) ? Math.max(0, n) : 0)

@@ -1,31 +1,41 @@
+import {printablePath, printableText} from '../printable.js'
 import {displayPath, type LintedFile} from '../report.js'
 import type {FormatContext} from './index.js'
 
 /**
  * JUnit XML for CI test reports: one testsuite per file, one failing testcase per finding
  * (any severity: `--min-severity` drops what should not fail), one passing testcase for a
- * clean file so that every linted file shows up.
+ * clean file so that every linted file shows up. A file that could not be linted or fixed is
+ * an erroring testcase. Text from drafts and file names is made printable first (printable.ts):
+ * CI systems show these messages in logs and terminals.
  */
 export function formatJunit(files: readonly LintedFile[], ctx: FormatContext): string {
   const suites: string[] = []
   let tests = 0
   let failures = 0
-  for (const {report} of files) {
-    const path = displayPath(report.filePath, ctx.cwd)
+  let errors = 0
+  for (const {report, failure} of files) {
+    const path = printablePath(displayPath(report.filePath, ctx.cwd))
     // Jenkins reads the text after the last dot of a classname as the class: drop the extension, as ESLint does.
     const classname = attr(path.replace(/\.[^./]*$/, ''))
     const cases = report.messages.map(
       (m) =>
         `    <testcase classname="${classname}" name="${attr(`${m.ruleId} at ${m.line}:${m.column}`)}" time="0">\n` +
-        `      <failure type="${m.severity}" message="${attr(m.message)}">${text(`${m.severity} at ${path}:${m.line}:${m.column}-${m.endLine}:${m.endColumn}: ${m.message} (${m.ruleId})`)}</failure>\n` +
+        `      <failure type="${m.severity}" message="${attr(printableText(m.message))}">${text(`${m.severity} at ${path}:${m.line}:${m.column}-${m.endLine}:${m.endColumn}: ${printableText(m.message)} (${printableText(m.ruleId)})`)}</failure>\n` +
         `    </testcase>\n`,
     )
+    if (failure !== undefined) {
+      const reason = printableText(failure)
+      cases.unshift(`    <testcase classname="${classname}" name="oncolint" time="0">\n      <error type="file" message="${attr(reason)}">${text(`${path}: ${reason}`)}</error>\n    </testcase>\n`)
+    }
     if (cases.length === 0) cases.push(`    <testcase classname="${classname}" name="oncolint" time="0"/>\n`)
+    const failed = failure === undefined ? 0 : 1
     tests += cases.length
     failures += report.messages.length
-    suites.push(`  <testsuite name="${attr(path)}" tests="${cases.length}" failures="${report.messages.length}" errors="0" skipped="0" time="0">\n${cases.join('')}  </testsuite>\n`)
+    errors += failed
+    suites.push(`  <testsuite name="${attr(path)}" tests="${cases.length}" failures="${report.messages.length}" errors="${failed}" skipped="0" time="0">\n${cases.join('')}  </testsuite>\n`)
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="oncolint" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('')}</testsuites>\n`
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="oncolint" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('')}</testsuites>\n`
 }
 
 // Characters XML 1.0 cannot carry at all, even escaped (control characters, lone surrogates, U+FFFE/U+FFFF).

@@ -1,6 +1,7 @@
 import {pathToFileURL} from 'node:url'
 import type * as Sarif from 'sarif'
-import {RULES, ruleDocUrl, type Severity} from '../../engine/index.js'
+import {RULES, type Severity} from '../../engine/index.js'
+import {publicRuleDocUrl} from '../doc-links.js'
 import {displayPath, pointsOf, type LintedFile} from '../report.js'
 import type {FormatContext} from './index.js'
 
@@ -9,13 +10,17 @@ const SRCROOT = '%SRCROOT%'
 
 /**
  * SARIF 2.1.0, as GitHub code scanning reads it: every rule with its doc link, results with
- * regions (1-based lines and UTF-16 columns, end exclusive) and suggestions as fixes.
+ * regions (1-based lines and UTF-16 columns, end exclusive) and suggestions as fixes. A file
+ * that could not be linted or fixed is an error notification of the run's invocation, whose
+ * executionSuccessful is then false.
  */
 export function formatSarif(files: readonly LintedFile[], ctx: FormatContext): string {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]))
   const results: Sarif.Result[] = []
-  for (const {report, text} of files) {
+  const notifications: Sarif.Notification[] = []
+  for (const {report, text, failure} of files) {
     const artifactLocation: Sarif.ArtifactLocation = {uri: relativeUri(displayPath(report.filePath, ctx.cwd)), uriBaseId: SRCROOT}
+    if (failure !== undefined) notifications.push({level: 'error', message: {text: failure}, locations: [{physicalLocation: {artifactLocation}}]})
     const pointAt = pointsOf(text)
     const region = (offset: number, endOffset: number): Sarif.Region => {
       const start = pointAt(offset)
@@ -53,12 +58,13 @@ export function formatSarif(files: readonly LintedFile[], ctx: FormatContext): s
             rules: RULES.map((r) => ({
               id: r.id,
               shortDescription: {text: r.description},
-              helpUri: ruleDocUrl(r.id),
+              helpUri: publicRuleDocUrl(r.id),
               defaultConfiguration: {level: LEVEL[r.defaultSeverity]},
               properties: {tags: [r.family]},
             })),
           },
         },
+        ...(notifications.length ? {invocations: [{executionSuccessful: false, toolExecutionNotifications: notifications}]} : {}),
         originalUriBaseIds: {[SRCROOT]: {uri: pathToFileURL(ctx.cwd).href.replace(/\/?$/, '/')}},
         columnKind: 'utf16CodeUnits',
         results,

@@ -2,13 +2,18 @@ import {sep} from 'node:path'
 import pc from 'picocolors'
 import {storedCounts, storedStylish} from '../cache.js'
 import {outputText, type FileSpan, type Output} from '../output.js'
+import {printablePath, printableText, safeLineStart} from '../printable.js'
 import {displayPath, type LintedFile, type ReportMessage} from '../report.js'
 import type {FormatContext} from './index.js'
 
 type Colors = ReturnType<typeof pc.createColors>
 const PLAIN = pc.createColors(false)
 
-/** ESLint's "stylish" layout: findings grouped by file, then one summary line. */
+/**
+ * ESLint's "stylish" layout: findings grouped by file, then one summary line. Text from drafts
+ * and file names is made printable (printable.ts): no control character reaches the terminal,
+ * and no line starts as a CI runner's command.
+ */
 export function formatStylish(files: readonly LintedFile[], ctx: FormatContext): string {
   return outputText(stylishOutput(files, ctx))
 }
@@ -26,8 +31,9 @@ export function stylishOutput(files: readonly LintedFile[], ctx: FormatContext):
   let text = ''
   const totals = {error: 0, warning: 0, info: 0}
   let fixable = 0
-  for (const {report} of files) {
-    const stored = ctx.color ? undefined : storedStylish(report)
+  let failed = 0
+  for (const {report, failure} of files) {
+    const stored = ctx.color || failure !== undefined ? undefined : storedStylish(report)
     if (stored) {
       const counts = storedCounts(report)!
       if (counts.error + counts.warning + counts.info === 0) continue
@@ -38,19 +44,22 @@ export function stylishOutput(files: readonly LintedFile[], ctx: FormatContext):
       continue
     }
     const {messages} = report
-    if (messages.length === 0) continue
+    if (messages.length === 0 && failure === undefined) continue
     for (const m of messages) {
       totals[m.severity]++
       if (hasSafeFix(m)) fixable++
     }
+    // A file not linted or not fixed: one row saying why, before what remains (as ESLint shows a fatal error).
+    const failureRow = failure === undefined ? '' : (failed++, `  ${c.dim('0:0')}  ${c.red('error')}    ${printableText(failure)}\n`)
     // One part per file: written out part by part, not first joined into one 3 MB string.
-    parts.push(`${text}\n${c.underline(pathOf(report.filePath))}\n${c === PLAIN ? stylishRows(messages) : rows(messages, c)}`)
+    parts.push(`${text}\n${c.underline(pathOf(report.filePath))}\n${failureRow}${c === PLAIN ? stylishRows(messages) : rows(messages, c)}`)
     text = ''
   }
   const problems = totals.error + totals.warning + totals.info
-  if (problems === 0) return ''
-  const mark = totals.error ? c.red('✖') : c.yellow('⚠')
-  text += `\n${mark} ${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info)\n`
+  if (problems === 0 && failed === 0) return ''
+  const mark = totals.error || failed ? c.red('✖') : c.yellow('⚠')
+  const failedNote = failed ? `; ${failed} file${failed === 1 ? '' : 's'} failed` : ''
+  text += `\n${mark} ${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info)${failedNote}\n`
   if (fixable) text += `  ${fixable} of them can be fixed with the \`--fix\` option.\n`
   parts.push(text)
   return parts
@@ -64,6 +73,11 @@ const SEVERITIES = ['error', 'warning', 'info'] as const
  * the default output of a --cache run took (1 ms of 2).
  */
 function displayPaths(cwd: string): (filePath: string) => string {
+  const shown = displayPathsOf(cwd)
+  return (filePath) => safeLineStart(printablePath(shown(filePath)))
+}
+
+function displayPathsOf(cwd: string): (filePath: string) => string {
   const folders = new Map<string, string>()
   return (filePath) => {
     const cut = filePath.lastIndexOf(sep) + 1
@@ -99,6 +113,6 @@ function rows(messages: readonly ReportMessage[], c: Colors): string {
   for (const m of messages) width = Math.max(width, `${m.line}:${m.column}`.length)
   const sev = {error: c.red('error'), warning: c.yellow('warning'), info: c.blue('info')}
   let out = ''
-  for (const m of messages) out += `  ${c.dim(`${m.line}:${m.column}`.padEnd(width))}  ${sev[m.severity]}${' '.repeat(7 - m.severity.length)}  ${m.message}  ${c.dim(m.ruleId)}\n`
+  for (const m of messages) out += `  ${c.dim(`${m.line}:${m.column}`.padEnd(width))}  ${sev[m.severity]}${' '.repeat(7 - m.severity.length)}  ${printableText(m.message)}  ${c.dim(printableText(m.ruleId))}\n`
   return out
 }

@@ -42,7 +42,9 @@ const WORD = /[\p{L}\p{N}'’-]+/gu
 const SENTENCE_END = /[.;!?]/
 const PLURAL = /^(?:s|es)\b/
 const EMPHASIS_START = /^[*_]+/
-const EMPHASIS_END = /[*_]+$/
+// Starts only where a run of markers starts (the lookbehind): tried at every marker of a long
+// run, `[*_]+$` would be quadratic in the run's length.
+const EMPHASIS_END = /(?<![*_])[*_]+$/
 const PAREN = /^\s*\(([^()]*)\)?/
 // Parentheses that give an acronym, a number, a year, a citation or examples, not a meaning.
 const NOT_A_MEANING = /^\s*(?:[\p{Lu}\d][\p{Lu}\d\s,.&/-]*s?|\d.*|(?:see|fig|figure|table|ref|e\.g\.|eg|for example)\b.*)\s*$/u

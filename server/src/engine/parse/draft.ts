@@ -223,7 +223,9 @@ export function parseChunk(text: string, isMarkdown: boolean, first: boolean, fa
   } else {
     // parse-english keeps "text.\u00a0\n\n" in one paragraph; trailing blanks become line breaks
     // (same length, so every offset still points into the original text).
-    trees = [{nlcst: english.parse(text.replace(/[^\S\r\n]+(?=\r?\n)/g, (m) => '\n'.repeat(m.length))) as NlcstRoot, at: 0}]
+    // The lookbehind starts a match only where a run of blanks starts, so a long run that ends in
+    // a word is tried once, not once per blank (quadratic).
+    trees = [{nlcst: english.parse(text.replace(/(?<![^\S\r\n])[^\S\r\n]+(?=\r?\n)/g, (m) => '\n'.repeat(m.length))) as NlcstRoot, at: 0}]
     for (const m of text.matchAll(COMMENT)) comments.push({offset: m.index!, endOffset: m.index! + m[0].length, body: m[1]})
   }
   // Most chunks have no address at all: the regex walk is skipped unless one could be there.

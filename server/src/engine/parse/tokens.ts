@@ -1,4 +1,5 @@
 import {stemmer} from 'stemmer'
+import {irregularLemma} from './inflections.js'
 import {Memo} from './memo.js'
 
 /**
@@ -31,6 +32,8 @@ export interface Normalized {
   readonly stem: string
   /** Written with a capital first letter (a name: "Riverside Clinic", "Dr Mehta"), as `<Name>` in patterns asks. */
   readonly capital: boolean
+  /** The stem of its lemma when it is an irregular form whose stem differs (shrank -> "shrink"); a pattern word matches either. */
+  readonly lemmaStem: string | undefined
   /** Whose answer `edges` is: the matcher's current epoch object. */
   seenBy: object | undefined
   edges: unknown
@@ -73,7 +76,10 @@ export function normalizeWord(raw: string): Normalized {
     let word = key.toLowerCase().replace(/’/g, "'")
     if (word.endsWith("'s")) word = word.slice(0, -2)
     word = spelling.get(word) ?? word
-    hit = {word, stem: /^[\p{L}]/u.test(word) ? stemmer(word) : word, capital: /^\p{Lu}/u.test(key), seenBy: undefined, edges: undefined}
+    const stem = /^[\p{L}]/u.test(word) ? stemmer(word) : word
+    const lemma = irregularLemma(word)
+    const lemmaStem = lemma && !lemma.includes('_') ? stemmer(lemma) : undefined
+    hit = {word, stem, capital: /^\p{Lu}/u.test(key), lemmaStem: lemmaStem !== stem ? lemmaStem : undefined, seenBy: undefined, edges: undefined}
     // Bounded: a pasted dump of random strings must not grow it without end.
     if (normalized.size > 100_000) normalized.clear()
     normalized.set(key, hit)

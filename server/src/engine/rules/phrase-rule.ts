@@ -3,20 +3,17 @@ import type {Severity} from '../config.js'
 import {familyOf, type LintContext, type PhraseRuleTraits, type RawFinding, type Rule} from '../rule-context.js'
 import type {Entry} from '../terminology/entry.js'
 import type {Suggestion} from '../types.js'
-import {fitReplacement, removal, withArticle, writtenInPatterns} from './replacement.js'
+import {fitReplacement, lastWord, removal, withArticle, writtenInPatterns} from './replacement.js'
 
 /** The finding for one terminology phrase: its message and its preferred wordings as fixes. */
 export function phraseFinding(ctx: LintContext, hit: PhraseHit): RawFinding {
   const {entry} = hit
   const actual = ctx.draft.text.slice(hit.offset, hit.endOffset)
   const fitted = wordingsFor(entry, actual)
-  const suggestions: Suggestion[] = fitted.map((newText, i) => {
-    return {
-      title: newText === '' ? `Remove '${actual}'` : `Replace with '${newText}'`,
-      safe: i === 0 && entry.safe === true,
-      preferred: i === 0,
-      edits: [newText === '' ? removal(ctx.draft.text, hit.offset, hit.endOffset) : withArticle(ctx.draft.text, hit.offset, hit.endOffset, newText)],
-    }
+  const suggestions: Suggestion[] = fitted.flatMap((newText, i) => {
+    // A removal that would leave a sentence without its predicate is not offered.
+    const edit = newText === '' ? removal(ctx.draft.text, hit.offset, hit.endOffset) : withArticle(ctx.draft.text, hit.offset, hit.endOffset, newText)
+    return edit ? [{title: newText === '' ? `Remove '${actual}'` : `Replace with '${newText}'`, safe: i === 0 && entry.safe === true, preferred: i === 0, edits: [edit]}] : []
   })
   return {ruleId: entry.rule, message: entry.message, offset: hit.offset, endOffset: hit.endOffset, suggestions, entryId: entry.id, actual}
 }
@@ -32,7 +29,7 @@ function wordingsFor(entry: Entry, actual: string): string[] {
   if (!byActual) fittedWordings.set(entry, (byActual = new Map()))
   let fitted = byActual.get(actual)
   if (!fitted) {
-    const last = actual.match(/[\p{L}']+$/u)?.[0] ?? ''
+    const last = lastWord(actual)
     const inflected = !writtenInPatterns(last, entry.find)
     fitted = (entry.prefer ?? []).map((wording) => (wording === '' ? '' : fitReplacement(wording, actual, inflected)))
     // Bounded: a pasted dump must not grow it without end.

@@ -3,13 +3,14 @@ import {readFileSync, readdirSync, statSync} from 'node:fs'
 import {basename, join, relative} from 'node:path'
 import {Ajv, type ValidateFunction} from 'ajv'
 import {LineCounter, parseDocument} from 'yaml'
+import {readTerminologyFile} from '../data-file.js'
 import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
 import {setSpellingMap} from '../parse/tokens.js'
 import {ClassIndex, type WordClass} from './classes.js'
 import type {Entry} from './entry.js'
 import type {SerializedMatcher} from './matcher.js'
-import {Terminology, compileMatchers, deserializePair, serializePair, type SerializedPair} from './terminology.js'
+import {PhrasingBudget, Terminology, compileMatchers, deserializePair, serializePair, type SerializedPair} from './terminology.js'
 
 const validators = new Map<string, ValidateFunction>()
 
@@ -55,7 +56,7 @@ export function readYaml(file: string, text: string): {value: unknown; lineOf: (
 }
 
 /** Reads and validates terminology files against terminology/schema.json. */
-export function readEntries(file: string, text = readFileSync(file, 'utf8')): Entry[] {
+export function readEntries(file: string, text = readTerminologyFile(file)): Entry[] {
   const {value, lineOf} = validated(file, text, 'schema.json')
   return ((value ?? []) as Omit<Entry, 'file' | 'line'>[]).map((e, i) => ({...e, file, line: lineOf([i])}))
 }
@@ -115,6 +116,8 @@ export interface CompiledTerminology {
   classes: WordClass[]
   /** The compiled phrase tries (finds, unless), so loading does not expand every pattern again. */
   matchers?: SerializedPair
+  /** Phrasings the tries stand for: what a writer's files add to (see PhrasingBudget). */
+  phrasings?: number
   /** The compiled class tries. */
   classLevels?: SerializedMatcher[]
 }
@@ -171,7 +174,9 @@ export function compileBuiltinWithMatcher(): CompiledTerminology {
   const compiled = compileBuiltin()
   setSpellingMap(new Map(Object.entries(compiled.spelling)))
   const classes = ClassIndex.compile(compiled.classes)
-  return {...compiled, matchers: serializePair(compileMatchers(compiled.entries, classes), compiled.entries), classLevels: classes.serialize().levels}
+  const budget = new PhrasingBudget()
+  const matchers = compileMatchers(compiled.entries, classes, budget)
+  return {...compiled, matchers: serializePair(matchers, compiled.entries), phrasings: budget.total, classLevels: classes.serialize().levels}
 }
 
 /**
@@ -181,7 +186,8 @@ export function compileBuiltinWithMatcher(): CompiledTerminology {
 function loadCompiled(): CompiledTerminology {
   try {
     const compiled = JSON.parse(readFileSync(join(packageRoot(), 'dist', 'terminology.json'), 'utf8')) as CompiledTerminology
-    if (compiled.stamp === stampOf(sourceFiles())) return compiled
+    // Without its phrasing count the stored set is from an older build: read the YAML.
+    if (compiled.stamp === stampOf(sourceFiles()) && typeof compiled.phrasings === 'number') return compiled
   } catch {
     // not built yet, or unreadable: read the YAML
   }
@@ -199,8 +205,12 @@ export function builtinTerminology(): Terminology {
     const entries = compiled.entries.map((e) => ({...e, file: join(packageRoot(), e.file)}))
     const classList = compiled.classes.map((c) => ({...c, file: join(packageRoot(), c.file)}))
     const classes = compiled.classLevels ? ClassIndex.deserialize({classes: classList, levels: compiled.classLevels}) : ClassIndex.compile(classList)
-    const matchers = compiled.matchers ? deserializePair(compiled.matchers, entries) : compileMatchers(entries, classes)
-    builtin = new Terminology(entries, [matchers], compiled.version, classes)
+    if (compiled.matchers && compiled.phrasings !== undefined) {
+      builtin = new Terminology(entries, [deserializePair(compiled.matchers, entries)], compiled.version, compiled.phrasings, classes)
+    } else {
+      const budget = new PhrasingBudget()
+      builtin = new Terminology(entries, [compileMatchers(entries, classes, budget)], compiled.version, budget.total, classes)
+    }
   }
   return builtin
 }
@@ -229,16 +239,8 @@ export function terminologyIdentity(extraFiles: readonly string[]): string {
   }
   if (extraFiles.length === 0) return shippedIdentity
   const hash = createHash('sha256').update(shippedIdentity)
-  for (const file of extraFiles) {
-    let bytes: Buffer
-    try {
-      bytes = readFileSync(file)
-    } catch (e) {
-      // The same complaint terminologyWith() makes, so the run stops the same way.
-      throw new DataFileError(file, 1, `cannot read terminology file (${(e as NodeJS.ErrnoException).code ?? e})`)
-    }
-    hash.update(file).update('\0').update(bytes).update('\0')
-  }
+  // Read as terminologyWith() reads them, so a file it refuses stops the run the same way.
+  for (const file of extraFiles) hash.update(file).update('\0').update(readTerminologyFile(file)).update('\0')
   return hash.digest('hex').slice(0, 16)
 }
 
@@ -248,13 +250,7 @@ const extended = new Map<string, Terminology>()
 export function terminologyWith(extraFiles: readonly string[]): Terminology {
   const base = builtinTerminology()
   if (extraFiles.length === 0) return base
-  const sources = extraFiles.map((f) => {
-    try {
-      return {file: f, text: readFileSync(f, 'utf8')}
-    } catch (e) {
-      throw new DataFileError(f, 1, `cannot read terminology file (${(e as NodeJS.ErrnoException).code ?? e})`)
-    }
-  })
+  const sources = extraFiles.map((file) => ({file, text: readTerminologyFile(file)}))
   const hash = createHash('sha256').update(base.version)
   for (const {file, text} of sources) hash.update(file).update('\0').update(text).update('\0')
   const version = hash.digest('hex').slice(0, 16)

@@ -26,6 +26,8 @@ function startsWithClass(edges: ReadonlyArray<[string, number, boolean]>, classe
 /** What the matcher needs of a token: its edge maps by stem and by word, and whether it is a number. */
 interface TokenEdges {
   stem: Map<number, number> | undefined
+  /** Edges by the stem of its lemma, for an irregular form (shrank -> shrink); usually undefined. */
+  lemma: Map<number, number> | undefined
   word: Map<number, number> | undefined
   number: boolean
   /** The nodes its stem, word or number edges lead to from the root (most words: none). */
@@ -134,6 +136,10 @@ export class PhraseMatcher<R> {
         // The common case inline: the token's own edges, nothing blocking.
         const byStem = info.stem?.get(node)
         if (byStem !== undefined && (!blocked || this.lenient.has(`${node}|s:${token.stem}`))) stack.push(byStem, at + 1)
+        if (info.lemma !== undefined) {
+          const byLemma = info.lemma.get(node)
+          if (byLemma !== undefined && byLemma !== byStem && (!blocked || this.lenient.has(`${node}|s:${token.norm.lemmaStem}`))) stack.push(byLemma, at + 1)
+        }
         const byWord = info.word?.get(node)
         if (byWord !== undefined && (!blocked || this.lenient.has(`${node}|w:${token.word}`))) stack.push(byWord, at + 1)
         if (info.number) this.follow(num, '#', node, blocked, stack, at)
@@ -176,7 +182,7 @@ export class PhraseMatcher<R> {
     if (next >= length) return false
     const info = this.scratch.infos[next]
     // A class edge may go on: the search decides (few nodes have one).
-    return info.stem?.has(node) === true || info.word?.has(node) === true || (info.number && num?.has(node) === true) || any?.has(node) === true || this.classEdges.has(node) || this.edges.get('N')?.has(node) === true
+    return info.stem?.has(node) === true || info.lemma?.has(node) === true || info.word?.has(node) === true || (info.number && num?.has(node) === true) || any?.has(node) === true || this.classEdges.has(node) || this.edges.get('N')?.has(node) === true
   }
 
   /** Follows the number or gap edge `label` from `node`, unless punctuation blocks it. */
@@ -200,11 +206,12 @@ export class PhraseMatcher<R> {
       if (this.byWord.size > 50_000) this.byWord.clear()
       const number = this.edges.has('#') && isNumber(token.word)
       const stem = this.stemEdges.get(token.stem)
+      const lemma = token.norm.lemmaStem === undefined ? undefined : this.stemEdges.get(token.norm.lemmaStem)
       const word = this.wordEdges.get(token.word)
       // The nodes this word leads to from the root: where a phrase can start with it.
       const roots: number[] = []
-      for (const child of [stem?.get(0), word?.get(0), number ? this.edges.get('#')?.get(0) : undefined]) if (child !== undefined) roots.push(child)
-      this.byWord.set(token.word, (edges = {stem, word, number, roots}))
+      for (const child of [stem?.get(0), lemma?.get(0), word?.get(0), number ? this.edges.get('#')?.get(0) : undefined]) if (child !== undefined) roots.push(child)
+      this.byWord.set(token.word, (edges = {stem, lemma, word, number, roots}))
     }
     norm.seenBy = this.epoch
     norm.edges = edges

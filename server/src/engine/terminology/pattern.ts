@@ -1,5 +1,4 @@
 import {normalizeWord, tokenize} from '../parse/tokens.js'
-import {extraForms} from './inflections.js'
 
 /** One position of a compiled pattern. */
 export type Element = (
@@ -21,6 +20,14 @@ const GAP_END = {kind: 'any', gapEnd: true} as const
 
 /** How many word sequences one pattern may stand for before it is "too broad". */
 export const MAX_EXPANSIONS = 10_000
+/**
+ * ...all the patterns of one terminology file together, and all the files of a loaded set (the
+ * built-in ones and a writer's): each phrasing costs time and memory to compile, so without a
+ * total a file of many broad patterns would take minutes and gigabytes. The built-in set and
+ * each of its files stay under half of these (a test checks), leaving room for a writer's.
+ */
+export const MAX_FILE_PHRASINGS = 50_000
+export const MAX_SET_PHRASINGS = 150_000
 /** How many other words `...` may skip. */
 export const GAP_WORDS = 4
 
@@ -101,13 +108,10 @@ export function expandPattern(pattern: string, knownClass?: (name: string) => bo
     const start = pos
     while (pos < src.length && !' ()[]|"<@'.includes(src[pos]) && !src.startsWith('...', pos)) pos++
     if (pos === start) fail(`unexpected "${c}"`)
-    // Each word by its stem (regular inflections), or as one of its irregular forms (shrank).
-    let acc: Element[][] = [[]]
-    for (const t of tokenize(src.slice(start, pos), 0, [])) {
-      const forms: Element[] = [{kind: 'stem', value: normalizeWord(t.word).stem}, ...extraForms(t.word).map((w): Element => ({kind: 'word', value: normalizeWord(w).word}))]
-      acc = cross(acc, forms.map((e) => [e]))
-    }
-    return acc
+    // Each word by its stem: regular inflections share it, irregular ones (shrank) are read as
+    // their lemma's stem by the tokens themselves (parse/tokens.ts).
+    const words = tokenize(src.slice(start, pos), 0, [])
+    return [words.map((t) => ({kind: 'stem', value: normalizeWord(t.word).stem}) as Element)]
   }
 
   const result = sequence()

@@ -3,7 +3,7 @@ import type {Token} from '../parse/tokens.js'
 import type {Entry} from './entry.js'
 import {NO_CLASS_INDEX, type ClassIndex} from './classes.js'
 import {PhraseMatcher, type ClassSpans, type Match, type SerializedMatcher} from './matcher.js'
-import {expandPattern, PatternError} from './pattern.js'
+import {MAX_FILE_PHRASINGS, MAX_SET_PHRASINGS, expandPattern, PatternError} from './pattern.js'
 
 /**
  * Why a pattern is in a matcher: to find an entry's phrase, to cancel it (unless), or to be
@@ -50,29 +50,57 @@ export interface SerializedPair {
 
 const patternsOf = (entry: Entry, kind: PatternKind): readonly string[] => (kind === 'find' ? entry.find : kind === 'unless' ? entry.unless : entry.with) ?? []
 
+/**
+ * Counts the phrasings patterns expand to, per file and in all, and stops a compile that goes
+ * over MAX_FILE_PHRASINGS or MAX_SET_PHRASINGS at the entry that does, naming its file.
+ */
+export class PhrasingBudget {
+  private readonly byFile = new Map<string, number>()
+
+  /** `total`: phrasings of the set already compiled (the built-in one, for a writer's files). */
+  constructor(public total = 0) {}
+
+  charge(entry: Entry, phrasings: number): void {
+    const inFile = (this.byFile.get(entry.file) ?? 0) + phrasings
+    this.byFile.set(entry.file, inFile)
+    this.total += phrasings
+    const at = `entry "${entry.id}"`
+    if (inFile > MAX_FILE_PHRASINGS) {
+      throw new DataFileError(entry.file, entry.line, `${at}: the file's patterns stand for more than ${MAX_FILE_PHRASINGS} phrasings in all; use fewer or narrower alternatives`)
+    }
+    if (this.total > MAX_SET_PHRASINGS) {
+      throw new DataFileError(entry.file, entry.line, `${at}: the terminology files together stand for more than ${MAX_SET_PHRASINGS} phrasings; use fewer or narrower alternatives`)
+    }
+  }
+}
+
 /** Compiles entries' patterns of one kind into a matcher; a bad pattern names its file and line. */
-export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind'], classes: ClassIndex): PhraseMatcher<PatternRef> {
+export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind'], classes: ClassIndex, budget = new PhrasingBudget()): PhraseMatcher<PatternRef> {
   const matcher = new PhraseMatcher<PatternRef>()
   const known = (name: string) => classes.has(name)
   for (const entry of entries) {
     const ref: PatternRef = {entry, kind}
     for (const pattern of patternsOf(entry, kind)) {
+      let sequences
       try {
-        for (const seq of expandPattern(pattern, known)) matcher.add(seq, ref)
+        sequences = expandPattern(pattern, known)
       } catch (e) {
         if (e instanceof PatternError) throw new DataFileError(entry.file, entry.line, `entry "${entry.id}": ${e.message}`)
         throw e
       }
+      budget.charge(entry, sequences.length)
+      for (const seq of sequences) matcher.add(seq, ref)
     }
   }
   matcher.minimize()
   return matcher
 }
 
-export const compileMatchers = (entries: readonly Entry[], classes: ClassIndex): MatcherPair => ({
-  find: compileMatcher(entries, 'find', classes),
-  unless: compileMatcher(entries, 'unless', classes),
-  with: compileMatcher(entries, 'with', classes),
+/** The matchers of a set of entries, charged to one budget (finds, unless and with patterns alike). */
+export const compileMatchers = (entries: readonly Entry[], classes: ClassIndex, budget = new PhrasingBudget()): MatcherPair => ({
+  find: compileMatcher(entries, 'find', classes, budget),
+  unless: compileMatcher(entries, 'unless', classes, budget),
+  with: compileMatcher(entries, 'with', classes, budget),
 })
 
 export const serializePair = (pair: MatcherPair, entries: readonly Entry[]): SerializedPair => {
@@ -97,7 +125,9 @@ export class Terminology {
     private readonly layers: readonly MatcherPair[],
     /** Changes whenever any entry changes: part of cache keys. */
     readonly version: string,
-    /** The word classes patterns may name (terminology/classes.yaml). */
+    /** Phrasings its patterns stand for, all layers together (see PhrasingBudget). */
+    readonly phrasings: number,
+    /** The word classes patterns may name (terminology/classes/). */
     readonly classes: ClassIndex = NO_CLASS_INDEX,
   ) {
     for (const entry of entries) {
@@ -132,6 +162,8 @@ export class Terminology {
 
   /** This set plus more entries (a writer's files), sharing this set's compiled matchers and classes. */
   extend(entries: readonly Entry[], version: string): Terminology {
-    return new Terminology([...this.entries, ...entries], [...this.layers, compileMatchers(entries, this.classes)], version, this.classes)
+    const budget = new PhrasingBudget(this.phrasings)
+    const layer = compileMatchers(entries, this.classes, budget)
+    return new Terminology([...this.entries, ...entries], [...this.layers, layer], version, budget.total, this.classes)
   }
 }
