@@ -10,6 +10,11 @@ export interface SpunMatch {
   end: number
 }
 
+type Alt = [stems: string[], rare: boolean]
+
+const NO_ALTS: readonly Alt[] = []
+const NO_TERMS: readonly number[] = []
+
 /**
  * Finds standard terms with a word swapped for a WordNet synonym ("lymph hubs" for lymph
  * nodes, "side impacts" for side effects, "medium jeopardy" for intermediate risk) in a run
@@ -21,22 +26,50 @@ export interface SpunMatch {
  * The longest reading at a place wins.
  */
 export class SpunDetector {
-  /** First stem of a reading -> [term, position 0 alternative or -1 for the word itself]. */
-  private readonly starts = new Map<string, Array<[number, number]>>()
+  /**
+   * Where a reading can start: by the first token's stem and then the second's, the terms it
+   * may be (the pair narrows a common word like "cancer" to the few terms that go on with the
+   * next word). Readings whose first word stands for several (a synonym of two words) are
+   * kept by the first stem alone.
+   */
+  private readonly starts = new Map<string, Map<string, number[]>>()
+  private readonly startsLong = new Map<string, number[]>()
   private readonly allowed: ReadonlySet<string>
+  /** Per term and position, its synonyms by their first stem: one lookup per token read. */
+  private readonly altsByFirst: Array<Array<Map<string, Alt[]>>>
 
   constructor(private readonly data: SpunIndexData) {
     data.terms.forEach((t, term) => {
-      this.add(t.stems[0], term, -1)
-      data.alts[term][0].forEach(([stems], k) => this.add(stems[0], term, k))
+      const firsts = [t.stems[0], ...data.alts[term][0].filter(([stems]) => stems.length === 1).map(([stems]) => stems[0])]
+      const seconds = [t.stems[1], ...data.alts[term][1].map(([stems]) => stems[0])]
+      for (const first of new Set(firsts)) for (const second of new Set(seconds)) this.add(first, second, term)
+      for (const [stems] of data.alts[term][0]) {
+        if (stems.length === 1) continue
+        const list = this.startsLong.get(stems[0]) ?? []
+        if (!list.includes(term)) list.push(term)
+        this.startsLong.set(stems[0], list)
+      }
     })
     this.allowed = new Set(data.allowed)
+    this.altsByFirst = data.alts.map((positions) =>
+      positions.map((alts) => {
+        const byFirst = new Map<string, Alt[]>()
+        for (const alt of alts) {
+          const list = byFirst.get(alt[0][0])
+          if (list) list.push(alt)
+          else byFirst.set(alt[0][0], [alt])
+        }
+        return byFirst
+      }),
+    )
   }
 
-  private add(stem: string, term: number, alt: number): void {
-    const list = this.starts.get(stem)
-    if (list) list.push([term, alt])
-    else this.starts.set(stem, [[term, alt]])
+  private add(first: string, second: string, term: number): void {
+    let bySecond = this.starts.get(first)
+    if (!bySecond) this.starts.set(first, (bySecond = new Map()))
+    const list = bySecond.get(second)
+    if (!list) bySecond.set(second, [term])
+    else if (!list.includes(term)) list.push(term)
   }
 
   term(index: number): {term: string; source: string} {
@@ -47,7 +80,13 @@ export class SpunDetector {
     const out: SpunMatch[] = []
     for (let i = 0; i < tokens.length; ) {
       let best: SpunMatch | undefined
-      for (const [term] of this.starts.get(tokens[i].stem) ?? []) {
+      const next = tokens[i + 1]
+      const paired = next !== undefined && !next.breakBefore ? this.starts.get(tokens[i].stem)?.get(next.stem) : undefined
+      for (const term of paired ?? NO_TERMS) {
+        const end = this.read(tokens, i, term)
+        if (end > 0 && (!best || end > best.end)) best = {term, start: i, end}
+      }
+      for (const term of this.startsLong.get(tokens[i].stem) ?? NO_TERMS) {
         const end = this.read(tokens, i, term)
         if (end > 0 && (!best || end > best.end)) best = {term, start: i, end}
       }
@@ -62,7 +101,7 @@ export class SpunDetector {
   /** Where a swapped reading of `term` starting at token `start` ends, or 0 for none. */
   private read(tokens: readonly Token[], start: number, term: number): number {
     const {stems} = this.data.terms[term]
-    const alts = this.data.alts[term]
+    const alts = this.altsByFirst[term]
     let at = start
     let swapped = 0
     let kept = 0
@@ -70,21 +109,19 @@ export class SpunDetector {
     // A common word put for a modifier while the head stays ("original tumor", "delicate
     // tissue") is too often plain English: a swapped modifier must be rare unless the head is swapped too.
     let commonModifier = false
-    const seen: string[] = []
     for (let pos = 0; pos < stems.length; pos++) {
       if (at >= tokens.length || (at > start && tokens[at].breakBefore)) return 0
       if (tokens[at].stem === stems[pos]) {
-        seen.push(tokens[at].stem)
         at++
         kept++
         continue
       }
       let took = 0
       let tookRare = false
-      for (const [alt, isRare] of alts[pos]) {
+      for (const [alt, isRare] of alts[pos].get(tokens[at].stem) ?? NO_ALTS) {
         if (alt.length <= took || at + alt.length > tokens.length) continue
         let ok = true
-        for (let k = 0; k < alt.length && ok; k++) ok = tokens[at + k].stem === alt[k] && (k === 0 || !tokens[at + k].breakBefore)
+        for (let k = 1; k < alt.length && ok; k++) ok = tokens[at + k].stem === alt[k] && !tokens[at + k].breakBefore
         if (ok) {
           took = alt.length
           tookRare = isRare
@@ -93,12 +130,13 @@ export class SpunDetector {
       if (took === 0) return 0
       rare ||= tookRare
       if (pos < stems.length - 1 && !tookRare) commonModifier = true
-      for (let k = 0; k < took; k++) seen.push(tokens[at + k].stem)
       at += took
       swapped++
     }
     const headKept = tokens[at - 1].stem === stems[stems.length - 1]
-    if (swapped === 0 || (kept === 0 && !rare) || (headKept && commonModifier) || this.allowed.has(seen.join(' '))) return 0
-    return at
+    if (swapped === 0 || (kept === 0 && !rare) || (headKept && commonModifier)) return 0
+    let key = tokens[start].stem
+    for (let k = start + 1; k < at; k++) key += ` ${tokens[k].stem}`
+    return this.allowed.has(key) ? 0 : at
   }
 }

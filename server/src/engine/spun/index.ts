@@ -20,7 +20,7 @@ export interface SpunIndexData {
 
 /** At most this many tagged senses, and a synonym counts as rare. */
 const RARE = 5
-/** Synonyms shorter than this, or made only of these words, are never a swap (too common to mean anything). */
+/** Synonyms shorter than this, or opening with one of these words, are never a swap (too common to mean anything). */
 const MIN_LETTERS = 3
 const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'by', 'with', 'up', 'out', 'off', 'down', 'over', 'be', 'is', 'do', 'get', 'go', 'make', 'take', 'set', 'run', 'put', 'have', 'one', 'it'])
 
@@ -74,7 +74,8 @@ export function compileSpunIndex(groups: ReadonlyArray<{source: string; terms: r
           if (acronym(written)) return out
           for (const synonym of synonymsOf(wordnet, word)) {
             const parts = synonym.split(/[\s-]+/).filter(Boolean)
-            if (parts.every((p) => FUNCTION_WORDS.has(p)) || synonym.replace(/[^a-z]/g, '').length < MIN_LETTERS) continue
+            // A phrase that opens with a function word ("in advance", "of import") is no swap a reader would take for a term.
+            if (FUNCTION_WORDS.has(parts[0]) || synonym.replace(/[^a-z]/g, '').length < MIN_LETTERS) continue
             if (!isSwap(word, synonym, parts)) continue
             const synStems = stemsOf(synonym)
             // An inflection or spelling of the word itself or of another word of the term, or a
