@@ -8,7 +8,7 @@ import {spawnSync} from 'node:child_process'
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {BIN, project} from '../cli/helpers.js'
-import {SHARED} from '../helpers.js'
+import {CLINIC_DRAFT} from '../helpers.js'
 
 interface Timed {
   code: number | null
@@ -28,7 +28,7 @@ describe('reliability: big and odd files on the command line', function () {
   this.timeout(180_000)
 
   it('lints a 20 MB draft within a minute, with findings all through it', () => {
-    const seed = readFileSync(join(SHARED, 'corpus', 'seed-draft.txt'), 'utf8')
+    const seed = readFileSync(CLINIC_DRAFT, 'utf8')
     const copies = Math.ceil((20 * 1024 * 1024) / (seed.length + 2))
     const text = `${seed}\n\n`.repeat(copies)
     const dir = project({})
@@ -38,7 +38,7 @@ describe('reliability: big and odd files on the command line', function () {
     assert.equal(r.stderr, '')
     const [report] = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Array<{messages: Array<{endOffset: number}>}>
     assert.equal(r.code, report.messages.length > 0 ? 1 : 0)
-    // Errors (--quiet) are reported in the last copy of the seed draft too.
+    // Errors (--quiet) are reported in the last copy of the draft too.
     assert.ok(report.messages.some((m) => m.endOffset > text.length - seed.length), 'findings near the end of the file')
   })
 
