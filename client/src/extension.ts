@@ -3,7 +3,9 @@ import {commands, window, workspace, type ExtensionContext, type LogOutputChanne
 import {ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions} from 'vscode-languageclient/node'
 import type {Range as LspRange} from 'vscode-languageserver-protocol'
 import {SERVER_COMMANDS, STATS_NOTIFICATION, type DocumentStats, type FixAllArgs, type InitializationOptions} from '../../server/src/lsp/protocol.js'
+import {createConfiguration} from './create-config.js'
 import {ReportPanel} from './report-panel.js'
+import {openSampleDraft} from './sample-draft.js'
 import {GradeStatusBar, LANGUAGES} from './status-bar.js'
 import {StatsStore} from './stats-store.js'
 
@@ -45,6 +47,8 @@ export async function activate(context: ExtensionContext): Promise<OncolintApi> 
     workspace.onDidCloseTextDocument((doc) => store.delete(doc.uri.toString())),
     commands.registerCommand('oncolint.fixAll', () => fixAll()),
     commands.registerCommand('oncolint.showReport', () => report.show()),
+    commands.registerCommand('oncolint.createConfiguration', () => createConfiguration()),
+    commands.registerCommand('oncolint.openSample', () => openSampleDraft(context)),
   )
   if (enabled()) await start(context)
   return {
