@@ -1,4 +1,4 @@
-import {FileType, Uri, window, workspace, type WorkspaceFolder} from 'vscode'
+import {FileType, Uri, ViewColumn, window, workspace, type WorkspaceFolder} from 'vscode'
 import {CONFIG_FILE, CONFIG_NAMES, CONFIG_TEMPLATE} from './config-template.js'
 
 /** What the command did: read by the real-VS-Code tests. */
@@ -8,7 +8,11 @@ export type CreateConfigResult =
   | {outcome: 'kept'; uri: string}
   | {outcome: 'no-folder'}
 
+/** Opens a config file: beside the walkthrough (or another page that is no text editor) when one is in front. */
+const show = (uri: Uri) => window.showTextDocument(uri, {viewColumn: window.activeTextEditor ? undefined : ViewColumn.Beside})
+
 const OVERWRITE = 'Overwrite'
+const KEEP = 'Keep'
 
 async function existing(folder: Uri): Promise<Uri | undefined> {
   for (const name of CONFIG_NAMES) {
@@ -35,7 +39,9 @@ async function targetFolder(): Promise<WorkspaceFolder | undefined> {
  * "oncolint: Create configuration": writes a commented .oncolintrc.yaml at the root of the
  * workspace folder and opens it. A folder that has a config already keeps it unless the
  * writer agrees to overwrite (only a .oncolintrc.yaml can be: a .json or .yml one would still
- * win over a new .yaml, so it is opened instead).
+ * win over a new .yaml, so it is opened instead). The question is a notification beside the
+ * opened file, not a modal dialog: the writer sees what would be lost before answering (and
+ * VS Code refuses modal dialogs in extension tests, which could then not cover this).
  */
 export async function createConfiguration(): Promise<CreateConfigResult> {
   const folder = await targetFolder()
@@ -49,18 +55,16 @@ export async function createConfiguration(): Promise<CreateConfigResult> {
   if (found) {
     const name = found.path.slice(found.path.lastIndexOf('/') + 1)
     if (name !== CONFIG_FILE) {
-      await window.showTextDocument(found)
+      await show(found)
       void window.showInformationMessage(`oncolint: ${folder.name} already has ${name}, which oncolint reads; it is open for editing.`)
       return {outcome: 'kept', uri: found.toString()}
     }
-    const answer = await window.showWarningMessage(`${CONFIG_FILE} already exists in ${folder.name}. Overwrite it with the commented template?`, {modal: true, detail: 'Your settings in it would be lost.'}, OVERWRITE)
-    if (answer !== OVERWRITE) {
-      await window.showTextDocument(found)
-      return {outcome: 'kept', uri: found.toString()}
-    }
+    await show(found)
+    const answer = await window.showWarningMessage(`${CONFIG_FILE} already exists in ${folder.name}. Overwrite it with the commented template? The settings in it would be lost.`, OVERWRITE, KEEP)
+    if (answer !== OVERWRITE) return {outcome: 'kept', uri: found.toString()}
     outcome = 'overwritten'
   }
   await workspace.fs.writeFile(target, Buffer.from(CONFIG_TEMPLATE, 'utf8'))
-  await window.showTextDocument(target)
+  await show(target)
   return {outcome, uri: target.toString()}
 }
