@@ -14,6 +14,7 @@ import {configKey, languageOf, probeFile, lintText, type FileJob, type FileOutco
 import {writeOutput, writeOutputFile} from './output.js'
 import {RANK, countBySeverity, displayPath, type LintedFile} from './report.js'
 import {listRules, printConfig, version} from './rules-info.js'
+import {selectShard} from './shard.js'
 import {lintFiles, threadCount} from './threads.js'
 import {isBinaryFile, readText} from './write.js'
 
@@ -128,7 +129,7 @@ async function lintTargets(options: CliOptions, io: CliIo): Promise<Run> {
   const stdin = options.targets.includes('-')
   if (stdin && fix === 'write') throw new UsageError('--fix cannot write to standard input; use --fix-dry-run to see the fixes')
   const ignorer = options.ignore ? loadIgnore(cwd, options.ignorePatterns) : undefined
-  const found = await expandTargets(options.targets.filter((t) => t !== '-'), cwd, options.extensions, ignorer)
+  const found = selectShard(await expandTargets(options.targets.filter((t) => t !== '-'), cwd, options.extensions, ignorer), options.shard, cwd)
   // An image or other binary named like a draft is skipped with one line, as a text linter would.
   // With --cache each file is read whole for its hash: the same read tells a binary file.
   const hashes = new Map<string, string>()
