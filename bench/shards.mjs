@@ -20,6 +20,7 @@ import os from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
+import {gzipSync} from 'node:zlib'
 import {makeDraft, readPool, sourceFiles} from './lib/corpus.mjs'
 import {median, timeNode} from './lib/measure.mjs'
 import {fmtMs} from './lib/table.mjs'
@@ -72,8 +73,9 @@ async function lint(dir, {shard, cache}) {
   const args = [BIN, '--debug', '--format', 'sarif', '--output-file', out, ...(shard ? ['--shard', `${shard}/${SHARDS}`] : []), ...(cache ? ['--cache', '--cache-location', join(dir, `cache-${shard ?? 'all'}`)] : []), 'docs']
   const r = await timeNode(args, {cwd: dir})
   if (r.code !== 0 && r.code !== 1) throw new Error(`oncolint exited ${r.code}: ${r.stderr}`)
-  const results = JSON.parse(readFileSync(out, 'utf8')).runs[0].results
-  return {ms: r.ms, findings: results.length, files: Number(/debug: (\d+) files/.exec(r.stderr)?.[1])}
+  const sarif = readFileSync(out)
+  const results = JSON.parse(sarif.toString('utf8')).runs[0].results
+  return {ms: r.ms, findings: results.length, gzipBytes: gzipSync(sarif).length, files: Number(/debug: (\d+) files/.exec(r.stderr)?.[1])}
 }
 
 /** Edits 1% of the drafts (every hundredth, so every shard gets some): one sentence appended. */
@@ -89,7 +91,7 @@ async function main() {
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
   const jobs = [undefined, ...Array.from({length: SHARDS}, (_, i) => i + 1)]
   const name = (shard) => (shard ? `shard ${shard}/${SHARDS}` : 'one job')
-  const rows = new Map(jobs.map((s) => [s, {cold: [], warm: [], changed: [], findings: undefined, files: undefined}]))
+  const rows = new Map(jobs.map((s) => [s, {cold: [], warm: [], changed: [], findings: undefined, files: undefined, gzipBytes: undefined}]))
 
   for (let run = 0; run < RUNS; run++) {
     for (const shard of jobs) {
@@ -98,6 +100,7 @@ async function main() {
       rows.get(shard).cold.push(cold.ms)
       rows.get(shard).findings = cold.findings
       rows.get(shard).files = cold.files
+      rows.get(shard).gzipBytes = cold.gzipBytes
     }
   }
   // Warm: each job's own cache, filled once, then runs with nothing changed, then runs after 1% of the drafts changed.
@@ -121,14 +124,14 @@ async function main() {
   const med = (r, k) => median(r[k])
   const cell = (ms) => fmtMs(ms)
   const lines = [
-    '| job | drafts | findings | cold | warm --cache | --cache, 1% changed |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| job | drafts | findings (SARIF results) | SARIF, gzipped | cold | warm --cache | --cache, 1% changed |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...jobs.map((s) => {
       const r = rows.get(s)
-      return `| ${name(s)} | ${r.files.toLocaleString('en')} | ${r.findings.toLocaleString('en')} | ${cell(med(r, 'cold'))} | ${cell(med(r, 'warm'))} | ${cell(med(r, 'changed'))} |`
+      return `| ${name(s)} | ${r.files.toLocaleString('en')} | ${r.findings.toLocaleString('en')} | ${(r.gzipBytes / 1e6).toFixed(2)} MB | ${cell(med(r, 'cold'))} | ${cell(med(r, 'warm'))} | ${cell(med(r, 'changed'))} |`
     }),
-    `| ${SHARDS} shards: slowest (the matrix's wall time) | | | ${cell(Math.max(...shardRows.map((r) => med(r, 'cold'))))} | ${cell(Math.max(...shardRows.map((r) => med(r, 'warm'))))} | ${cell(Math.max(...shardRows.map((r) => med(r, 'changed'))))} |`,
-    `| ${SHARDS} shards: sum (machine time the matrix spends) | ${shardRows.reduce((n, r) => n + r.files, 0).toLocaleString('en')} | ${sumFindings.toLocaleString('en')} | ${cell(shardRows.reduce((n, r) => n + med(r, 'cold'), 0))} | ${cell(shardRows.reduce((n, r) => n + med(r, 'warm'), 0))} | ${cell(shardRows.reduce((n, r) => n + med(r, 'changed'), 0))} |`,
+    `| ${SHARDS} shards: slowest (the matrix's wall time) | | | | ${cell(Math.max(...shardRows.map((r) => med(r, 'cold'))))} | ${cell(Math.max(...shardRows.map((r) => med(r, 'warm'))))} | ${cell(Math.max(...shardRows.map((r) => med(r, 'changed'))))} |`,
+    `| ${SHARDS} shards: sum (machine time the matrix spends) | ${shardRows.reduce((n, r) => n + r.files, 0).toLocaleString('en')} | ${sumFindings.toLocaleString('en')} | | ${cell(shardRows.reduce((n, r) => n + med(r, 'cold'), 0))} | ${cell(shardRows.reduce((n, r) => n + med(r, 'warm'), 0))} | ${cell(shardRows.reduce((n, r) => n + med(r, 'changed'), 0))} |`,
   ]
   const cpu = os.cpus()
   const section = `${SECTION_MARK}
