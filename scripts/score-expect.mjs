@@ -5,6 +5,7 @@
 //   family<TAB>exact phrase        found when a finding of that family (ruleId "family/...")
 //                                  overlaps the phrase's first occurrence in the draft
 //   family/rule<TAB>exact phrase   found only by a finding of exactly that rule
+//   …<TAB>exact phrase<TAB>note    a third column is a note (test/corpus/real: the kind of problem)
 //
 // usage: oncolint --format json DIR/*.md DIR/*.txt > report.json
 //        node scripts/score-expect.mjs report.json DIR
@@ -35,7 +36,8 @@ export function readLabels(dir) {
         if (!line.trim()) return
         const tab = line.indexOf('\t')
         const label = tab < 0 ? '' : line.slice(0, tab)
-        const phrase = tab < 0 ? '' : line.slice(tab + 1).replace(/\r$/, '')
+        // A third column, if any, is a note (the kind of problem): not part of the phrase.
+        const phrase = tab < 0 ? '' : line.slice(tab + 1).replace(/\r$/, '').split('\t')[0]
         if (!LABEL.test(label) || !phrase) return void problems.push(`${basename(expectFile)}:${i + 1}: not "family<TAB>phrase" nor "family/rule<TAB>phrase": ${line}`)
         const start = text.indexOf(phrase)
         if (start < 0) return void problems.push(`${basename(expectFile)}:${i + 1}: phrase not in ${draft}: ${phrase}`)

@@ -35,6 +35,12 @@ describe('scripts/score-expect.mjs', () => {
     assert.equal(score(report(finding('promotion/x', 14, 15)), dir).found, 1)
   })
 
+  it('a third column is a note, not part of the phrase', () => {
+    const dir = labelled(TEXT, 'promotion\tmiracle cure\thype\n')
+    const r = score(report(finding('promotion/x', 8, 20)), dir)
+    assert.deepEqual([r.found, r.total, r.problems], [1, 1, []])
+  })
+
   it('a family/rule label is found only by exactly that rule', () => {
     const dir = labelled(TEXT, 'promotion/miracle-cure\tmiracle cure\n')
     assert.equal(score(report(finding('promotion/superlative', 8, 20)), dir).found, 0)
