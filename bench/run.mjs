@@ -19,6 +19,7 @@ import {median, rssMethod, timeNode} from './lib/measure.mjs'
 import {installPeers, peerCommands} from './lib/peers.mjs'
 import {fmtMB, fmtMs, fmtRate, markdownTable, verdict} from './lib/table.mjs'
 import {topSelfTime} from './profile-top.mjs'
+import {SECTION_MARK as SHARDS_SECTION_MARK} from './shards.mjs'
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const CORPUS = join(ROOT, 'bench', '.corpus')
@@ -268,7 +269,10 @@ ${table}
 ${notes.map((n) => `- ${n}`).join('\n')}
 - Whole bench: ${minutes.toFixed(1)} minutes.
 `
-  writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report)
+  // The section bench/shards.mjs writes is its own: kept as it is.
+  const previous = existsSync(join(ROOT, 'bench', 'RESULTS.md')) ? readFileSync(join(ROOT, 'bench', 'RESULTS.md'), 'utf8') : ''
+  const shards = previous.indexOf(SHARDS_SECTION_MARK)
+  writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), shards >= 0 ? `${report}\n${previous.slice(shards)}` : report)
   process.stdout.write(`\n${env.model}, ${env.cores} cores, Node ${env.node}, ${env.date}\n\n${table}\n\nWritten to bench/RESULTS.md (with how each figure was taken).\n`)
 
   if (opts.profile) await profile(files)

@@ -4,7 +4,8 @@ import {lint, terminologyWith, type Finding} from '../server/src/engine/index.js
 import type {EngineOptions} from '../server/src/engine/lint.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
-export const SHARED = join(ROOT, '..', 'shared')
+/** A plain-text draft written for the tests, with problems of all three families (labelled in clinic-draft.expect). */
+export const CLINIC_DRAFT = join(ROOT, 'test', 'corpus', 'clinic-draft.txt')
 export const TEST_TERMS = join(ROOT, 'test', 'fixtures', 'terminology', 'test-terms.yaml')
 
 let cached: ReturnType<typeof terminologyWith> | undefined

@@ -20,11 +20,10 @@ export const SCALES = [1, 2, 4, 8]
 /** Bump when the generator changes, so an old corpus folder is rebuilt. */
 const GENERATOR_VERSION = 2
 
-/** The project's texts the corpus is made of; a missing one is skipped (and reported). */
+/** The project's own texts the corpus is made of, all inside the repository. */
 export function sourceFiles(root) {
   const mdIn = (dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => /\.(md|txt)$/.test(f)).sort().map((f) => join(root, dir, f)) : [])
-  const seed = [join(root, '..', 'shared', 'corpus', 'seed-draft.txt'), '/work/shared/corpus/seed-draft.txt'].find((p) => existsSync(p))
-  return [...mdIn('examples'), ...mdIn('test/fixtures/plain'), ...mdIn('test/corpus'), ...(seed ? [seed] : [])]
+  return [...mdIn('examples'), ...mdIn('test/fixtures/plain'), ...mdIn('test/corpus')]
 }
 
 const wordCount = (text) => (text.match(/\S+/g) ?? []).length

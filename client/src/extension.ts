@@ -3,7 +3,10 @@ import {commands, window, workspace, type ExtensionContext, type LogOutputChanne
 import {ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions} from 'vscode-languageclient/node'
 import type {Range as LspRange} from 'vscode-languageserver-protocol'
 import {SERVER_COMMANDS, STATS_NOTIFICATION, type DocumentStats, type FixAllArgs, type InitializationOptions} from '../../server/src/lsp/protocol.js'
+import {createConfiguration} from './create-config.js'
+import {draftEditor} from './draft-editor.js'
 import {ReportPanel} from './report-panel.js'
+import {openSampleDraft} from './sample-draft.js'
 import {GradeStatusBar, LANGUAGES} from './status-bar.js'
 import {StatsStore} from './stats-store.js'
 
@@ -44,7 +47,9 @@ export async function activate(context: ExtensionContext): Promise<OncolintApi> 
     }),
     workspace.onDidCloseTextDocument((doc) => store.delete(doc.uri.toString())),
     commands.registerCommand('oncolint.fixAll', () => fixAll()),
-    commands.registerCommand('oncolint.showReport', () => report.show()),
+    commands.registerCommand('oncolint.showReport', () => report.show(draftEditor() ?? window.activeTextEditor)),
+    commands.registerCommand('oncolint.createConfiguration', () => createConfiguration()),
+    commands.registerCommand('oncolint.openSample', () => openSampleDraft(context)),
   )
   if (enabled()) await start(context)
   return {
@@ -110,8 +115,8 @@ async function stop(): Promise<void> {
 
 /** "oncolint: Fix all safe problems": the server computes the edits and applies them. */
 async function fixAll(): Promise<number> {
-  const editor = window.activeTextEditor
-  if (!editor || !LANGUAGES.has(editor.document.languageId)) {
+  const editor = draftEditor()
+  if (!editor) {
     void window.showInformationMessage('oncolint: open a Markdown or plain-text draft to fix.')
     return 0
   }

@@ -60,7 +60,9 @@ export class ReportPanel implements Disposable {
   show(editor: TextEditor | undefined = window.activeTextEditor): void {
     const target = editor && LANGUAGES.has(editor.document.languageId) ? editor.document.uri : this.uri
     if (!this.panel) {
-      this.panel = window.createWebviewPanel('oncolint.report', 'oncolint: Readability report', {viewColumn: ViewColumn.Beside, preserveFocus: true}, {
+      // Beside the draft's own group (from the walkthrough, the draft is not the active editor).
+      const viewColumn = editor?.viewColumn ? editor.viewColumn + 1 : ViewColumn.Beside
+      this.panel = window.createWebviewPanel('oncolint.report', 'oncolint: Readability report', {viewColumn, preserveFocus: true}, {
         enableScripts: true,
         // The page loads nothing: no local file, no network.
         localResourceRoots: [],

@@ -6,17 +6,28 @@
 //   node scripts/e2e/run.mjs --electron   desktop VS Code through @vscode/test-electron
 //                                         (test/e2e/run-electron.ts; downloads VS Code)
 //
-// Options: --no-build (use dist/ as it is), --grep TEXT (only matching tests), --keep (keep
-//   the temp dir), --timeout SECONDS (the VS Code run, after install and build; default 600;
-//   env E2E_TIMEOUT),
-//   --extension-path DIR, --tests-path FILE, --workspace DIR (run another extension/suite:
-//   used to check the harness itself).
+// The extension under test is the .vsix, installed the way a writer installs it
+// (`code-server --install-extension oncolint.vsix`): by default `npm run package` builds it
+// first; `--vsix FILE` installs that file as it is (.ci/run passes the one it built and
+// checked). VS Code runs tests only beside an extension under development, so a stub
+// extension that contributes nothing stands in as that; the tests check that oncolint was
+// loaded from the installed .vsix.
+//
+// Options: --vsix FILE (install it, no packaging), --dev (load the development folder instead
+//   of a .vsix: quicker while writing tests), --no-build (use dist/ and oncolint.vsix as they
+//   are), --grep TEXT (only matching tests), --keep (keep the temp dir), --timeout SECONDS (the
+//   VS Code run, after install and build; default 600; env E2E_TIMEOUT),
+//   --extension-path DIR, --tests-path FILE, --workspace DIR (run another extension/suite in
+//   development mode: used to check the harness itself).
 //
 // The extension host writes the mocha output to a log file that this script tails, and a JSON
 // summary that it reads at the end. The run ends with the line `N passed, N failed` and exits
 // non-zero when a test failed or the harness itself failed (that counts as one failure).
 // Screenshots: a test asks for one by writing NAME.request in $ONCOLINT_E2E_SHOTS; this script
-// saves test-artifacts/NAME.png and answers NAME.done. Logs go to test-artifacts/e2e/.
+// saves test-artifacts/NAME.png and answers NAME.done. A test asks for what only a user can do
+// in the workbench (click a button of a modal dialog or of the walkthrough, read what the page
+// shows) by writing NAME.ui there (JSON, see uiAction); the answer is NAME.done (JSON) or
+// NAME.error. Logs go to test-artifacts/e2e/.
 import {spawn} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, openSync, readSync, closeSync, createWriteStream, copyFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -28,6 +39,8 @@ import {aptInstall, ensureCodeServer} from './setup.mjs'
 const {values: opts} = parseArgs({
   options: {
     electron: {type: 'boolean', default: false},
+    vsix: {type: 'string'},
+    dev: {type: 'boolean', default: false},
     'no-build': {type: 'boolean', default: false},
     grep: {type: 'string'},
     timeout: {type: 'string'},
@@ -41,6 +54,9 @@ const {values: opts} = parseArgs({
 const timeoutMs = 1000 * Number(opts.timeout ?? process.env.E2E_TIMEOUT ?? 600)
 const abs = (p) => (isAbsolute(p) ? p : resolve(process.cwd(), p))
 const extensionPath = abs(opts['extension-path'] ?? repoRoot)
+/** Load the extension from a folder in development mode instead of installing a .vsix. */
+const devMode = opts.dev || opts['extension-path'] !== undefined
+const vsixPath = abs(opts.vsix ?? join(repoRoot, 'oncolint.vsix'))
 const testsPath = abs(opts['tests-path'] ?? testsEntry)
 const workspaceSrc = abs(opts.workspace ?? join(repoRoot, 'test', 'e2e', 'fixtures', 'workspace'))
 const artifacts = join(repoRoot, 'test-artifacts')
@@ -132,7 +148,10 @@ function printSuiteLine(line) {
 
 async function build() {
   if (opts['no-build']) return
-  if (extensionPath === repoRoot) {
+  if (!devMode && opts.vsix === undefined) {
+    say('building the extension and packing oncolint.vsix (npm run package)')
+    await runCommand('npm', ['run', '--silent', 'package'])
+  } else if (devMode && extensionPath === repoRoot) {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'))
     if (pkg.scripts?.build) {
       say('building the extension (npm run build)')
@@ -146,6 +165,12 @@ async function build() {
 }
 
 function checkInputs() {
+  if (!devMode) {
+    if (!existsSync(vsixPath)) throw new Error(`no ${vsixPath}: build it with npm run package (or leave out --vsix)`)
+    if (!existsSync(testsPath)) throw new Error(`no test entry ${testsPath}`)
+    if (!statSync(workspaceSrc, {throwIfNoEntry: false})?.isDirectory()) throw new Error(`no workspace folder ${workspaceSrc}`)
+    return
+  }
   const pkgFile = join(extensionPath, 'package.json')
   if (!existsSync(pkgFile)) throw new Error(`no extension at ${extensionPath} (no package.json)`)
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'))
@@ -227,18 +252,52 @@ async function prepare(tmp) {
   checkInputs()
   const workspace = join(tmp, 'workspace')
   cpSync(workspaceSrc, workspace, {recursive: true})
+  // The made-up test terms, for tests that must not depend on the shipped terminology: the
+  // installed extension carries no test files.
+  mkdirSync(join(workspace, '.e2e-data'), {recursive: true})
+  copyFileSync(join(repoRoot, 'test', 'fixtures', 'terminology', 'test-terms.yaml'), join(workspace, '.e2e-data', 'test-terms.yaml'))
   return workspace
+}
+
+/**
+ * The extension VS Code runs the tests beside: the development folder in --dev mode, else a
+ * stub that contributes nothing (VS Code loads a test runner only with an extension under
+ * development; oncolint itself is the installed .vsix).
+ */
+function developmentExtension(tmp) {
+  if (devMode) return extensionPath
+  const dir = join(tmp, 'e2e-runner')
+  mkdirSync(dir, {recursive: true})
+  const stub = {name: 'oncolint-e2e-runner', publisher: 'oncolint-tests', version: '0.0.0', description: 'Hosts the oncolint end-to-end tests; contributes nothing.', engines: {vscode: '*'}}
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(stub, null, 2) + '\n')
+  return dir
+}
+
+/** Installs the .vsix into the profile's extensions folder as `code-server --install-extension` does for a user. */
+async function installVsix(tools, tmp) {
+  if (devMode) return
+  say(`installing ${vsixPath} (code-server --install-extension)`)
+  await runCommand(tools.node, [tools.codeServerEntry, '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', join(tmp, 'extensions'), '--install-extension', vsixPath], {
+    cwd: tmp,
+    env: {...process.env, PATH: tools.nodeBin + delimiter + process.env.PATH, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: join(tmp, 'xdg-config'), XDG_DATA_HOME: join(tmp, 'xdg-data'), XDG_CACHE_HOME: join(tmp, 'xdg-cache')},
+  })
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'))
+  const installed = join(tmp, 'extensions', `${pkg.publisher}.${pkg.name}-${pkg.version}`)
+  if (!existsSync(join(installed, 'package.json'))) throw new Error(`the install left no ${installed}`)
+  return installed
 }
 
 async function runInCodeServer(tmp, files) {
   const tools = ensureCodeServer(repoRoot, {log: say, logFile: join(logDir, 'install.log')})
   const workspace = await prepare(tmp)
+  const installed = await installVsix(tools, tmp)
 
   const env = {
     ...process.env,
     ONCOLINT_E2E_LOG: files.log,
     ONCOLINT_E2E_RESULTS: files.results,
     ONCOLINT_E2E_SHOTS: files.shots,
+    ...(installed ? {ONCOLINT_E2E_INSTALLED: installed} : {}),
     ...(opts.grep ? {ONCOLINT_E2E_GREP: opts.grep} : {}),
   }
   const runStart = Date.now() // the timeout covers the VS Code run, not the install or the build
@@ -289,7 +348,7 @@ async function runInCodeServer(tmp, files) {
 
   const remote = (p) => `vscode-remote://${new URL(server.url).host}${p}`
   const payload = [
-    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionDevelopmentPath', remote(developmentExtension(tmp))],
     ['extensionTestsPath', remote(testsPath)],
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
@@ -304,6 +363,20 @@ async function runInCodeServer(tmp, files) {
     while (!done) {
       tail()
       for (const f of existsSync(files.shots) ? readdirSync(files.shots) : []) {
+        const ui = /^([\w.-]+)\.ui$/.exec(f)
+        if (ui) {
+          const request = readFileSync(join(files.shots, f), 'utf8')
+          rmSync(join(files.shots, f), {force: true})
+          try {
+            const answer = await uiAction(page, JSON.parse(request))
+            writeFileSync(join(files.shots, `${ui[1]}.done`), JSON.stringify(answer ?? null))
+          } catch (err) {
+            // What the page showed when the request failed, to see why.
+            await page.screenshot({path: join(logDir, `ui-${ui[1]}-failed.png`)}).catch(() => {})
+            writeFileSync(join(files.shots, `${ui[1]}.error`), `${String(err?.message ?? err)}\n(the page then: test-artifacts/e2e/ui-${ui[1]}-failed.png)`)
+          }
+          continue
+        }
         const m = /^([\w.-]+)\.request$/.exec(f)
         if (!m) continue
         const name = m[1]
@@ -342,12 +415,56 @@ async function runInCodeServer(tmp, files) {
   }
 }
 
+/**
+ * Does in the workbench what only a user can do, for a test (NAME.ui requests):
+ *   {action: 'notification', message, button}
+ *                                       clicks a button of the notification showing `message`
+ *                                       (part of its text), as a toast or in the notification
+ *                                       centre; answers its whole message
+ *   {action: 'click', selector?, role?, name?}
+ *                                       clicks the first visible element found (within
+ *                                       `selector`, by role and exact accessible name)
+ *   {action: 'text', selector, role?, name?}
+ *                                       answers the text of the first visible element found
+ *   {action: 'attribute', selector, attribute}
+ *                                       answers {value} of that attribute of the first one
+ */
+async function uiAction(page, request) {
+  const timeout = 15_000
+  if (request.action === 'notification') {
+    // A toast, or a row of the notification centre (notifications.showList).
+    const item = page.locator('.notification-list-item').filter({hasText: request.message}).filter({visible: true}).last()
+    await item.waitFor({state: 'visible', timeout})
+    const message = (await item.locator('.notification-list-item-message').innerText()).trim()
+    await item.getByRole('button', {name: request.button, exact: true}).click({timeout})
+    await item.waitFor({state: 'hidden', timeout})
+    return {message}
+  }
+  const scope = page.locator(request.selector ?? 'body')
+  const target = request.role ? scope.getByRole(request.role, {name: request.name, exact: true}) : scope
+  const first = target.filter({visible: true}).first()
+  if (request.action === 'click') {
+    await first.click({timeout})
+    return {text: (await first.innerText().catch(() => '')).trim()}
+  }
+  if (request.action === 'text') {
+    await first.waitFor({state: 'visible', timeout})
+    return {text: (await first.innerText()).trim()}
+  }
+  if (request.action === 'attribute') {
+    await first.waitFor({state: 'visible', timeout})
+    return {value: await first.getAttribute(request.attribute)}
+  }
+  throw new Error(`unknown ui action ${JSON.stringify(request)}`)
+}
+
 // ---------------------------------------------------------------- desktop VS Code
 async function runInElectron(tmp, files) {
   const workspace = await prepare(tmp)
   const env = {
     ...process.env,
-    ONCOLINT_E2E_EXTENSION: extensionPath,
+    ONCOLINT_E2E_EXTENSION: developmentExtension(tmp),
+    ...(devMode ? {} : {ONCOLINT_E2E_VSIX: vsixPath}),
     ONCOLINT_E2E_TESTS: testsPath,
     ONCOLINT_E2E_WORKSPACE: workspace,
     ONCOLINT_E2E_RESULTS: files.results,
@@ -417,6 +534,7 @@ async function main() {
   for (const f of ['suite.log', 'results.json', 'code-server.log', 'browser-console.log', 'workbench-on-failure.png']) {
     rmSync(join(logDir, f), {force: true})
   }
+  for (const f of readdirSync(logDir).filter((n) => /^ui-.*-failed\.png$/.test(n))) rmSync(join(logDir, f), {force: true})
 
   let exitCode
   let harnessError

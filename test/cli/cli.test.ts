@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {SHARED} from '../helpers.js'
+import {CLINIC_DRAFT} from '../helpers.js'
 import {project, run} from './helpers.js'
 
 // The contract of the foundation issue, checked on the built bin (bin/oncolint.js -> dist/cli.js).
@@ -91,8 +91,8 @@ describe('CLI', () => {
     assert.match(r.stdout, /promotion\/call-to-action/)
   })
 
-  it('flags all three families on the seed draft', () => {
-    const r = run(['--format', 'json', join(SHARED, 'corpus', 'seed-draft.txt')])
+  it('flags all three families on a draft written with problems of each', () => {
+    const r = run(['--format', 'json', CLINIC_DRAFT])
     const families = new Set(JSON.parse(r.stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId.split('/')[0]))
     assert.deepEqual([...families].sort(), ['accuracy', 'promotion', 'readability'])
   })

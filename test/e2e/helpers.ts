@@ -117,3 +117,42 @@ export async function screenshot(name: string, {timeout = 30_000} = {}): Promise
   }
   throw new Error(`screenshot ${name}: no answer from the runner in ${timeout} ms`)
 }
+
+/** What a test can ask the runner to do in the workbench as a user would (scripts/e2e/run.mjs, uiAction). */
+export type UiRequest =
+  | {action: 'notification'; message: string; button: string}
+  | {action: 'click'; selector?: string; role?: string; name?: string}
+  | {action: 'text'; selector: string; role?: string; name?: string}
+  | {action: 'attribute'; selector: string; attribute: string}
+
+/**
+ * Asks the runner to do `request` in the workbench page (click a notification's button, a
+ * button of the walkthrough, read what the page shows) and returns its answer. Only scripts/e2e/run.mjs
+ * in code-server mode drives the page: elsewhere this returns undefined.
+ */
+export async function ui(name: string, request: UiRequest, {timeout = 30_000} = {}): Promise<{text?: string; message?: string; value?: string | null} | undefined> {
+  const dir = process.env.ONCOLINT_E2E_SHOTS
+  if (!dir) return undefined
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`bad ui request name ${name}`)
+  for (const ext of ['.done', '.error']) fs.rmSync(path.join(dir, name + ext), {force: true})
+  // Written whole, then renamed: the runner never reads half a request.
+  fs.writeFileSync(path.join(dir, `${name}.tmp`), JSON.stringify(request))
+  fs.renameSync(path.join(dir, `${name}.tmp`), path.join(dir, `${name}.ui`))
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(100)) {
+    if (fs.existsSync(path.join(dir, `${name}.done`))) return JSON.parse(fs.readFileSync(path.join(dir, `${name}.done`), 'utf8'))
+    if (fs.existsSync(path.join(dir, `${name}.error`))) throw new Error(`ui ${name} failed: ${fs.readFileSync(path.join(dir, `${name}.error`), 'utf8')}`)
+  }
+  throw new Error(`ui ${name}: no answer from the runner in ${timeout} ms`)
+}
+
+/** The made-up test terms (test/fixtures/terminology/test-terms.yaml), copied into the workspace by the runner. */
+export const testTermsFile = (): string => workspaceUri('.e2e-data/test-terms.yaml').fsPath
+
+/** Waits until `probe` gives a value (not undefined or false), checking every 100 ms. */
+export async function until<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeout = 20_000): Promise<T> {
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(100)) {
+    const v = await probe()
+    if (v !== undefined && v !== false) return v
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}

@@ -5,15 +5,17 @@
 //   node scripts/e2e/run.mjs --electron       (builds, copies the fixture, prints the summary)
 //   npx tsx test/e2e/run-electron.ts          (alone: after npm run build && node scripts/e2e/build.mjs)
 //
-// Environment (all optional; run.mjs sets them): ONCOLINT_E2E_EXTENSION, ONCOLINT_E2E_TESTS,
+// Environment (all optional; run.mjs sets them): ONCOLINT_E2E_VSIX (installed first, as a user
+// installs it, with the extension under development then only a stub), ONCOLINT_E2E_EXTENSION, ONCOLINT_E2E_TESTS,
 // ONCOLINT_E2E_WORKSPACE, ONCOLINT_E2E_USER_DATA, ONCOLINT_E2E_RESULTS, ONCOLINT_E2E_GREP,
 // ONCOLINT_E2E_VSCODE_VERSION (default: stable), ONCOLINT_E2E_VSCODE_EXECUTABLE (a VS Code
 // already installed, e.g. /usr/share/code/code: nothing is downloaded). On Linux without a display, run it under
 // xvfb-run (run.mjs does when xvfb-run is installed).
+import {spawnSync} from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import {runTests} from '@vscode/test-electron'
+import {downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests} from '@vscode/test-electron'
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..')
 const env = process.env
@@ -36,17 +38,28 @@ async function main(): Promise<number> {
     if (env[name]) extensionTestsEnv[name] = env[name]
   }
 
+  const cachePath = path.join(repoRoot, '.e2e', 'vscode-test')
+  const vscodeExecutablePath = env.ONCOLINT_E2E_VSCODE_EXECUTABLE || (await downloadAndUnzipVSCode({version: env.ONCOLINT_E2E_VSCODE_VERSION ?? 'stable', cachePath}))
+  const extensionsDir = path.join(userDataDir, 'extensions')
+  if (env.ONCOLINT_E2E_VSIX) {
+    // `code --install-extension`, as a user installs the .vsix (the CLI's own profile flags dropped for ours).
+    const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath)
+    const args = [...cliArgs.filter((a) => !/^--(extensions|user-data)-dir/.test(a)), `--extensions-dir=${extensionsDir}`, `--user-data-dir=${userDataDir}`, '--install-extension', env.ONCOLINT_E2E_VSIX]
+    const r = spawnSync(cli, args, {stdio: 'inherit', shell: process.platform === 'win32'})
+    if (r.status !== 0) throw new Error(`installing ${env.ONCOLINT_E2E_VSIX} failed (exit ${r.status})`)
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {publisher: string; name: string; version: string}
+    extensionTestsEnv.ONCOLINT_E2E_INSTALLED = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`)
+  }
+
   return runTests({
-    vscodeExecutablePath: env.ONCOLINT_E2E_VSCODE_EXECUTABLE || undefined,
-    version: env.ONCOLINT_E2E_VSCODE_VERSION ?? 'stable',
-    cachePath: path.join(repoRoot, '.e2e', 'vscode-test'),
+    vscodeExecutablePath,
     extensionDevelopmentPath,
     extensionTestsPath,
     extensionTestsEnv,
     launchArgs: [
       fixtureFolder,
       `--user-data-dir=${userDataDir}`,
-      `--extensions-dir=${path.join(userDataDir, 'extensions')}`,
+      `--extensions-dir=${extensionsDir}`,
       '--disable-gpu',
       '--disable-telemetry',
     ],

@@ -12,7 +12,7 @@ import {pathToFileURL} from 'node:url'
 import {ProposedFeatures, createConnection} from 'vscode-languageserver/node'
 import {StreamMessageReader, StreamMessageWriter, createProtocolConnection, type LogMessageParams, type PublishDiagnosticsParams} from 'vscode-languageserver-protocol/node'
 import {MAX_LINT_CHARS, startServer} from '../../server/src/lsp/server.js'
-import {SHARED, TEST_TERMS} from '../helpers.js'
+import {CLINIC_DRAFT, TEST_TERMS} from '../helpers.js'
 import {TestClient, VSCODE_CAPABILITIES} from '../lsp/harness.js'
 import {withThrowingRule} from './throwing-rule.js'
 
@@ -22,7 +22,7 @@ describe('reliability: a huge draft does not hold up the others', function () {
   it('another document gets its diagnostics within 3 s while a 20 MB draft is open', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oncolint-rel-huge-'))
     writeFileSync(join(dir, '.oncolintrc.json'), JSON.stringify({terminology: [TEST_TERMS]}))
-    const seed = readFileSync(join(SHARED, 'corpus', 'seed-draft.txt'), 'utf8')
+    const seed = readFileSync(CLINIC_DRAFT, 'utf8')
     const huge = `${seed}\n\n`.repeat(Math.ceil((20 * 1024 * 1024) / (seed.length + 2)))
     const client = await TestClient.start({root: dir})
     try {

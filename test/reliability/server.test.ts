@@ -10,7 +10,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {ResponseError, type Hover} from 'vscode-languageserver-protocol/node'
-import {SHARED, TEST_TERMS} from '../helpers.js'
+import {CLINIC_DRAFT, TEST_TERMS} from '../helpers.js'
 import {TestClient, VSCODE_CAPABILITIES} from '../lsp/harness.js'
 
 /** One LSP frame with the given body, its Content-Length counted in bytes as the protocol says. */
@@ -81,7 +81,7 @@ describe('reliability: the language server survives bad input', function () {
   })
 
   it('keeps answering other documents after a 5 MB document is opened, which it lints or skips with a message', async () => {
-    const seed = readFileSync(join(SHARED, 'corpus', 'seed-draft.txt'), 'utf8')
+    const seed = readFileSync(CLINIC_DRAFT, 'utf8')
     const huge = `${seed}\n\n`.repeat(Math.ceil((5 * 1024 * 1024) / (seed.length + 2)))
     const shownBefore = client.messages.length
     await client.open(uri('huge.md'), huge)

@@ -8,7 +8,7 @@ import {CITES} from '../../server/src/engine/analyses/citation.js'
 import {findPhraseHits} from '../../server/src/engine/analyses/phrase-hits.js'
 import {RULES_BY_ID} from '../../server/src/engine/rules/index.js'
 import {builtinTerminology} from '../../server/src/engine/terminology/load.js'
-import {SHARED, testTerminology} from '../helpers.js'
+import {CLINIC_DRAFT, testTerminology} from '../helpers.js'
 
 const chunksOf = (text: string, md = true) => splitChunks(text, md).map(([a, b]) => text.slice(a, b))
 
@@ -29,11 +29,11 @@ describe('chunked parsing', () => {
 })
 
 describe('incremental lint', () => {
-  const seed = readFileSync(join(SHARED, 'corpus', 'seed-draft.txt'), 'utf8')
+  const seed = readFileSync(CLINIC_DRAFT, 'utf8')
   const terminology = testTerminology()
   const edits: Array<(t: string) => string> = [
     (t) => t.replace('ultimately', 'finally'),
-    (t) => t.replace('Definition of Metastasis', 'What metastasis means'),
+    (t) => t.replace('How cancer moves through the body', 'How cancer travels'),
     (t) => t.replace('\n\n', '\n\nA zorblat tumor. Quux spreads cancer.\n\n'),
     (t) => t.slice(0, 4000) + t.slice(4100),
     (t) => t + '\n\nFrobnication happens.\n',

@@ -2,6 +2,7 @@ import {availableParallelism} from 'node:os'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {UsageError} from './errors.js'
 import {FORMATS, type Format} from './formats/index.js'
+import {parseShard, type Shard} from './shard.js'
 
 export const SEVERITIES = ['info', 'warning', 'error'] as const
 export type MinSeverity = (typeof SEVERITIES)[number]
@@ -22,6 +23,8 @@ export interface CliOptions {
   extensions: string[]
   ignore: boolean
   ignorePatterns: string[]
+  /** --shard K/N: lint only the files that fall in this shard (shard.ts). */
+  shard?: Shard
   /** Threads that lint (the main thread included); 'auto' decides from the number of files. */
   concurrency: number | 'auto'
   listRules: boolean
@@ -56,6 +59,8 @@ Selection:
       --no-ignore              do not read .oncolintignore nor --ignore-pattern
       --ignore-pattern <pat>   ignore files like a .oncolintignore line (repeatable)
       --stdin-filename <path>  name (and config lookup place) for text read from '-'
+      --shard <k/n>            lint only the k-th of n shares of the files, picked by path
+                               (one CI job per shard)
 Caching:
       --cache                  only lint files that changed since the last run
       --cache-location <path>  the cache file (default: ${DEFAULT_CACHE_LOCATION})
@@ -86,6 +91,7 @@ const OPTIONS = {
   ignore: {type: 'boolean'},
   'no-ignore': {type: 'boolean'},
   'ignore-pattern': {type: 'string', multiple: true},
+  shard: {type: 'string'},
   concurrency: {type: 'string'},
   debug: {type: 'boolean'},
   'list-rules': {type: 'boolean'},
@@ -116,6 +122,8 @@ export function parseCli(argv: string[]): CliOptions {
   if (v.fix && v['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together')
   const extensions = v.ext ? v.ext.flatMap((e) => e.split(',')).map((e) => e.trim().replace(/^\./, '')) : DEFAULT_EXTENSIONS
   if (extensions.length === 0 || extensions.some((e) => !/^[\w.-]+$/.test(e))) throw new UsageError(`--ext needs a comma-separated list of extensions such as md,txt, got "${v.ext?.join(',')}"`)
+  const shard = v.shard === undefined ? undefined : parseShard(v.shard)
+  if (shard && parsed.positionals.includes('-')) throw new UsageError('--shard picks among files; it cannot take standard input (-)')
   return {
     targets: parsed.positionals,
     format,
@@ -131,6 +139,7 @@ export function parseCli(argv: string[]): CliOptions {
     extensions: [...new Set(extensions)],
     ignore: v['no-ignore'] ? false : (v.ignore ?? true),
     ignorePatterns: v['ignore-pattern'] ?? [],
+    shard,
     concurrency: parseConcurrency(v.concurrency),
     debug: v.debug ?? false,
     listRules: v['list-rules'] ?? false,

@@ -16,6 +16,7 @@ import {printablePath} from './printable.js'
 import {readDraft, probeFile} from './read-draft.js'
 import {RANK, countBySeverity, displayPath, type LintedFile} from './report.js'
 import {listRules, printConfig, version} from './rules-info.js'
+import {selectShard} from './shard.js'
 import {lintFiles, threadCount} from './threads.js'
 import {checkOutputPath} from './write.js'
 
@@ -140,7 +141,7 @@ async function lintTargets(options: CliOptions, io: CliIo): Promise<Run> {
   const stdin = options.targets.includes('-')
   if (stdin && fix === 'write') throw new UsageError('--fix cannot write to standard input; use --fix-dry-run to see the fixes')
   const ignorer = options.ignore ? loadIgnore(cwd, options.ignorePatterns) : undefined
-  const selection = await expandTargets(options.targets.filter((t) => t !== '-'), cwd, options.extensions, ignorer)
+  const selection = selectShard(await expandTargets(options.targets.filter((t) => t !== '-'), cwd, options.extensions, ignorer), options.shard, cwd)
   // Every config is read before any file is touched: a bad one stops the run with nothing written.
   const configs = selection.files.map(configResolver(cwd))
   // Each file's terminology is compiled before any file is linted, for the same reason; with

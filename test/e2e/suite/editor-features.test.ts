@@ -8,7 +8,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as vscode from 'vscode'
 import type {OncolintApi} from '../../../client/src/extension.js'
-import {EXTENSION_ID, revertAndCloseActiveEditor, ruleOf, screenshot, sleep, waitForDiagnostics, waitForRuleOn, workspaceUri} from '../helpers.js'
+import {EXTENSION_ID, revertAndCloseActiveEditor, ruleOf, screenshot, sleep, testTermsFile, waitForDiagnostics, waitForRuleOn, workspaceUri} from '../helpers.js'
 
 const NONSTANDARD = 'accuracy/nonstandard-term'
 const SUPERLATIVE = 'promotion/superlative'
@@ -47,7 +47,7 @@ describe('editor features', () => {
     api = await ext.activate()
     dir = workspaceUri('features').fsPath
     fs.mkdirSync(dir, {recursive: true})
-    const terms = path.join(ext.extensionPath, 'test', 'fixtures', 'terminology', 'test-terms.yaml')
+    const terms = testTermsFile()
     fs.writeFileSync(path.join(dir, '.oncolintrc.yaml'), `# features under test\nterminology: [${JSON.stringify(terms)}]\n`)
   })
 
