@@ -150,3 +150,43 @@ describe('readability/undefined-jargon: what counts as an explanation', () => {
     assert.equal(f.suggestions[0].edits[0].offset, f.endOffset)
   })
 })
+
+describe('readability/undefined-jargon: terms no entry lists', () => {
+  const all = (text: string) => lint(text, {terminology}).findings.filter((f) => f.ruleId === RULE)
+
+  const reported: Array<[string, string, RegExp]> = [
+    ['The team suggested TACE for the liver tumors.', 'TACE', /^'TACE' is an abbreviation the draft does not spell out; write it in full the first time you use it, with the abbreviation after it in brackets\.$/],
+    ['Your HER2 result came back.', 'HER2', /is an abbreviation/],
+    ['You may need a thoracentesis to drain the fluid.', 'thoracentesis', /^'thoracentesis' reads as a medical term; if your readers may not know it, explain it in plain words the first time you use it\.$/],
+    ['Some people get neuropathy in their hands.', 'neuropathy', /reads as a medical term/],
+    ['The drug worked in vivo as well.', 'in vivo', /reads as a medical term/],
+    ['Smoke holds carcinogens. Avoid carcinogens at work.', 'carcinogens', /reads as a medical term/],
+  ]
+  for (const [text, term, message] of reported) {
+    it(`reports '${term}' once, on its first use`, () => {
+      const found = all(text)
+      assert.deepEqual(found.map((f) => text.slice(f.offset, f.endOffset)), [term])
+      assert.match(found[0].message, message)
+      assert.deepEqual(found[0].suggestions, [])
+    })
+  }
+
+  const kept: Array<[string, string]> = [
+    ['a known abbreviation', 'Your GP and the NHS can help.'],
+    ['spelled out before it', 'Doctors may offer transarterial chemoembolization (TACE). TACE takes an hour.'],
+    ['spelled out after it', 'TACE (transarterial chemoembolization) takes an hour.'],
+    ['spelled out in a heading', '# Langerhans cell histiocytosis\n\nLCH is rare in adults.'],
+    ['explained in words', 'You may need a thoracentesis, which means draining fluid from around the lungs.'],
+    ['a stage name', 'In stage IIIB the cancer has spread to nearby nodes.'],
+    ['shouted words', 'CALL THE WARD IF YOU FEEL UNWELL.'],
+    ['a familiar word', 'You may have a colonoscopy.'],
+    ['a cancer everyone knows', 'Melanoma is a skin cancer.'],
+    ['a name with a capital', 'The Nottingham team runs the trial.'],
+    ['a word of a spelled-out name', 'Tell us if you have human immunodeficiency virus (HIV).'],
+    ['an abbreviation an entry names', 'You may have a PET scan. The PET scanner is quiet.'],
+    ['a word that only looks medical', 'The biology of cells is complex.'],
+  ]
+  for (const [why, text] of kept) {
+    it(`keeps ${why}`, () => assert.deepEqual(all(text).filter((f) => !f.entryId).map((f) => text.slice(f.offset, f.endOffset)), []))
+  }
+})

@@ -46,6 +46,12 @@ const EVALUATIVE = new Set(
   hallmark must example option possibility question sign symptom cause result reason risk danger
   worry fear right wrong safe unsafe helpful useful available effective normal okay ok fine`.split(/\s+/),
 )
+// Judgements that may describe the kind of thing a definition names ("a rare tumor that …").
+const DESCRIBING = new Set(`rare common uncommon most more less serious slow fast large small main major usual`.split(/\s+/))
+// Judgement nouns: "is a serious problem", "is the main cause" say how bad, not what it is.
+const EVALUATIVE_NOUN = new Set(
+  `one culprit problem concern challenge goal focus priority topic issue threat obstacle factor feature hallmark must example option possibility question sign symptom cause result reason risk danger worry fear common rare serious`.split(/\s+/),
+)
 // Words that link a definition to what it defines ("a test that…", "the growth of…").
 const LINKS = new Set(`that which who whom whose where when how what of for to in from inside around between used made called like such`.split(/\s+/))
 // Without "a/the", only a relative clause shows a definition ("is cancer that starts…");
@@ -67,7 +73,7 @@ const DEFINING_VERBS = /^\s+(?:uses?|involves?|works\s+by|is\s+a\s+way\s+of)\b/i
 
 // Head nouns that may follow the term in the phrase a definition is about: "Monoclonal
 // antibody therapy is a treatment that …" defines the term with the therapy.
-const HEAD_NOUN = /^(?:s|es)?[*_]*\s+(?:therapy|therapies|treatment|treatments|test|tests|testing|scan|scans|surgery|procedure|drug|drugs|cancer|cancers|tumor|tumors|tumour|tumours|disease|care|cell|cells)\b/i
+const HEAD_NOUN = /^(?:s|es)?[*_]*\s+(?:therapy|therapies|treatment|treatments|test|tests|testing|scan|scans|surgery|procedure|drug|drugs|cancer|cancers|tumor|tumors|tumour|tumours|disease|diseases|syndrome|syndromes|disorder|disorders|care|cell|cells)\b/i
 // A person named by their work opens the sentence and a verb says what they do: "A pathologist looks at …".
 const WORKER = /(?:ist|ists|ian|ians)$/i
 const WORKER_VERB = /^\s+(?!is\b|has\b|was\b|does\b)[a-z]+s\b/
@@ -101,6 +107,8 @@ const NOT_A_NAMER = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'has', 'have
 // Not "(such as X)", "(see X)", "(for example X)": those give examples or pointers, not a name.
 const IN_BRACKETS_BEFORE = /[\p{L}\p{N}][*_]*\s*\((?!\s*(?:such|see|for|e\.g|eg|like|including|unlike|not|except|with|without|from|in|on|at|to)\b)\s*(?:(?:or|also\s+called|called|known\s+as|i\.e\.,?)\s+)?(?:(?:an?|the)\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,2}$/iu
 const CLOSE_PAREN_AFTER = /^(?:s|es)?[*_]*\s*\)/
+// An acronym in brackets may share them with a second name: "(NF1; von Recklinghausen disease)".
+const ACRONYM_CLOSE_AFTER = /^s?\s*[);,]/
 const LIST_ITEM_BEFORE = /,\s*$/
 const OPEN_PAREN_BEFORE = /[\p{L}\p{N}]\s*\(\s*$/u
 const ACRONYM = /^[\p{Lu}\d-]{2,}s?$/u
@@ -122,7 +130,7 @@ function explainedAt(text: string, offset: number, endOffset: number): boolean {
   const after = text.slice(endOffset, endOffset + AFTER_WINDOW).replace(PLURAL, '').replace(EMPHASIS_START, '')
   const rawAfter = text.slice(endOffset, endOffset + AFTER_WINDOW)
   // "circulating tumor cells (CTCs)": an acronym right after the words it stands for.
-  if (OPEN_PAREN_BEFORE.test(before) && CLOSE_PAREN_AFTER.test(rawAfter) && ACRONYM.test(text.slice(offset, endOffset))) return true
+  if (OPEN_PAREN_BEFORE.test(before) && ACRONYM_CLOSE_AFTER.test(rawAfter) && ACRONYM.test(text.slice(offset, endOffset))) return true
   // "a sample of tissue (a biopsy)", "spread (metastasize)": the term names the words before it.
   if (IN_BRACKETS_BEFORE.test(before) && CLOSE_PAREN_AFTER.test(rawAfter)) return true
   if (orNamesClause(before) && CLAUSE_END_AFTER.test(rawAfter)) return true
@@ -183,7 +191,10 @@ function definesAfterCopula(rest: string, needsLink = true): boolean {
   if (words.length === 0) return false
   if (OPENERS.has(words[0])) return true
   if (words[0] === 'also') return words[1] === 'called' || (words[1] === 'known' && words[2] === 'as')
-  const head = DETERMINERS.has(words[0]) ? 1 : 0
+  let head = DETERMINERS.has(words[0]) ? 1 : 0
+  // "is a rare tumor that …", "is the most common type of …": a judgement may describe the
+  // kind of thing the definition names; "is a serious problem", "is the leading cause" do not.
+  if (head === 1) for (let k = 0; k < 2 && head + 1 < words.length && DESCRIBING.has(words[head]) && !EVALUATIVE_NOUN.has(words[head + 1]); k++) head++
   if (head >= words.length || EVALUATIVE.has(words[0]) || EVALUATIVE.has(words[head])) return false
   if (!needsLink) return true
   if (head === 0 && VERB_LIKE.test(words[0])) return false

@@ -1,4 +1,4 @@
-import {jargonUses} from '../../analyses/jargon.js'
+import {jargonUses, unlistedJargonUses} from '../../analyses/jargon.js'
 import type {Entry} from '../../terminology/entry.js'
 import type {RawFinding} from '../../rule-context.js'
 import type {Suggestion} from '../../types.js'
@@ -7,7 +7,8 @@ import {phraseRule} from '../phrase-rule.js'
 /**
  * readability/undefined-jargon: a medical term or acronym used with no plain explanation on its
  * first use. Only the first use of a term is judged; a term the draft explains there (in the
- * forms analyses/explanation.ts knows) is not reported. Entries: terminology/readability-jargon.yaml.
+ * forms analyses/explanation.ts knows) is not reported. Entries: terminology/readability-jargon.yaml;
+ * terms no entry lists are recognised by their form (readability/unlisted-jargon.ts).
  */
 export const undefinedJargon = phraseRule({
   id: 'readability/undefined-jargon',
@@ -33,6 +34,17 @@ export const undefinedJargon = phraseRule({
         suggestions: explainFix(text, hit.offset, hit.endOffset, hit.entry, actual),
       })
     }
+    for (const use of ctx.get(unlistedJargonUses)) {
+      if (use.explained) continue
+      const actual = text.slice(use.offset, use.endOffset)
+      const later = use.explainedLater === undefined ? '' : ` The draft explains it further on (line ${lineOf(text, use.explainedLater)}): move the explanation here, to its first use.`
+      const message =
+        use.kind === 'abbreviation'
+          ? `'${actual}' is an abbreviation the draft does not spell out; write it in full the first time you use it, with the abbreviation after it in brackets.`
+          : `'${actual}' reads as a medical term; if your readers may not know it, explain it in plain words the first time you use it.`
+      out.push({ruleId: undefinedJargon.id, message: message + later, offset: use.offset, endOffset: use.endOffset, actual, suggestions: []})
+    }
+    out.sort((a, b) => a.offset - b.offset)
     return out
   },
 })
