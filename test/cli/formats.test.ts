@@ -275,7 +275,7 @@ notes, v2.md
 
 
 describe('CLI reports: readability figures kept only where shown', () => {
-  const text = 'Metastasis is when cancer spreads. It can be treated.\n'
+  const text = 'Metastasis is when cancer spreads. It was treated.\n'
   const resolved = configFor(undefined, ROOT)
   it('a run whose output shows no figures drops them, and reading them then is an error, not a silent gap', () => {
     const outcome = lintText('/x/draft.md', text, resolved, {fix: 'off', cwd: '/x', keepStats: false})
