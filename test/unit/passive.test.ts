@@ -257,6 +257,7 @@ const REPORTED: Array<[string, string, string]> = [
   ['Your request was turned down.', 'was turned', 'does not say who did it'],
   ['A letter will be sent to your family doctor.', 'will be sent', 'does not say who will do it'],
   ["You'll be contacted about the results.", "You'll be contacted", 'does not say who will do it'],
+  ['The nurse will be given your notes.', 'will be given', 'does not say who will do it'],
   ['It is advised that you rest for a week.', 'It is advised', 'does not say whose view it is'],
   ['It is believed that the drug works for some people.', 'It is believed', 'does not say whose view it is'],
   ['More leaflets can be obtained from the clinic desk.', 'can be obtained', 'hides that the reader does it'],
@@ -285,6 +286,8 @@ const KEPT: Array<[string, string]> = [
   ['Blood cells are made in the bone marrow.', 'how it usually is'],
   ['New drugs are being tested all the time.', 'how it usually is'],
   ['The tissue that was taken out is checked for cancer cells.', 'a relative clause and how it usually is'],
+  ["You'll be given a gown to wear.", 'what will be done for the reader'],
+  ['You may be asked to hold your breath.', 'what will be done for the reader'],
   ['Many people are shocked by how fast it happens.', 'a feeling with no doer after "by" (an adjective)'],
   ['You may be overwhelmed at first.', 'a feeling (an adjective)'],
 ]

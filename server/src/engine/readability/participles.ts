@@ -189,3 +189,11 @@ export const RELATIVE = words(`that which who whom whose`)
 
 /** What follows "it is [participle]" in an impersonal passive: "it is recommended that". */
 export const IMPERSONAL_AFTER = words(`that whether if`)
+
+/**
+ * What will be done for the reader in their care, said with the reader as the subject: "you'll
+ * be given a gown", "you may be asked to lie still". The reader learns what happens to them;
+ * who hands over the gown does not matter (but "you will be contacted" is left to report: the
+ * reader needs to know who will get in touch).
+ */
+export const CARE_EXPERIENCE = words(`given offered asked shown taken put moved helped`)

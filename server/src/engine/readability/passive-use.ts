@@ -1,6 +1,7 @@
 import type {Word} from '../parse/draft.js'
 import {
   ADVERBS,
+  CARE_EXPERIENCE,
   DUTY_BEFORE_TO,
   HAVE,
   IMPERSONAL_AFTER,
@@ -48,6 +49,8 @@ export type PassiveExcuse =
   | 'description'
   /** It describes a noun in a relative clause: "the tissue that was removed". */
   | 'relative'
+  /** It tells the reader what will be done for them in their care: "you'll be given a gown". */
+  | 'care'
 
 export type PassiveUse =
   /** `from`: the first word of its auxiliaries, where the finding starts; `future`: an event still to come. */
@@ -84,6 +87,7 @@ export function passiveUse(text: string, words: readonly Word[], span: PassiveSp
     const it = itBefore(text, words, span.start)
     if (it >= 0) return {cause: 'impersonal', from: it, future}
   }
+  if ((tense === 'future' || tense === 'possible') && CARE_EXPERIENCE.has(participle) && readerIsSubject(text, words, from)) return {excuse: 'care'}
   if (tense === 'duty') return {cause: 'duty', from, future}
   if (tense === 'past' || tense === 'perfect' || tense === 'future') {
     return RELATIVE.has(lower(words[from - 1])) && !punctuationBetween(text, words[from - 1], words[from]) ? {excuse: 'relative'} : {cause: 'event', from, future}
@@ -145,4 +149,12 @@ function itBefore(text: string, words: readonly Word[], be: number): number {
   if (w === "it's") return be
   const k = auxBefore(text, words, be)
   return k >= 0 && lower(words[k]) === 'it' ? k : -1
+}
+
+/** Whether "you" is the subject of the verb phrase starting at `from`: "you will be …", "you'll be …". */
+function readerIsSubject(text: string, words: readonly Word[], from: number): boolean {
+  const w = lower(words[from])
+  if (w === "you'll") return true
+  const k = from - 1
+  return k >= 0 && lower(words[k]) === 'you' && !punctuationBetween(text, words[k], words[from])
 }
