@@ -51,6 +51,9 @@ describe('readability/undefined-jargon: what counts as an explanation', () => {
     ['doctors call this X', 'Cells change the way they work. Doctors call this frobnication.'],
     ['X, which is …', 'Frobnication, which is a change in how cells work, comes first.'],
     ['X, [appositive] who/that …', 'It starts with frobnication, a change that makes cells move.'],
+    ['X is the most common type of …', 'Frobnication is the most common type of cell change.'],
+    ['X is a rare [noun] that …', 'Frobnication is a rare change that makes cells move.'],
+    ['X, which uses/shows/removes …', 'You may have frobnication, which uses a magnet to find changed cells.'],
     ['X [head noun] is a … that …', 'Frobnication therapy is a treatment that slows cells down.'],
     ['X uses … (opening the sentence)', 'Frobnication uses heat to change the cells.'],
     ['**X** [verb] … (a bold lead)', '**Frobnication** changes how cells work.'],
@@ -60,6 +63,7 @@ describe('readability/undefined-jargon: what counts as an explanation', () => {
     ['In X, … (what happens in it)', 'In frobnication, the cells change how they work.'],
     ['X. In X, … (the next sentence)', 'You may hear about frobnication. In frobnication, the cells change how they work.'],
     ['X. This means … (the next sentence)', 'Your cells may show frobnication. This means they have changed how they work.'],
+    ['X. It uses … (the next sentence)', 'You may have frobnication. It uses heat to change the cells.'],
     ['X. X is … (the next sentence)', 'Your cells may show frobnication. Frobnication is a change in how cells work.'],
   ]
   for (const [form, text] of explained) {
@@ -74,6 +78,7 @@ describe('readability/undefined-jargon: what counts as an explanation', () => {
     ['X is a serious problem', 'Frobnication is a serious problem for patients.'],
     ['X is a must for …', 'Frobnication is a must for all those who care.'],
     ['X is common in …', 'Frobnication is common in older people.'],
+    ['X is a common problem …', 'Frobnication is a common problem in older people.'],
     ['X is not …', 'Frobnication is not a disease that spreads.'],
     ['X is right for …', 'Frobnication is right for some people.'],
     ['X is treated with … that …', 'Frobnication is treated with drugs that block it.'],

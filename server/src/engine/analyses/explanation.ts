@@ -50,7 +50,7 @@ const EVALUATIVE = new Set(
 const DESCRIBING = new Set(`rare common uncommon most more less serious slow fast large small main major usual`.split(/\s+/))
 // Judgement nouns: "is a serious problem", "is the main cause" say how bad, not what it is.
 const EVALUATIVE_NOUN = new Set(
-  `one culprit problem concern challenge goal focus priority topic issue threat obstacle factor feature hallmark must example option possibility question sign symptom cause result reason risk danger worry fear common rare serious`.split(/\s+/),
+  `one culprit problem concern challenge goal focus priority topic issue threat obstacle factor feature hallmark must example option possibility question sign symptom cause result reason risk danger worry fear`.split(/\s+/),
 )
 // Words that link a definition to what it defines ("a test that…", "the growth of…").
 const LINKS = new Set(`that which who whom whose where when how what of for to in from inside around between used made called like such`.split(/\s+/))
@@ -94,6 +94,8 @@ const COPULA = /^\s+(?:is|are|was|were)\s+/i
 // After a comma: ", which means …", ", meaning …", ", also called …".
 const COMMA_EXPLAINS = /^(?:(?:which|that)\s+(?:means?|meant|refers?\s+to|describes?|stands?\s+for)|meaning|i\.e\.|that is|in other words|also called|also known as|known as|called)\b/i
 const COMMA_COPULA = /^(?:which|that|who)\s+(?:is|are|was|were)\s+/i
+// ", which uses magnets …": what a test or treatment does is what it is to a reader.
+const COMMA_DOES = /^(?:which|that)\s+(?:uses?|takes?|makes?|shows?|looks\s+(?:at|for)|measures?|checks?|removes?|kills?|destroys?|blocks?|stops?|shrinks?|carries|carry|filters?|treats?)\b/i
 const COMMA_OR = /^or\s/i
 // "… is called X", "a step known as X", "doctors call this X", with a few describing words
 // between ("called anal adenocarcinoma", "also called biotherapy or immunotherapy"); not "she
@@ -142,7 +144,7 @@ function explainedAt(text: string, offset: number, endOffset: number): boolean {
   const comma = COMMA.exec(after)
   if (!comma) return false
   const rest = after.slice(comma[0].length)
-  if (COMMA_EXPLAINS.test(rest)) return true
+  if (COMMA_EXPLAINS.test(rest) || COMMA_DOES.test(rest)) return true
   // ", which is …" is an aside that exists to describe, so only a judgement fails it
   // (", which is common"); "X is …" as the main clause must show a definition's link word.
   const which = COMMA_COPULA.exec(rest)
@@ -225,7 +227,7 @@ const SENTENCE_OPENER = /^(?:(?:a|an|the|your)\s+)?$/i
 const NEXT_OPENER = /^(?:(?:a|an|the|your)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu
 // The next sentence explains: "In a biopsy, the doctor takes out …", "This means …".
 const IN_TERM = /^\s*(?:[*_]+)?in\s+(?:(?:a|an|the)\s+)?$/i
-const THIS_MEANS = /^\s*(?:this|that|it)\s+(?:means|is\s+when|refers\s+to|describes)\b/i
+const THIS_MEANS = /^\s*(?:this|that|it)\s+(?:means|is\s+when|refers\s+to|describes|uses|works\s+by)\b/i
 
 /**
  * Whether the first use of a term is explained, by any form: in its sentence (isExplained),
