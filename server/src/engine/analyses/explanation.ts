@@ -61,6 +61,7 @@ const RELATIVES = new Set(`that which who whom whose where when`.split(/\s+/))
 // ("is treated with drugs that…", "is slowly growing").
 const VERB_LIKE = /(?:ed|ly|ing)$|^(?:found|given|seen|known|made|spread|done|taken|shown|grown|kept|left|thought)$/
 const DETERMINERS = new Set(['a', 'an', 'the'])
+const NAMING_ADVERBS = new Set(['also', 'sometimes', 'often', 'usually', 'commonly'])
 const OPENERS = new Set(['when', 'what', 'how', 'where', 'whether'])
 // Words that link an appositive to its definition: "doctors who…", "a device placed under…".
 const APPOSITIVE_LINKS = new Set(`who that which where whose used placed made called put given found`.split(/\s+/))
@@ -192,7 +193,12 @@ function definesAfterCopula(rest: string, needsLink = true): boolean {
   const words: string[] = (end >= 0 ? rest.slice(0, end) : rest).toLowerCase().match(WORD) ?? []
   if (words.length === 0) return false
   if (OPENERS.has(words[0])) return true
-  if (words[0] === 'also') return words[1] === 'called' || (words[1] === 'known' && words[2] === 'as')
+  // "is also called advanced cancer", "is sometimes referred to as stage 4": another name.
+  const named = NAMING_ADVERBS.has(words[0]) ? 1 : 0
+  if (words[named] === 'called' || (words[named] === 'known' && words[named + 1] === 'as') || (words[named] === 'referred' && words[named + 1] === 'to' && words[named + 2] === 'as')) return true
+  if (named) return false
+  // "is made up of vessels, nodes and organs": what it consists of.
+  if (words[0] === 'made' && (words[1] === 'of' || (words[1] === 'up' && words[2] === 'of'))) return true
   let head = DETERMINERS.has(words[0]) ? 1 : 0
   // "is a rare tumor that …", "is the most common type of …": a judgement may describe the
   // kind of thing the definition names; "is a serious problem", "is the leading cause" do not.
