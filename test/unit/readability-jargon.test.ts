@@ -166,6 +166,7 @@ describe('readability/undefined-jargon: terms no entry lists', () => {
   const reported: Array<[string, string, RegExp]> = [
     ['The team suggested TACE for the liver tumors.', 'TACE', /^'TACE' is an abbreviation the draft does not spell out; write it in full the first time you use it, with the abbreviation after it in brackets\.$/],
     ['Your HER2 result came back.', 'HER2', /is an abbreviation/],
+    ['Your CA 125 level went up.', 'CA', /is an abbreviation/],
     ['You may need a thoracentesis to drain the fluid.', 'thoracentesis', /^'thoracentesis' reads as a medical term; if your readers may not know it, explain it in plain words the first time you use it\.$/],
     ['Some people get neuropathy in their hands.', 'neuropathy', /reads as a medical term/],
     ['The drug worked in vivo as well.', 'in vivo', /reads as a medical term/],
@@ -186,7 +187,7 @@ describe('readability/undefined-jargon: terms no entry lists', () => {
     ['spelled out after it', 'TACE (transarterial chemoembolization) takes an hour.'],
     ['spelled out in a heading', '# Langerhans cell histiocytosis\n\nLCH is rare in adults.'],
     ['explained in words', 'You may need a thoracentesis, which means draining fluid from around the lungs.'],
-    ['a stage name', 'In stage IIIB the cancer has spread to nearby nodes.'],
+    ['a stage name', 'In stage IIIB the cancer has spread to nearby nodes, but not in stage IVA or IB.'],
     ['shouted words', 'CALL THE WARD IF YOU FEEL UNWELL.'],
     ['a familiar word', 'You may have a colonoscopy.'],
     ['a cancer everyone knows', 'Melanoma is a skin cancer.'],

@@ -19,7 +19,7 @@ const KNOWN_ABBREVIATIONS = new Set(
 )
 const ABBREVIATION = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&]{1,6}s?$/
 // Roman numerals and the stages named by them ("IV", "IIIA", "IB").
-const ROMAN = /^[IVXLC]+[A-D]?\d?$/
+const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|X)[A-D]?\d?$/
 // Medical words that readers of cancer pages know: the common cancers and conditions, and
 // the hormone and blood words of everyday health talk.
 const KNOWN_MEDICAL = new Set(
