@@ -292,7 +292,7 @@ describe('CLI reports: a JSON report is written in parts (issue 21, finding 13)'
 })
 
 describe('CLI reports: readability figures kept only where shown', () => {
-  const text = 'Metastasis is when cancer spreads. It can be treated.\n'
+  const text = 'Metastasis is when cancer spreads. It was treated.\n'
   const resolved = configFor(undefined, ROOT)
   // Changed with issue 21: a throwing getter crashed every lint thread (structured clone reads it); now an explicit null.
   it('a run whose output shows no figures drops them: stats is null, plain data a lint thread can send', () => {

@@ -62,7 +62,28 @@ describe('readability rules', () => {
     const [f] = byRule(text, 'readability/long-sentence')
     assert.equal(f.offset, 11)
     assert.equal(f.endOffset, text.length)
-    assert.equal(f.message, 'Sentence has 30 words; patients read sentences of 25 words or fewer more easily. Split it.')
+    assert.equal(f.message, 'Sentence has 30 words; patients read sentences of 25 words or fewer more easily. It has no natural break: say it as two sentences.')
+  })
+  it('long-sentence names a series that could be bullet points', () => {
+    const text = 'After the scan your team may talk with you about surgery to take out the tumor, radiation, chemotherapy, hormone therapy, targeted drugs, and immunotherapy for the cancer.'
+    const [f] = byRule(text, 'readability/long-sentence')
+    assert.equal(f.message, "Sentence has 27 words; patients read sentences of 25 words or fewer more easily. Its list of 6 items ('take out the tumor, radiation, chemotherapy, …') could be bullet points.")
+  })
+  it('long-sentence names words in brackets', () => {
+    const text = 'The nurse will check the port (a small round disc put under the skin of your chest so drugs can go into a vein) every week.'
+    assert.match(byRule(text, 'readability/long-sentence')[0].message, / 18 of its words are in brackets: give that explanation a sentence of its own\.$/)
+  })
+  it('long-sentence names where a second sentence could start', () => {
+    const text = 'The cancer cells travel through the blood to the liver and the lungs, which is why your doctor will ask for a scan of your chest and belly.'
+    assert.match(byRule(text, 'readability/long-sentence')[0].message, / Split it at ', which' after 'lungs' \(word 13\)\.$/)
+    const leading = 'When the cancer has spread to the bones and the pain gets worse at night, your care team can give you medicine and radiation to ease it.'
+    assert.match(byRule(leading, 'readability/long-sentence')[0].message, / Split it at ',' after 'night' \(word 15\)\.$/)
+  })
+  it('long-sentence does not count a glossary label before its colon', () => {
+    const item = '- **Physical exam and history**: An exam of the body to check general signs of health and to look for lumps or anything else that seems unusual to the doctor.'
+    assert.deepEqual(byRule(item, 'readability/long-sentence'), [])
+    const longer = '- **Physical exam and history**: An exam of the body to check general signs of health and to look for lumps or anything else that seems unusual to the doctor or the nurse today.'
+    assert.match(byRule(longer, 'readability/long-sentence')[0].message, /^Sentence has 29 words \(not counting the label before its colon\);/)
   })
   it('headings without a full stop do not merge into the next sentence', () => {
     const text = `# A heading with quite a few words in it here\n\n${'word '.repeat(20)}end.`
@@ -81,4 +102,23 @@ describe('readability rules', () => {
   for (const text of ['Frobnication (a kind of change) happens.', 'Frobnication, which means change, happens.', 'Frobnication is when things change.', 'A change called frobnication happens.']) {
     it(`undefined-jargon accepts an explanation: ${text}`, () => assert.deepEqual(byRule(text, 'readability/undefined-jargon'), []))
   }
+})
+
+describe('readability/complex-word: one decision per word', () => {
+  const RULE = 'readability/complex-word'
+  it('reports a judgement-call word once, at its first use, with the number of uses', () => {
+    const text = 'The pain is in your abdomen. Press on your abdomen. The abdomen may swell.'
+    const found = byRule(text, RULE)
+    assert.deepEqual(found.map((f) => f.offset), [text.indexOf('abdomen')])
+    assert.match(found[0].message, / \(The draft uses it 3 times; this is the first\.\)$/)
+  })
+  it('reports a word with a safe swap at every use, so "fix all" makes them all', () => {
+    const text = 'We utilize scans. Doctors utilize tests.'
+    assert.deepEqual(byRule(text, RULE).map((f) => f.text), ['utilize', 'utilize'])
+  })
+  it('does not report a hard word given with its plain word in brackets', () => {
+    assert.deepEqual(byRule('You may have pain in your tummy (abdomen).', RULE), [])
+    assert.deepEqual(byRule('You may have pain in your abdomen (belly).', RULE), [])
+    assert.deepEqual(byRule('You may have pain in your abdomen (see below).', RULE).map((f) => f.text), ['abdomen'])
+  })
 })

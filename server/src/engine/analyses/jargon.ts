@@ -1,12 +1,18 @@
-import type {Draft} from '../parse/draft.js'
+import {stemmer} from 'stemmer'
+import type {Draft, Sentence} from '../parse/draft.js'
+import {memoSlot} from '../parse/memo.js'
+import {wordFactsOf} from '../readability/stats.js'
+import {latinPhraseEnd, spelledOutBefore, unlistedKind, type UnlistedKind} from '../readability/unlisted-jargon.js'
 import {provider} from '../rule-context.js'
-import {isExplained} from './explanation.js'
+import {explainedInDraft, type TermUse} from './explanation.js'
 import {phraseHits, type PhraseHit} from './phrase-hits.js'
 
 /** The first use of a term the draft can explain (jargon), and whether it is explained there. */
 export interface JargonUse {
   hit: PhraseHit
   explained: boolean
+  /** When the first use is not explained: where a later use of the term is (the explanation is in the wrong place). */
+  explainedLater?: number
 }
 
 /**
@@ -24,21 +30,136 @@ export const explainedWords = provider('words of explained terms', (ctx) => expl
 export function firstJargonUses(draft: Draft, hits: readonly PhraseHit[], explainable: (ruleId: string) => boolean): JargonUse[] {
   const seen = new Set<string>()
   const out: JargonUse[] = []
-  for (const hit of hits) {
+  for (const [k, hit] of hits.entries()) {
     if (!explainable(hit.entry.rule) || seen.has(hit.entry.id)) continue
     if (draft.paragraphs[draft.sentences[hit.sentence].paragraph].heading) continue
     seen.add(hit.entry.id)
-    out.push({hit, explained: isExplained(draft.text, hit.offset, hit.endOffset)})
+    if (explainedInDraft(draft, hit, usesInNextSentence(hits, k))) {
+      out.push({hit, explained: true})
+      continue
+    }
+    const later = laterExplainedUse(draft, hits, k)
+    out.push(later === undefined ? {hit, explained: false} : {hit, explained: false, explainedLater: later})
   }
   return out
 }
 
 function explainedWordOffsets(draft: Draft, hits: readonly PhraseHit[], uses: readonly JargonUse[]): Set<number> {
-  const explainedIds = new Set(uses.filter((u) => u.explained).map((u) => u.hit.entry.id))
+  const explainedIds = new Set(uses.filter((u) => u.explained || u.explainedLater !== undefined).map((u) => u.hit.entry.id))
   const offsets = new Set<number>()
   for (const hit of hits) {
     if (!explainedIds.has(hit.entry.id)) continue
     for (const w of draft.sentences[hit.sentence].words) if (w.offset >= hit.offset && w.offset < hit.endOffset) offsets.add(w.offset)
   }
   return offsets
+}
+
+/** The uses of hits[k]'s entry in the sentence after its own (hits are in document order). */
+function usesInNextSentence(hits: readonly PhraseHit[], k: number): TermUse[] {
+  const {entry, sentence} = hits[k]
+  const out: TermUse[] = []
+  for (let j = k + 1; j < hits.length && hits[j].sentence <= sentence + 1; j++) if (hits[j].sentence === sentence + 1 && hits[j].entry === entry) out.push(hits[j])
+  return out
+}
+
+/** Offset of the first use of hits[k]'s entry after it that the draft explains, if any (not in a heading). */
+function laterExplainedUse(draft: Draft, hits: readonly PhraseHit[], k: number): number | undefined {
+  const {entry} = hits[k]
+  for (let j = k + 1; j < hits.length; j++) {
+    const hit = hits[j]
+    if (hit.entry !== entry || draft.paragraphs[draft.sentences[hit.sentence].paragraph].heading) continue
+    if (explainedInDraft(draft, hit, usesInNextSentence(hits, j))) return hit.offset
+  }
+  return undefined
+}
+
+/** The first use of a medical word or abbreviation that no entry lists (readability/unlisted-jargon.ts). */
+export interface UnlistedUse extends TermUse {
+  kind: UnlistedKind
+  explained: boolean
+  explainedLater?: number
+}
+
+/**
+ * The first use in the body of each unlisted medical word or abbreviation (inflections of a
+ * word count as one: "carcinogen", "carcinogens"), and whether it is explained there. Words a
+ * phrase entry matched are left to that entry.
+ */
+export const unlistedJargonUses = provider('first uses of unlisted jargon', (ctx) => findUnlistedUses(ctx.draft, ctx.get(phraseHits)))
+
+export function findUnlistedUses(draft: Draft, hits: readonly PhraseHit[]): UnlistedUse[] {
+  const covered = hits.map((h) => [h.offset, h.endOffset] as const)
+  const inHit = (offset: number, endOffset: number): boolean => covered.some(([a, b]) => offset < b && endOffset > a)
+  const uses = new Map<string, TermUse[]>()
+  const kinds = new Map<string, UnlistedKind>()
+  draft.sentences.forEach((sentence, index) => {
+    if (draft.paragraphs[sentence.paragraph].heading) return
+    for (const c of candidatesOf(draft.text, sentence)) {
+      const offset = sentence.offset + c.start
+      const endOffset = sentence.offset + c.end
+      if (inHit(offset, endOffset)) continue
+      let list = uses.get(c.key)
+      if (!list) uses.set(c.key, (list = []))
+      kinds.set(c.key, c.kind)
+      list.push({sentence: index, offset, endOffset})
+    }
+  })
+  // An abbreviation a phrase entry names somewhere ("PET" of "PET scan") is that entry's to judge.
+  const named = new Set(hits.flatMap((h) => draft.text.slice(h.offset, h.endOffset).split(/[^A-Za-z0-9&]+/)))
+  const out: UnlistedUse[] = []
+  for (const [key, list] of uses) {
+    const kind = kinds.get(key)!
+    const [first] = list
+    if (kind === 'abbreviation') {
+      const abbreviation = key.slice('abbr:'.length)
+      if (named.has(abbreviation) || spelledOutBefore(draft.text, first.offset, abbreviation)) continue
+    }
+    const next = (k: number): TermUse[] => list.filter((u) => u.sentence === list[k].sentence + 1)
+    if (explainedInDraft(draft, first, next(0))) {
+      out.push({...first, kind, explained: true})
+      continue
+    }
+    const later = list.findIndex((u, k) => k > 0 && explainedInDraft(draft, u, next(k)))
+    out.push(later < 0 ? {...first, kind, explained: false} : {...first, kind, explained: false, explainedLater: list[later].offset})
+  }
+  return out.sort((a, b) => a.offset - b.offset)
+}
+
+interface Candidate {
+  key: string
+  kind: UnlistedKind
+  /** Offsets relative to the sentence's start (kept in its memo). */
+  start: number
+  end: number
+}
+
+const NAME_BEFORE_ABBREVIATION = /^(?:[\s-]+[\p{L}\p{N}'’-]+){0,3}\s*\(\s*[A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*s?\s*[);,]/u
+
+const CANDIDATES = memoSlot<readonly Candidate[]>('unlisted medical words and abbreviations of a sentence')
+
+/** The sentence's unlisted medical words, abbreviations and Latin phrases; kept in its memo. */
+function candidatesOf(text: string, sentence: Sentence): readonly Candidate[] {
+  return sentence.memo.getOr(CANDIDATES, () => {
+    const {words} = sentence
+    const facts = wordFactsOf(sentence)
+    const out: Candidate[] = []
+    // Capitals everywhere ("STOP", a shouted line) are emphasis, not abbreviations.
+    const shouted = words.filter((w) => /^[A-Z0-9-]+$/.test(w.text) && /[A-Z]{2}/.test(w.text)).length * 2 > words.length
+    for (let i = 0; i < words.length; i++) {
+      const latin = latinPhraseEnd(words, i)
+      if (latin > 0) {
+        out.push({key: `latin:${words[i].text.toLowerCase()} ${words[i + 1].text.toLowerCase()}`, kind: 'medical word', start: words[i].offset - sentence.offset, end: words[latin - 1].endOffset - sentence.offset})
+        i = latin - 1
+        continue
+      }
+      const kind = unlistedKind(words[i], facts[i], i === 0)
+      if (!kind || (kind === 'abbreviation' && shouted)) continue
+      // A word of a name spelled out before its abbreviation: "acquired immunodeficiency syndrome (AIDS)".
+      if (kind === 'medical word' && NAME_BEFORE_ABBREVIATION.test(text.slice(words[i].endOffset, Math.min(sentence.endOffset, words[i].endOffset + 80)))) continue
+      const written = words[i].text
+      const key = kind === 'abbreviation' ? `abbr:${written.split('-')[0].replace(/s$/, '')}` : `word:${stemmer(written.toLowerCase())}`
+      out.push({key, kind, start: words[i].offset - sentence.offset, end: words[i].endOffset - sentence.offset})
+    }
+    return out
+  })
 }

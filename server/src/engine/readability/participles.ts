@@ -65,6 +65,13 @@ export const STATIVE = words(`
 `)
 
 /**
+ * Stative participles that report an action after "has/have/had been": "the information has
+ * been prepared", "coffee has been linked to cancer" (while "you may be prepared", "it is
+ * linked to smoking" describe a state).
+ */
+export const ACTION_AFTER_PERFECT = words(`associated linked involved dedicated committed devoted prepared based limited`)
+
+/**
  * Words ending in -ed that are not participles: nouns, adjectives and verbs that only end so
  * ("is red", "a hundred", "the need"). Words in -eed are handled by rule (EED_PARTICIPLES).
  */
@@ -111,7 +118,7 @@ export const FOLLOWERS = words(`
   what how why whether a an the this these those some any all both your his her their its my
   our no one two three four five six seven eight nine ten many several few more less
   just even already always usually often sometimes right until upon whereas though although
-  deep far close high low fast most least
+  deep far close high low fast most least of
 `)
 
 /**
@@ -133,3 +140,60 @@ export const AGENT_OPENERS = words(`the a an your his her their our its this the
 
 /** Words that end an agent phrase ("by the surgeon who...", "by doctors to..."). */
 export const AGENT_STOPS = words(`that which who whom whose to in at on for from with and or but when while if because as during after before so than it they he she we you i`)
+
+/**
+ * The words around a passive that decide whether plain-language guides would have it
+ * rewritten (passive-use.ts). A passive that names a thing, describes a state or says how a
+ * disease or treatment usually behaves hides nobody's responsibility; one that reports an
+ * action, sets a duty or leaves out who must act does (docs/rules/readability/passive-voice.md).
+ */
+
+/** Participles that give a name: "is called", "is termed". "known as" and "referred to as" are checked apart. */
+export const NAMING = words(`called named termed dubbed nicknamed labeled labelled`)
+
+/** Participles that describe where a thing is or what it is made of, not an action: "is lined with". */
+export const STATAL = words(`
+  located situated lined covered filled divided joined connected attached shaped surrounded
+  contained composed comprised
+`)
+
+/** Prepositions of place after "found": "are found in the neck" says where, not who found them. */
+export const LOCATIVE = words(`in inside throughout near under underneath behind beside between along around within above below beneath on next close`)
+
+/** What "made"/"formed" is followed by when it says what a thing consists of: "is made up of". */
+export const MADE_OF = words(`of up from`)
+
+/** Participles that state a person's condition: "has been diagnosed with", "was exposed to". */
+export const STATUS = words(`diagnosed exposed born`)
+
+/** Actions a reader takes, hidden by "can be": "a pharmacy can be found" (say "find a pharmacy"). */
+export const READER_ACTIONS = words(`found obtained collected booked ordered requested accessed downloaded bought purchased reached contacted`)
+
+/** Modals of possibility: "can be cured" says what is possible, not who must act. */
+export const MODAL_POSSIBLE = words(`can could may might cannot can't couldn't mightn't`)
+
+/** Modals of duty: "must be signed". */
+export const MODAL_DUTY = words(`must should ought mustn't shouldn't`)
+
+/** Modals of the future: "will be sent". */
+export const MODAL_FUTURE = words(`will shall would won't wouldn't shan't`)
+
+/** Words that make "to be" a duty: "needs to be taken", "has to be signed", "is to be returned". */
+export const DUTY_BEFORE_TO = words(`need needs needed has have had ought is are was were am`)
+
+/** Forms of "have" before "been". */
+export const HAVE = words(`has have had having hasn't haven't hadn't`)
+
+/** Relative pronouns: "the tissue that was removed" describes the tissue. */
+export const RELATIVE = words(`that which who whom whose`)
+
+/** What follows "it is [participle]" in an impersonal passive: "it is recommended that". */
+export const IMPERSONAL_AFTER = words(`that whether if`)
+
+/**
+ * What will be done for the reader in their care, said with the reader as the subject: "you'll
+ * be given a gown", "you may be asked to lie still". The reader learns what happens to them;
+ * who hands over the gown does not matter (but "you will be contacted" is left to report: the
+ * reader needs to know who will get in touch).
+ */
+export const CARE_EXPERIENCE = words(`given offered asked shown taken put moved helped`)

@@ -2,6 +2,7 @@ import type {Sentence, Word} from '../parse/draft.js'
 import {memoSlot} from '../parse/memo.js'
 import {wordFactsOf, type WordFacts} from './stats.js'
 import {
+  ACTION_AFTER_PERFECT,
   ADVERBS,
   AFTER_S_IS,
   AGENT_OPENERS,
@@ -47,6 +48,8 @@ const F_AGENT_STOP = 8192
 const F_NOT_AGENT = 16384
 const F_MADE = 32768
 const F_OF_UP = 65536
+const F_PERFECT_ACTION = 131072 // a state after "is", an action after "has been"
+const F_BEEN = 262144
 
 const ED = /^[a-z]+ed$/
 const ING = /^[a-z]{3,}ing$/
@@ -75,6 +78,8 @@ function computeFlags(w: string): number {
   if (NOT_AGENT.has(w)) f |= F_NOT_AGENT
   if (w === 'made') f |= F_MADE
   if (w === 'of' || w === 'up') f |= F_OF_UP
+  if (ACTION_AFTER_PERFECT.has(w)) f |= F_PERFECT_ACTION
+  if (w === 'been') f |= F_BEEN
   return f
 }
 
@@ -89,7 +94,7 @@ function participleFlags(w: string): number {
 }
 
 /** True when punctuation stands between two words (Markdown emphasis marks do not count). */
-function punctuationBetween(text: string, a: Word, b: Word): boolean {
+export function punctuationBetween(text: string, a: Word, b: Word): boolean {
   for (let i = a.endOffset; i < b.offset; i++) {
     switch (text.charCodeAt(i)) {
       case 0x2c: // , . ; : ! ? ( ) [ ] " / - — – … “ ”
@@ -141,8 +146,10 @@ export function findPassives(text: string, words: readonly Word[], facts: readon
     if (be < 0) continue
     const next = i + 1 < words.length && !punctuationBetween(text, words[i], words[i + 1]) ? i + 1 : -1
     const byFollows = next >= 0 && (flags[next] & F_BY) !== 0
-    // Feelings and states ("is tired", "is located") are passives only with an agent.
-    if (f & F_STATIVE && !byFollows) continue
+    const agent = byFollows ? agentAfter(text, words, flags, next + 1) : undefined
+    // Feelings and states ("is tired", "is located") are passives only with an agent: "are
+    // surprised by how tired they feel" has none.
+    if (f & F_STATIVE && !agent && !(f & F_PERFECT_ACTION && flags[be] & F_BEEN)) continue
     // After "it's", 's may be "has" ("it's spread"): only clear cases.
     if (flags[be] & F_S_HOST && !(flags[be] & F_BE) && !(f & F_AFTER_S) && !byFollows) continue
     // A noun right after the participle makes it an adjective: "is targeted therapy". Another
@@ -157,7 +164,6 @@ export function findPassives(text: string, words: readonly Word[], facts: readon
       else if (flags[k] & F_ADVERB) adverbs++
       else break
     }
-    const agent = byFollows ? agentAfter(text, words, flags, next + 1) : undefined
     out.push(agent ? {start, participle: i, agent} : {start, participle: i})
   }
   return out

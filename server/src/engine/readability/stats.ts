@@ -59,6 +59,8 @@ export interface SentenceStats {
 /** Counts of every sentence (Draft.sentences order) and the figures built from them. */
 export interface Readability {
   sentenceCounts: Counts[]
+  /** The same counts with the medical terms the draft explains counted as easy words. */
+  explainedCounts: Counts[]
   stats: ReadabilityStats
 }
 
@@ -70,9 +72,9 @@ export interface ReadabilityStats {
   hardestSentences: SentenceStats[]
 }
 
-const ZERO: Counts = {sentences: 0, words: 0, syllables: 0, polysyllables: 0, complex: 0, letters: 0, difficult: 0}
+export const ZERO: Counts = {sentences: 0, words: 0, syllables: 0, polysyllables: 0, complex: 0, letters: 0, difficult: 0}
 
-const add = (a: Counts, b: Counts): Counts => ({
+export const add = (a: Counts, b: Counts): Counts => ({
   sentences: a.sentences + b.sentences,
   words: a.words + b.words,
   syllables: a.syllables + b.syllables,
@@ -260,7 +262,7 @@ export function readability(draft: Draft, explained: ReadonlySet<number>): Reada
     .filter((s) => Number.isFinite(s.grade))
     .sort((a, b) => b.grade - a.grade || a.offset - b.offset)
     .slice(0, 10)
-  return {sentenceCounts: plain, stats: {document, sections, paragraphs, hardestSentences}}
+  return {sentenceCounts: plain, explainedCounts: discounted, stats: {document, sections, paragraphs, hardestSentences}}
 }
 
 const sameCounts = (a: Counts, b: Counts): boolean =>

@@ -1,4 +1,5 @@
 import type {Word} from '../../parse/draft.js'
+import {passiveUse, type PassiveCause} from '../../readability/passive-use.js'
 import {passivesOf, type PassiveSpan} from '../../readability/passive.js'
 import type {RawFinding, Rule} from '../../rule-context.js'
 
@@ -7,15 +8,19 @@ const REGULAR_ED = /ed$/i
 const NOT_SIMPLE = new Set(['not', 'never', "n't", 'being', 'no', 'longer'])
 
 /**
- * readability/passive-voice: "was removed", "is also called", "are referred to as". The
- * finding covers the verb phrase, from the "be" word to the participle; the message names
- * the agent when "by ..." gives one, since putting it first is the fix.
+ * readability/passive-voice: a passive that hides who acted or who must act: "was removed by
+ * the surgeon", "must be signed", "has been cancelled", "it is recommended that", "can be
+ * found" (by the reader). Passives that hide no one are left alone: names ("is called"),
+ * states ("is located", "is made of"), a person's condition ("was diagnosed with") and
+ * descriptions of how things usually are or can be ("is given by vein", "can be cured").
+ * passive-use.ts decides which is which; the doc gives the sources. The finding covers the
+ * verb phrase with its auxiliaries ("must be signed").
  */
 export const passiveVoice: Rule = {
   id: 'readability/passive-voice',
   family: 'readability',
   defaultSeverity: 'info',
-  description: 'A verb in the passive voice, which hides or delays who does the action.',
+  description: 'A passive verb that hides who did something or who must do it.',
   check({draft}) {
     const out: RawFinding[] = []
     for (const sentence of draft.sentences) {
@@ -24,9 +29,11 @@ export const passiveVoice: Rule = {
       if (spans.length === 0) continue
       const {words} = sentence
       for (const span of spans) {
-        const offset = words[span.start].offset
+        const use = passiveUse(draft.text, words, span)
+        if (use.cause === undefined) continue
+        const offset = words[use.from].offset
         const endOffset = words[span.participle].endOffset
-        out.push({ruleId: this.id, message: message(draft.text, words, span), offset, endOffset, suggestions: []})
+        out.push({ruleId: this.id, message: message(draft.text, words, span, use.cause, use.from, use.future), offset, endOffset, suggestions: []})
       }
     }
     return out
@@ -35,10 +42,24 @@ export const passiveVoice: Rule = {
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ')
 
-function message(text: string, words: readonly Word[], span: PassiveSpan): string {
-  const verb = squash(text.slice(words[span.start].offset, words[span.participle].endOffset))
-  if (!span.agent) return `Passive voice: '${verb}'. Say who does it, if you can: active sentences are easier to follow.`
-  const [from, to] = span.agent
+function message(text: string, words: readonly Word[], span: PassiveSpan, cause: PassiveCause, from: number, future: boolean): string {
+  const verb = squash(text.slice(words[from].offset, words[span.participle].endOffset))
+  switch (cause) {
+    case 'agent':
+      return agentMessage(text, words, span, verb)
+    case 'duty':
+      return `Passive voice: '${verb}' does not say who must do it. Name them, or if it is the reader, say it as an instruction.`
+    case 'event':
+      return `Passive voice: '${verb}' does not say who ${future ? 'will do' : 'did'} it. Name them: the reader should know who is responsible.`
+    case 'impersonal':
+      return `Passive voice: '${verb}' does not say whose view it is. Say who holds it: 'Doctors …', 'We …'.`
+    case 'reader':
+      return `Passive voice: '${verb}' hides that the reader does it. Speak to them: 'You can …'.`
+  }
+}
+
+function agentMessage(text: string, words: readonly Word[], span: PassiveSpan, verb: string): string {
+  const [from, to] = span.agent!
   const agent = squash(text.slice(words[from].offset, words[to - 1].endOffset))
   const participle = words[span.participle].text
   // With "was/were" and a regular verb the active form is the participle itself:

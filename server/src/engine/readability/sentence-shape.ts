@@ -1,0 +1,101 @@
+import type {Sentence} from '../parse/draft.js'
+
+/**
+ * What makes a long sentence long, so readability/long-sentence can say where to cut it: a
+ * series that could be a bulleted list, words in brackets, and the places where a second
+ * sentence could start (";", ":", a dash, ", which", ", but", ", because" …). Read from the
+ * sentence's own text; no parser, so a split point is offered, not a rewrite.
+ */
+export interface SentenceShape {
+  /** The longest series of three or more items ("the type, location, and stage"): item count, words, and its text. */
+  series?: {items: number; words: number; text: string}
+  /** Words inside brackets. */
+  bracketWords: number
+  /** Where a new sentence could start, nearest the middle first: the joint as written and how many words come before it. */
+  splits: Array<{joint: string; before: number; after: string}>
+  /** Words before a glossary label's colon ("Physical exam and history: …"), which are a label, not part of the sentence. */
+  labelWords: number
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
+// A comma followed by one of these starts a clause that could be a sentence of its own.
+const CLAUSE_AFTER_COMMA = /^,\s+(which|but|so|because|although|though|while|whereas|and then|however|yet|including|such as|especially|and (?:it|they|this|these|that|we|you|he|she|the|your|most|some|many)|or (?:it|they|you))\b/i
+// A sentence opened by a subordinate clause can be cut at the comma that closes it.
+const LEADING_CLAUSE = /^\s*[*_]*(?:when|if|because|although|though|after|before|while|since|once|unless|as|even if|even though)\b/i
+const HARD_JOINT = /^(?:\s*;|\s*:(?!\/)|\s+[—–-]{1,2}\s+|[—–])/
+const SERIES_END = /^\s*(?:and\/or|and|or)\s/i
+// Words that open a series inside its first segment: "including the type, location, and stage".
+const OPENS_SERIES = /^\s*(?:such as|including|like|especially)\b/i
+const INTRODUCER = /\b(?:such as|including|like|include|includes|especially|are|is|of)\b/i
+/** A middle item of a series is short: "location", "the stage". */
+const ITEM_WORDS = 4
+const LABEL_WORDS = 8
+
+const count = (s: string): number => (s.match(WORD) ?? []).length
+
+export function sentenceShape(text: string, sentence: Sentence): SentenceShape {
+  const own = text.slice(sentence.offset, sentence.endOffset)
+  const total = count(own)
+  // Text outside brackets, with bracketed parts blanked (same length, so offsets hold).
+  let depth = 0
+  let flat = ''
+  let bracketed = ''
+  for (const c of own) {
+    if (c === '(' || c === '[') depth++
+    const inside = depth > 0
+    if (c === ')' || c === ']') depth = Math.max(0, depth - 1)
+    flat += inside ? ' '.repeat(c.length) : c
+    bracketed += inside ? c : ' '.repeat(c.length)
+  }
+  const label = /^[*_]*([^.!?:\n]{1,80}?)[*_]*:\s/.exec(flat)
+  const labelWords = label && count(label[1]) <= LABEL_WORDS && /^\s*(?:[-*+•]|\d{1,9}[.)])?\s*[*_]{0,2}$/.test(text.slice(text.lastIndexOf('\n', sentence.offset - 1) + 1, sentence.offset)) ? count(label[1]) : 0
+  return {series: longestSeries(flat), bracketWords: count(bracketed.replace(/[()[\]]/g, ' ')), splits: splitsOf(flat, total), labelWords}
+}
+
+function longestSeries(flat: string): SentenceShape['series'] {
+  const segments = flat.split(',')
+  let best: SentenceShape['series']
+  for (let start = 0; start < segments.length - 2; start++) {
+    // "prognosis, including the type, location, and stage": the series starts after the introducer.
+    if (OPENS_SERIES.test(segments[start + 1])) continue
+    // The middle items are short, and the series ends with "and"/"or" and its last item.
+    for (let end = start + 1; end < segments.length; end++) {
+      const segment = segments[end]
+      if (SERIES_END.test(segment) && end - start + 1 >= 3) {
+        const firstWords = (segments[start].split(INTRODUCER).pop() ?? '').match(WORD) ?? []
+        const first = firstWords.slice(-ITEM_WORDS).join(' ')
+        const lastWords = segment.split(/[;:.]/)[0].match(WORD) ?? []
+        const last = lastWords.slice(0, ITEM_WORDS + 1).join(' ')
+        const middle = segments.slice(start + 1, end).map((m) => (m.match(WORD) ?? []).join(' '))
+        const text = [first, ...middle].join(', ') + ` ${last}`
+        const words = count(text)
+        if (!best || words > best.words) best = {items: end - start + 1, words, text}
+        break
+      }
+      if (count(segment) > ITEM_WORDS || SERIES_END.test(segment)) break
+    }
+  }
+  return best
+}
+
+function splitsOf(flat: string, total: number): SentenceShape['splits'] {
+  const out: SentenceShape['splits'] = []
+  for (let i = 0; i < flat.length; i++) {
+    const rest = flat.slice(i)
+    const hard = HARD_JOINT.exec(rest)
+    const clause = flat[i] === ',' ? CLAUSE_AFTER_COMMA.exec(rest) : null
+    const joint = hard ? hard[0].trim() : clause ? `, ${clause[1].toLowerCase()}` : undefined
+    if (!joint) continue
+    const head = flat.slice(0, i).match(WORD) ?? []
+    const before = head.length
+    // A split must leave a sentence on each side.
+    if (before >= 4 && total - before >= 4) out.push({joint, before, after: head[head.length - 1]})
+    i += (hard ?? clause)![0].length - 1
+  }
+  if (LEADING_CLAUSE.test(flat)) {
+    const comma = flat.indexOf(',')
+    const head = comma > 0 ? flat.slice(0, comma).match(WORD) ?? [] : []
+    if (head.length >= 4 && total - head.length >= 4 && !out.some((o) => o.before === head.length)) out.push({joint: ',', before: head.length, after: head[head.length - 1]})
+  }
+  return out.sort((a, b) => Math.abs(a.before - total / 2) - Math.abs(b.before - total / 2))
+}
