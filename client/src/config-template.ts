@@ -38,5 +38,10 @@ accept: []
 # Extra terminology files, relative to this file, in the format of oncolint's terminology/*.yaml.
 # terminology:
 #   - our-terms.yaml
+
+# The nearest configuration applies on its own, and the search for one never goes above the
+# repository root (a folder holding .git). root: true marks this file as the project's top
+# (oncolint --print-config shows it).
+# root: true
 `
 
