@@ -7,6 +7,7 @@ import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
 import {setSpellingMap} from '../parse/tokens.js'
 import {ClassIndex, type WordClass} from './classes.js'
+import {NumeralIndex, type Numerals} from './numerals.js'
 import type {Entry} from './entry.js'
 import type {SerializedMatcher} from './matcher.js'
 import {Terminology, compileMatchers, deserializePair, serializePair, type SerializedPair} from './terminology.js'
@@ -22,8 +23,8 @@ function schemaValidator(name = 'schema.json'): ValidateFunction {
   return validate
 }
 
-/** British spellings, beside the entry files; word classes are in terminology/classes/. */
-const NOT_ENTRIES = new Set(['spelling.yaml'])
+/** British spellings and number words, beside the entry files; word classes are in terminology/classes/. */
+const NOT_ENTRIES = new Set(['spelling.yaml', 'numbers.yaml'])
 
 /** Parses YAML keeping positions, so every complaint can name a line. */
 export function readYaml(file: string, text: string): {value: unknown; lineOf: (path: (string | number)[]) => number} {
@@ -64,6 +65,11 @@ export function readEntries(file: string, text = readFileSync(file, 'utf8')): En
 export function readClasses(file: string, text = readFileSync(file, 'utf8')): WordClass[] {
   const {value, lineOf} = validated(file, text, 'classes/schema.json')
   return ((value ?? []) as Array<Omit<WordClass, 'file' | 'line' | 'name'> & {class: string}>).map(({class: name, ...c}, i) => ({name, ...c, file, line: lineOf([i])}))
+}
+
+/** Reads and validates terminology/numbers.yaml against terminology/numbers.schema.json. */
+export function readNumerals(file: string, text = readFileSync(file, 'utf8')): Numerals {
+  return validated(file, text, 'numbers.schema.json').value as Numerals
 }
 
 /** YAML parsed and checked against a schema of terminology/; a complaint names file and line. */
@@ -111,6 +117,8 @@ export interface CompiledTerminology {
   spelling: Record<string, string>
   entries: Entry[]
   classes: WordClass[]
+  /** Numbers written as words (terminology/numbers.yaml). */
+  numerals: Numerals
   /** The compiled phrase tries (finds, unless), so loading does not expand every pattern again. */
   matchers?: SerializedPair
   /** The compiled class tries. */
@@ -126,8 +134,10 @@ function classFiles(): string[] {
     .map((f) => join(dir, f))
 }
 
+const numeralsFile = (): string => join(packageRoot(), 'terminology', 'numbers.yaml')
+
 function sourceFiles(): string[] {
-  return [...builtinFiles(), join(packageRoot(), 'terminology', 'spelling.yaml'), ...classFiles()]
+  return [...builtinFiles(), join(packageRoot(), 'terminology', 'spelling.yaml'), numeralsFile(), ...classFiles()]
 }
 
 function stampOf(files: string[]): string {
@@ -161,7 +171,10 @@ export function compileBuiltin(): CompiledTerminology {
     hash.update(`classes/${basename(file)}`).update('\0').update(text).update('\0')
     classes.push(...readClasses(file, text).map((c) => ({...c, file: relative(packageRoot(), c.file)})))
   }
-  return {stamp: stampOf(sourceFiles()), version: hash.digest('hex').slice(0, 16), spelling, entries, classes}
+  const numeralsText = readFileSync(numeralsFile(), 'utf8')
+  hash.update('numbers.yaml').update('\0').update(numeralsText).update('\0')
+  const numerals = readNumerals(numeralsFile(), numeralsText)
+  return {stamp: stampOf(sourceFiles()), version: hash.digest('hex').slice(0, 16), spelling, entries, classes, numerals}
 }
 
 /** The compiled set with its trie, for dist/terminology.json. */
@@ -198,7 +211,7 @@ export function builtinTerminology(): Terminology {
     const classList = compiled.classes.map((c) => ({...c, file: join(packageRoot(), c.file)}))
     const classes = compiled.classLevels ? ClassIndex.deserialize({classes: classList, levels: compiled.classLevels}) : ClassIndex.compile(classList)
     const matchers = compiled.matchers ? deserializePair(compiled.matchers, entries) : compileMatchers(entries, classes)
-    builtin = new Terminology(entries, [matchers], compiled.version, classes)
+    builtin = new Terminology(entries, [matchers], compiled.version, classes, new NumeralIndex(compiled.numerals))
   }
   return builtin
 }
