@@ -171,6 +171,58 @@ function quotedRanges(text: string): Array<[number, number]> {
   return out
 }
 
+/** The forecasts about the reader in a sentence ("so you have a year", "your odds are poor"), merged where they overlap. */
+function addForecasts(cls: Classes, sentence: Sentence, isQuoted: (from: number) => boolean, personal: Personal[]): void {
+  const tokens = sentence.tokens
+  for (const [a, b] of cls.all('personal-fate')) {
+    const from = tokens[a].offset - sentence.offset
+    const to = tokens[b - 1].endOffset - sentence.offset
+    if (isQuoted(from)) continue
+    // Overlapping phrases ("so you" and "you have a year to live") are one forecast.
+    const overlap = personal.find((p) => p.from < to && from < p.to)
+    if (overlap) {
+      overlap.from = Math.min(overlap.from, from)
+      overlap.to = Math.max(overlap.to, to)
+    } else personal.push({from, to, kind: 'forecast'})
+  }
+}
+
+const FORECASTS = memoSlot<{version: string; value: SentenceFigures | null}>('forecasts of a sentence with no figure')
+
+/**
+ * A sentence with no figure that follows one with an outcome figure, read only for forecasts
+ * about the reader: "Only 8% of people live five years. Your odds are poor." Null when it has none.
+ */
+export function forecastsOf(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
+  const known = sentence.memo.get(FORECASTS)
+  if (known && known.version === terminology.version) return known.value
+  const cls = new Classes(terminology.classSpans(sentence.tokens), sentence.tokens.length)
+  const own = text.slice(sentence.offset, sentence.endOffset)
+  const quotes = quotedRanges(own)
+  const personal: Personal[] = []
+  addForecasts(cls, sentence, (from) => quotes.some(([a, b]) => from > a && from < b), personal)
+  const value: SentenceFigures | null = personal.length
+    ? {
+        figures: [],
+        changes: [],
+        personal,
+        timeFrame: false,
+        ratePeriod: false,
+        group: cls.has('cancer-group'),
+        stage: cls.has('cancer-stage'),
+        source: false,
+        absolute: false,
+        definition: false,
+        caveat: cls.has('group-caveat'),
+        question: /\?["'”’)\]]*\s*$/.test(own),
+        reported: cls.has(REPORT),
+        prognosis: false,
+      }
+    : null
+  sentence.memo.set(FORECASTS, {version: terminology.version, value})
+  return value
+}
+
 function readFigures(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
   const tokens = sentence.tokens
   const own = text.slice(sentence.offset, sentence.endOffset)
@@ -394,7 +446,8 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     const risk = [...cls.within('risk-measure', cf, ct), ...cls.within('death-word', cf, ct)]
     const fromTok = verbOnFigure ? verbOnFigure[0] : verbBefore ? verbBefore[0] : f.start
     let toTok = after ? after[1] : f.end
-    const ofRisk = risk.length > 0 || (after !== undefined && f.format !== 'multiple') || (after !== undefined && cls.within('risk-measure', after[0], after[1]).length > 0)
+    // "30% less likely", "twice as likely", "four times the risk": the words after say it is a risk.
+    const ofRisk = risk.length > 0 || after !== undefined
     const ofSurvival = survival.length > 0 && !risk.some(([a]) => Math.abs(a - f.start) < Math.min(...survival.map(([s]) => Math.abs(s - f.start))))
     if (f.format === 'multiple' && !after) {
       // "doubles the risk", "the risk doubles", "survival has doubled": the verb is the change.
@@ -425,17 +478,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     const to = Math.max(yb, ...measures.map(([, b]) => b), ...here.map((f) => f.end))
     personal.push({from: at(tokens[from]), to: end(tokens[to - 1]), kind: 'chance'})
   }
-  for (const [a, b] of cls.all('personal-fate')) {
-    if (isQuoted(at(tokens[a]))) continue
-    const from = at(tokens[a])
-    const to = end(tokens[b - 1])
-    // Overlapping phrases ("so you" and "you have a year to live") are one forecast.
-    const overlap = personal.find((p) => p.from < to && from < p.to)
-    if (overlap) {
-      overlap.from = Math.min(overlap.from, from)
-      overlap.to = Math.max(overlap.to, to)
-    } else personal.push({from, to, kind: 'forecast'})
-  }
+  addForecasts(cls, sentence, isQuoted, personal)
 
   // Relative survival explained as the chance of being alive, with nothing to say it is a comparison.
   let relativeSurvival: SentenceFigures['relativeSurvival']

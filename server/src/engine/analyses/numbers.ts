@@ -3,7 +3,7 @@ import {memoSlot} from '../parse/memo.js'
 import {provider, type LintContext} from '../rule-context.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
-import {figuresOf, PROPORTIONS, type Figure, type Format, type SentenceFigures} from './figures.js'
+import {figuresOf, forecastsOf, PROPORTIONS, type Figure, type Format, type SentenceFigures} from './figures.js'
 import {phraseHits} from './phrase-hits.js'
 
 /** What a statistic lacks for a reader to judge it, as the readability report lists it. */
@@ -62,6 +62,11 @@ export function readDraftNumbers(draft: Draft, terminology: Terminology): DraftN
   draft.sentences.forEach((s, i) => {
     const f = figuresOf(draft.text, s, terminology)
     if (f) bySentence.set(i, f)
+    // "Only 8% of people live five years. Your odds are poor.": the next sentence may apply the figure.
+    else if (bySentence.get(i - 1)?.prognosis && draft.sentences[i - 1].paragraph === s.paragraph) {
+      const forecasts = forecastsOf(draft.text, s, terminology)
+      if (forecasts) bySentence.set(i, forecasts)
+    }
   })
   const samePara = (i: number, j: number): boolean => j >= 0 && j < draft.sentences.length && draft.sentences[i].paragraph === draft.sentences[j].paragraph
   const at = (i: number): SentenceFigures | undefined => bySentence.get(i)
