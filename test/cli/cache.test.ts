@@ -146,9 +146,9 @@ describe('CLI cache', () => {
     const good = header(file)
     const cases: Array<[unknown, string]> = [
       [{...good, oncolint: '0.0.1'}, `written by oncolint 0.0.1, this is ${good.oncolint}`],
-      [{...good, format: 99}, 'cache format 99, this oncolint writes format 3'],
-      [{...good, format: 2}, 'cache format 2, this oncolint writes format 3'],
-      [{...good, format: 1}, 'cache format 1, this oncolint writes format 3'],
+      [{...good, format: 99}, 'cache format 99, this oncolint writes format 4'],
+      [{...good, format: 2}, 'cache format 2, this oncolint writes format 4'],
+      [{...good, format: 3}, 'cache format 3, this oncolint writes format 4'],
       [[1, 2], 'not an oncolint cache'],
       [{eslint: true}, 'not an oncolint cache'],
       [{...good, files: {[join(dir, 'a.md')]: {hash: 1}}}, `bad entry for ${join(dir, 'a.md')}`],
