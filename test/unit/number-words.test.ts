@@ -34,6 +34,8 @@ describe('number words (analyses/number-words.ts)', () => {
     assert.deepEqual(numbers('three quarters of women'), ['three quarters=0.75(fraction)'])
     assert.deepEqual(numbers('lowers it by one fifth'), ['one fifth=0.2(fraction)'])
     assert.deepEqual(numbers('nearly half (49%)'), ['half=0.5(fraction)', '49=49'])
+    assert.deepEqual(numbers('dropped by more than half since 1970'), ['half=0.5(fraction)', '1970=1970'])
+    assert.deepEqual(numbers('a half-life of hours'), [])
   })
   it('does not read an ordinal as a fraction', () => {
     assert.deepEqual(numbers('the third leading cause'), [])

@@ -155,6 +155,9 @@ class Classes {
   }
 }
 
+/** How many tokens after "you"/"your" the measure it owns may stand ("you have a 70 % chance"). */
+const PERSONAL_REACH = 6
+
 const QUOTES = /["“”]/g
 // What stands between a figure and the same figure in another format: "a quarter (24%)",
 // "1 in 8 women, roughly 13%", "12.5%, or 1 in 8", "that is", "in other words".
@@ -225,6 +228,9 @@ export function forecastsOf(text: string, sentence: Sentence, terminology: Termi
 
 function readFigures(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
   const tokens = sentence.tokens
+  // "one", "a third" or a digit passed the cheap check; a sentence whose words make no number stops here.
+  const numbers = readNumbers(tokens, terminology.numerals, text)
+  if (numbers.length === 0) return null
   const own = text.slice(sentence.offset, sentence.endOffset)
   const at = (t: Token): number => t.offset - sentence.offset
   const end = (t: Token): number => t.endOffset - sentence.offset
@@ -237,8 +243,6 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     const [cf] = clauseRange(clauses, i, i + 1)
     return cls.startingAt('hypothetical', cf) !== undefined
   }
-  const numbers = readNumbers(tokens, terminology.numerals, text)
-  if (numbers.length === 0) return null
 
   const figures: Figure[] = []
   // A denominator given first ("Of every 1,000 women screened, 4 die"): later bare numbers are out of it.
@@ -246,7 +250,6 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k]
     const next = numbers[k + 1]
-    const w = (i: number): string => tokens[i]?.word ?? ''
     // Phone numbers and codes: three or more numbers joined by hyphens ("1-800-4-CANCER").
     if (next && next.start === n.end && between(n.end - 1, next.start) === '-' && numbers[k + 2]?.start === next.end && between(next.end - 1, numbers[k + 2].start) === '-') {
       k += 2
@@ -291,10 +294,12 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     let upper: NumberSpan | undefined
     let unitAt = after
     const rangeWord = w(after) === 'to' || (w(after) === 'and' && w(cls.endingAt('approximation', n.start)?.[0] ?? n.start - 1) === 'between') || (!n.words && next?.start === after && between(n.end - 1, next.start) === '-')
-    if (next && rangeWord && next.kind === 'number' && w(n.start - 1) !== 'from' && (next.start === after + 1 || next.start === after)) {
+    // "from 47 to 4" is a change, not a range.
+    const fromBefore = w(n.start - 1) === 'from' || w((approxSpan?.[0] ?? n.start) - 1) === 'from'
+    if (next && rangeWord && next.kind === 'number' && !fromBefore && (next.start === after + 1 || next.start === after)) {
       upper = next
       unitAt = next.end
-    } else if (next && w(after) === '%' && w(after + 1) === 'to' && next.start === after + 2 && w(next.end) === '%' && w(n.start - 1) !== 'from') {
+    } else if (next && w(after) === '%' && (w(after + 1) === 'to' || (w(after + 1) === 'and' && w(n.start - 1) === 'between')) && next.start === after + 2 && w(next.end) === '%' && !fromBefore) {
       upper = next
       unitAt = next.end
     }
@@ -314,7 +319,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
       const gap = next.start - after
       const link = tokens.slice(after, next.start).map((t) => t.word).join(' ')
       const direct = /^(in|out of|per|of every|in every|for every)$/.test(link)
-      const withNoun = gap >= 2 && gap <= 3 && w(next.start - 1) === 'in' && tokens.slice(after, next.start - 1).every((t) => /^\p{L}+$/u.test(t.word))
+      const withNoun = gap >= 2 && gap <= 3 && (w(next.start - 1) === 'in' || w(next.start - 1) === 'per') && tokens.slice(after, next.start - 1).every((t) => /^\p{L}+$/u.test(t.word))
       const forEvery = gap >= 3 && gap <= 6 && /(?:^| )(?:for|of|in) every$/.test(link) && !tokens.slice(after, next.start).some((t) => t.breakBefore)
       const yearLike = next.end - next.start === 1 && /^(19|20)\d\d$/.test(w(next.start))
       if ((direct || withNoun || forEvery) && !yearLike && next.value > 0) {
@@ -339,7 +344,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
   // "a year", "a month" as durations: "alive after a year", "you have a year".
   for (const [u] of cls.all('time-unit')) {
     const article = tokens[u - 1]?.word
-    if ((article !== 'a' && article !== 'an') || figures.some((f) => f.start <= u && f.end > u)) continue
+    if ((article !== 'a' && article !== 'an') || figures.some((f) => f.start <= u && f.end > u) || !cls.endingAt('duration-lead', u - 1)) continue
     figures.push({lead: u - 1, start: u - 1, end: u + 1, from: at(tokens[u - 1]), to: end(tokens[u]), format: 'duration', value: 1, measure: 'other', relative: false, quoted: isQuoted(at(tokens[u])), example: inExample(u)})
   }
   figures.sort((a, b) => a.start - b.start)
@@ -409,7 +414,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     const framed = hyphenated || cls.endingAt('frame-before', f.lead) !== undefined || cls.endingAt('frame-before', f.start) !== undefined || cls.startingAt('frame-after', f.end) !== undefined
     const [cf, ct] = clauseRange(clauses, f.start, f.end)
     const proportionInClause = figures.some((g) => g !== f && PROPORTIONS.has(g.format) && g.start >= cf && g.end <= ct)
-    const survivalTime = !framed && !proportionInClause && (cls.within('median-word', cf, ct).length > 0 || cls.within('survival-word', cf, ct).length > 0 || cls.within('personal-measure', cf, ct).length > 0)
+    const survivalTime = !framed && !proportionInClause && (cls.within('median-word', cf, ct).length > 0 || cls.within('survival-word', cf, ct).length > 0)
     f.measure = survivalTime ? 'median' : 'time frame'
   }
 
@@ -469,13 +474,17 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
   // have chemotherapy") are the form a decision aid gives a person's own estimate in.
   const options = new Set(levels.filter((f) => PROPORTIONS.has(f.format)).map((f) => f.value)).size >= 2 && cls.has('option-contrast')
   for (const [ya, yb] of options ? [] : youTokens) {
-    const [cf, ct] = clauseRange(clauses, ya, yb)
-    const measures = cls.within('personal-measure', cf, ct)
-    const here = levels.filter((f) => f.start >= cf && f.end <= ct)
-    if (measures.length === 0 || here.length === 0) continue
     if (isQuoted(at(tokens[ya]))) continue
-    const from = Math.min(ya, ...measures.map(([a]) => a), ...here.map((f) => f.start))
-    const to = Math.max(yb, ...measures.map(([, b]) => b), ...here.map((f) => f.end))
+    const [cf, ct] = clauseRange(clauses, ya, yb)
+    // The reader's own measure: "your chance", "you have a 70% chance", "your life expectancy";
+    // or a measure "for you": "for you, the chances …", "a 60% chance the drug will work for you".
+    const forYou = tokens[ya - 1]?.word === 'for'
+    const measure = cls.within('personal-measure', cf, ct).find(([a]) => (a > ya && a <= ya + PERSONAL_REACH) || (forYou && Math.abs(a - ya) <= 2 * PERSONAL_REACH))
+    if (!measure) continue
+    const figure = levels.find((f) => f.start >= cf && f.end <= ct && Math.abs(f.start - measure[0]) <= 2 * PERSONAL_REACH)
+    if (!figure) continue
+    const from = Math.min(ya, measure[0], figure.start)
+    const to = Math.max(yb, measure[1], figure.end)
     personal.push({from: at(tokens[from]), to: end(tokens[to - 1]), kind: 'chance'})
   }
   addForecasts(cls, sentence, isQuoted, personal)
@@ -507,6 +516,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     ...(relativeSurvival ? {relativeSurvival} : {}),
     prognosis:
       figures.some((f) => !f.relative && (f.measure === 'survival' || f.measure === 'death' || f.measure === 'median' || f.measure === 'outcome')) ||
-      (figures.some((f) => f.format === 'duration') && (cls.has('survival-word') || cls.has('death-word') || cls.has('median-word'))),
+      // "Most patients … are gone within 18 months": deaths over a time, with no figure for how many.
+      figures.some((f) => f.format === 'duration' && cls.within('death-word', ...clauseRange(clauses, f.start, f.end)).length > 0),
   }
 }

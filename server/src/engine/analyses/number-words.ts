@@ -79,7 +79,9 @@ function numberAt(tokens: readonly Token[], i: number, numerals: NumeralIndex, t
   // "half": a share ("half of", "half the people", "nearly half."), a multiple ("half as likely").
   if (numerals.fraction(w) === 2) {
     if (word(tokens, i + 1) === 'as') return {start: i, end: i + 1, value: 0.5, kind: 'multiple', words: true}
-    if (word(tokens, i + 1) === 'the' || standsAsShare(tokens, i)) return {start: i, end: i + 1, value: 0.5, kind: 'fraction', words: true}
+    // After "by", "than" or "to" it is an amount: "dropped by more than half since 1970".
+    const before = word(tokens, i - 1)
+    if (word(tokens, i + 1) === 'the' || standsAsShare(tokens, i) || before === 'by' || before === 'than' || before === 'to') return {start: i, end: i + 1, value: 0.5, kind: 'fraction', words: true}
     return undefined
   }
   // "a third", "an eighth", "a hundred", "a thousand".
