@@ -70,12 +70,12 @@ export function readDraftNumbers(draft: Draft, terminology: Terminology): DraftN
   })
   const samePara = (i: number, j: number): boolean => j >= 0 && j < draft.sentences.length && draft.sentences[i].paragraph === draft.sentences[j].paragraph
   const at = (i: number): SentenceFigures | undefined => bySentence.get(i)
+  // The document's title (its first heading) frames every section under it.
+  const top = draft.paragraphs.find((p) => p.heading)
   const headingOf = (i: number): number[] => {
     const section = draft.sections[draft.paragraphs[draft.sentences[i].paragraph].section]
     const first = section ? draft.paragraphs[section.paragraphs[0]] : undefined
     const titles = first?.heading ? [...first.sentences] : []
-    // The document's title (its first heading) frames every section under it.
-    const top = draft.paragraphs.find((p) => p.heading)
     if (top && top !== first) titles.push(...top.sentences)
     return titles
   }
