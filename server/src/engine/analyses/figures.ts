@@ -156,7 +156,7 @@ class Classes {
 }
 
 /** How many tokens after "you"/"your" the measure it owns may stand ("you have a 70 % chance"). */
-const PERSONAL_REACH = 6
+const PERSONAL_REACH = 8
 
 const QUOTES = /["“”]/g
 // What stands between a figure and the same figure in another format: "a quarter (24%)",
@@ -376,6 +376,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
         }
       }
       consider('survival-word', 'survival')
+      consider('cure-word', 'survival')
       consider('death-word', 'death')
       consider('outcome-word', 'outcome')
       consider('median-word', 'median')
