@@ -1,73 +1,14 @@
 import type {Sentence} from '../parse/draft.js'
 import {memoSlot} from '../parse/memo.js'
-import type {Token} from '../parse/tokens.js'
-import type {ClassSpans} from '../terminology/matcher.js'
-import type {NumeralIndex} from '../terminology/numerals.js'
 import type {Terminology} from '../terminology/terminology.js'
-import {clauseRange, clausesOf} from './clauses.js'
+import {clauseRange} from './clauses.js'
+import {changesOf, personalOf, relativeSurvivalOf, type Change, type Personal} from './figure-uses.js'
 import {REPORT} from './negation.js'
 import {readNumbers, type NumberSpan} from './number-words.js'
+import {readingOf} from './sentence-reading.js'
+import {PROPORTIONS, type Figure, type Format, type Measure} from './figure-kinds.js'
 
-/**
- * How a figure is written. Percentages, frequencies ("1 in 8", "12 out of 100", "4 per
- * 100,000", "Of every 1,000 women screened, 4") and word fractions ("half", "a third") are
- * the formats a reader compares; the others are not proportions.
- */
-export type Format = 'percentage' | 'frequency' | 'fraction' | 'multiple' | 'decimal' | 'duration' | 'count' | 'year' | 'age' | 'label' | 'measurement'
-
-/** What a figure measures, read from the words of its clause. */
-export type Measure = 'survival' | 'death' | 'risk' | 'outcome' | 'median' | 'relative change' | 'proportion' | 'time frame' | 'other'
-
-export const PROPORTIONS: ReadonlySet<Format> = new Set(['percentage', 'frequency', 'fraction'])
-
-/** One figure of a sentence; token indexes and character offsets are relative to the sentence. */
-export interface Figure {
-  /** Token range of the number and its unit ("50 %", "1 in 8", "five-year"); lead is where its approximation starts. */
-  lead: number
-  start: number
-  end: number
-  /** Character range relative to the sentence start, with the approximation before it. */
-  from: number
-  to: number
-  format: Format
-  /** A proportion's share (0.25 for 25%, 1 in 4 and a quarter); a multiple's factor; otherwise the number. */
-  value: number
-  /** The upper end of a range ("2 to 5 percent", "6 to 9 months"), on the scale of value. */
-  upper?: number
-  /** A frequency's or percentage's denominator (100 for a percentage). */
-  denominator?: number
-  /** The approximation or bound before it, as written ("about", "up to"), when there is one. */
-  approx?: string
-  measure: Measure
-  /** A relative difference: "by 30%", "30% less likely", "four times the risk", "halves". */
-  relative: boolean
-  /** Inside quotation marks: a phrase mentioned, not a claim made. */
-  quoted: boolean
-  /** The index of an earlier figure of the sentence this one restates ("a quarter (24%)", "1 in 8, roughly 13%"). */
-  restates?: number
-  /** The index of the later figure that restates this one: the two are one figure, compared as the later. */
-  restatedBy?: number
-  /** In a clause that gives an example ("If 4 in 100 people die without the drug …"). */
-  example: boolean
-}
-
-/** A relative change of a risk or of survival: "cuts the risk of dying by 30%", "survival has doubled". */
-export interface Change {
-  from: number
-  to: number
-  /** Of survival (its own rule) or of a risk, a chance or deaths. */
-  of: 'risk' | 'survival'
-  quoted: boolean
-  negated: boolean
-}
-
-/** A statistic applied to the reader: "you have a 70% chance", "so you have a year". */
-export interface Personal {
-  from: number
-  to: number
-  /** A chance or time given as the reader's own, or a forecast drawn from a group figure. */
-  kind: 'chance' | 'forecast'
-}
+export {PROPORTIONS, type Figure, type Format, type Measure} from './figure-kinds.js'
 
 /** What the number analysis reads from one sentence alone (kept in the sentence's memo). */
 export interface SentenceFigures {
@@ -113,52 +54,6 @@ export function figuresOf(text: string, sentence: Sentence, terminology: Termino
   return value
 }
 
-/** Class spans of a sentence as [start, end) token ranges, per class, asked once each. */
-class Classes {
-  private readonly found = new Map<string, Array<[number, number]>>()
-  constructor(
-    private readonly spans: ClassSpans,
-    private readonly length: number,
-  ) {}
-
-  all(name: string): Array<[number, number]> {
-    let list = this.found.get(name)
-    if (!list) {
-      list = []
-      for (let i = 0; i < this.length; i++) for (const e of this.spans.ends(name, i)) list.push([i, e])
-      this.found.set(name, list)
-    }
-    return list
-  }
-
-  has(name: string): boolean {
-    return this.all(name).length > 0
-  }
-
-  /** A span of the class that ends exactly at token `end`, the longest. */
-  endingAt(name: string, end: number): [number, number] | undefined {
-    let best: [number, number] | undefined
-    for (const s of this.all(name)) if (s[1] === end && (!best || s[0] < best[0])) best = s
-    return best
-  }
-
-  /** A span of the class that starts exactly at token `start`, the longest. */
-  startingAt(name: string, start: number): [number, number] | undefined {
-    let best: [number, number] | undefined
-    for (const s of this.all(name)) if (s[0] === start && (!best || s[1] > best[1])) best = s
-    return best
-  }
-
-  /** Spans of the class inside tokens [from, to). */
-  within(name: string, from: number, to: number): Array<[number, number]> {
-    return this.all(name).filter(([a, b]) => a >= from && b <= to)
-  }
-}
-
-/** How many tokens after "you"/"your" the measure it owns may stand ("you have a 70 % chance"). */
-const PERSONAL_REACH = 8
-
-const QUOTES = /["“”]/g
 // What stands between a figure and the same figure in another format: "a quarter (24%)",
 // "1 in 8 women, roughly 13%", "12.5%, or 1 in 8", "that is", "in other words".
 const RESTATING = /(?:\(|,|\bor|\bthat is,?|\bin other words,?|\bmeans(?: that)?|\bi\.e\.,?|—|–)\s*$/i
@@ -166,78 +61,13 @@ const RESTATING = /(?:\(|,|\bor|\bthat is,?|\bin other words,?|\bmeans(?: that)?
 /** Whether two shares are one figure rounded two ways (1 in 8 and 13%), not two figures. */
 export const sameShare = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.015, 0.1 * Math.max(a, b))
 
-/** The character ranges between quotation marks in a sentence's text. */
-function quotedRanges(text: string): Array<[number, number]> {
-  const marks = [...text.matchAll(QUOTES)].map((m) => m.index!)
-  const out: Array<[number, number]> = []
-  for (let i = 0; i + 1 < marks.length; i += 2) out.push([marks[i], marks[i + 1]])
-  return out
-}
-
-/** The forecasts about the reader in a sentence ("so you have a year", "your odds are poor"), merged where they overlap. */
-function addForecasts(cls: Classes, sentence: Sentence, isQuoted: (from: number) => boolean, personal: Personal[]): void {
-  const tokens = sentence.tokens
-  for (const [a, b] of cls.all('personal-fate')) {
-    const from = tokens[a].offset - sentence.offset
-    const to = tokens[b - 1].endOffset - sentence.offset
-    if (isQuoted(from)) continue
-    // Overlapping phrases ("so you" and "you have a year to live") are one forecast.
-    const overlap = personal.find((p) => p.from < to && from < p.to)
-    if (overlap) {
-      overlap.from = Math.min(overlap.from, from)
-      overlap.to = Math.max(overlap.to, to)
-    } else personal.push({from, to, kind: 'forecast'})
-  }
-}
-
-const FORECASTS = memoSlot<{version: string; value: SentenceFigures | null}>('forecasts of a sentence with no figure')
-
-/**
- * A sentence with no figure that follows one with an outcome figure, read only for forecasts
- * about the reader: "Only 8% of people live five years. Your odds are poor." Null when it has none.
- */
-export function forecastsOf(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
-  const known = sentence.memo.get(FORECASTS)
-  if (known && known.version === terminology.version) return known.value
-  const cls = new Classes(terminology.classSpans(sentence.tokens), sentence.tokens.length)
-  const own = text.slice(sentence.offset, sentence.endOffset)
-  const quotes = quotedRanges(own)
-  const personal: Personal[] = []
-  addForecasts(cls, sentence, (from) => quotes.some(([a, b]) => from > a && from < b), personal)
-  const value: SentenceFigures | null = personal.length
-    ? {
-        figures: [],
-        changes: [],
-        personal,
-        timeFrame: false,
-        ratePeriod: false,
-        group: cls.has('cancer-group'),
-        stage: cls.has('cancer-stage'),
-        source: false,
-        absolute: false,
-        definition: false,
-        caveat: cls.has('group-caveat'),
-        question: /\?["'”’)\]]*\s*$/.test(own),
-        reported: cls.has(REPORT),
-        prognosis: false,
-      }
-    : null
-  sentence.memo.set(FORECASTS, {version: terminology.version, value})
-  return value
-}
-
 function readFigures(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
   const tokens = sentence.tokens
   // "one", "a third" or a digit passed the cheap check; a sentence whose words make no number stops here.
   const numbers = readNumbers(tokens, terminology.numerals, text)
   if (numbers.length === 0) return null
-  const own = text.slice(sentence.offset, sentence.endOffset)
-  const at = (t: Token): number => t.offset - sentence.offset
-  const end = (t: Token): number => t.endOffset - sentence.offset
-  const cls = new Classes(terminology.classSpans(tokens), tokens.length)
-  const clauses = clausesOf(text, sentence)
-  const quotes = quotedRanges(own)
-  const isQuoted = (from: number): boolean => quotes.some(([a, b]) => from > a && from < b)
+  const r = readingOf(text, sentence, terminology)
+  const {own, at, end, cls, clauses, isQuoted} = r
   const between = (a: number, b: number): string => own.slice(end(tokens[a]), at(tokens[b]))
   const inExample = (i: number): boolean => {
     const [cf] = clauseRange(clauses, i, i + 1)
@@ -434,70 +264,11 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     return w(f.lead - 1) === 'of' && cls.endingAt('relative-after', f.lead - 1) !== undefined
   }
 
-  // Relative changes: of a figure ("by 30%", "30% less likely", "four times the risk"), or of a
-  // multiplying verb ("doubles the risk", "survival has halved").
-  const changes: Change[] = []
-  const negatedAt = (i: number): boolean => {
-    for (let j = Math.max(0, i - 4); j < i; j++) if (clauses[j] === clauses[i] && (/^(not|no|never|cannot)$/.test(tokens[j].word) || tokens[j].word.endsWith("n't"))) return true
-    return false
-  }
-  for (const f of figures) {
-    if (f.measure !== 'relative change') continue
-    const [cf, ct] = clauseRange(clauses, f.start, f.end)
-    const verbs = cls.within('change-verb', cf, ct)
-    const verbOnFigure = verbs.find(([a, b]) => a <= f.start && b >= f.end)
-    const verbBefore = verbs.filter(([a]) => a < f.start).at(-1)
-    const after = cls.startingAt('relative-after', f.end)
-    const survival = cls.within('survival-word', cf, ct)
-    const risk = [...cls.within('risk-measure', cf, ct), ...cls.within('death-word', cf, ct)]
-    const fromTok = verbOnFigure ? verbOnFigure[0] : verbBefore ? verbBefore[0] : f.start
-    let toTok = after ? after[1] : f.end
-    // "30% less likely", "twice as likely", "four times the risk": the words after say it is a risk.
-    const ofRisk = risk.length > 0 || after !== undefined
-    const ofSurvival = survival.length > 0 && !risk.some(([a]) => Math.abs(a - f.start) < Math.min(...survival.map(([s]) => Math.abs(s - f.start))))
-    if (f.format === 'multiple' && !after) {
-      // "doubles the risk", "the risk doubles", "survival has doubled": the verb is the change.
-      const target = [...risk, ...survival].filter(([a, b]) => Math.abs(a - f.end) <= 5 || Math.abs(b - f.start) <= 5)
-      if (target.length === 0 || !cls.within('change-verb', f.start, f.end).length) continue
-      toTok = Math.max(f.end, ...target.filter(([a]) => a >= f.end).map(([, b]) => b))
-    } else if (!ofRisk && !ofSurvival) continue
-    const start = Math.min(fromTok, ...(ofSurvival && !ofRisk ? survival.filter(([a]) => a < f.start).map(([a]) => a) : []))
-    changes.push({from: at(tokens[start]), to: end(tokens[toTok - 1]), of: ofSurvival && !ofRisk ? 'survival' : 'risk', quoted: f.quoted, negated: negatedAt(fromTok)})
-  }
+  const changes = changesOf(r, figures)
 
-  // A statistic applied to the reader.
-  const personal: Personal[] = []
-  const caveatSpans = cls.all('group-caveat')
-  // "if your risk was 2 in 100" is an example; "people like you" is the group.
-  const youTokens = cls.all('second-person').filter(([a]) => !caveatSpans.some(([c, d]) => a >= c && a < d) && !cls.endingAt('hypothetical', a))
-  const levels = figures.filter((f) => !f.relative && !f.quoted && (PROPORTIONS.has(f.format) || f.measure === 'median'))
-  // Figures for two choices side by side ("about 20% with surgery alone and about 14% if you also
-  // have chemotherapy") are the form a decision aid gives a person's own estimate in.
-  const options = new Set(levels.filter((f) => PROPORTIONS.has(f.format)).map((f) => f.value)).size >= 2 && cls.has('option-contrast')
-  for (const [ya, yb] of options ? [] : youTokens) {
-    if (isQuoted(at(tokens[ya]))) continue
-    const [cf, ct] = clauseRange(clauses, ya, yb)
-    // The reader's own measure: "your chance", "you have a 70% chance", "your life expectancy";
-    // or a measure "for you": "for you, the chances …", "a 60% chance the drug will work for you".
-    const forYou = tokens[ya - 1]?.word === 'for'
-    const measure = cls.within('personal-measure', cf, ct).find(([a]) => (a > ya && a <= ya + PERSONAL_REACH) || (forYou && Math.abs(a - ya) <= 2 * PERSONAL_REACH))
-    if (!measure) continue
-    const figure = levels.find((f) => f.start >= cf && f.end <= ct && Math.abs(f.start - measure[0]) <= 2 * PERSONAL_REACH)
-    if (!figure) continue
-    const from = Math.min(ya, measure[0], figure.start)
-    const to = Math.max(yb, measure[1], figure.end)
-    personal.push({from: at(tokens[from]), to: end(tokens[to - 1]), kind: 'chance'})
-  }
-  addForecasts(cls, sentence, isQuoted, personal)
+  const personal = personalOf(r, figures)
 
-  // Relative survival explained as the chance of being alive, with nothing to say it is a comparison.
-  let relativeSurvival: SentenceFigures['relativeSurvival']
-  const rel = cls.all('relative-survival')[0]
-  if (rel && cls.has('alive-explanation') && !cls.has('relative-comparison')) {
-    const last = cls.all('alive-explanation').at(-1)!
-    relativeSurvival = {from: at(tokens[rel[0]]), to: end(tokens[Math.max(rel[1], last[1]) - 1])}
-  }
-
+  const relativeSurvival = relativeSurvivalOf(r)
   const proportions = figures.filter((f) => PROPORTIONS.has(f.format) && !f.relative)
   const fromTo = proportions.some((f, i) => i > 0 && tokens[proportions[i - 1].start - 1]?.word === 'from' && own.slice(proportions[i - 1].to, f.from).trim() === 'to')
   return {
@@ -511,7 +282,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     source: cls.has('statistic-source'),
     absolute: proportions.some((f) => f.format === 'frequency') || cls.has('absolute-cue') || fromTo,
     definition: cls.has('definition-frame'),
-    caveat: caveatSpans.length > 0,
+    caveat: cls.has('group-caveat'),
     question: /\?["'”’)\]]*\s*$/.test(own),
     reported: cls.has(REPORT),
     ...(relativeSurvival ? {relativeSurvival} : {}),

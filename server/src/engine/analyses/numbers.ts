@@ -3,7 +3,8 @@ import {memoSlot} from '../parse/memo.js'
 import {provider, type LintContext} from '../rule-context.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
-import {figuresOf, forecastsOf, PROPORTIONS, type Figure, type Format, type SentenceFigures} from './figures.js'
+import {forecastsOf} from './figure-uses.js'
+import {figuresOf, PROPORTIONS, type Figure, type Format, type SentenceFigures} from './figures.js'
 import {phraseHits} from './phrase-hits.js'
 
 /** What a statistic lacks for a reader to judge it, as the readability report lists it. */
