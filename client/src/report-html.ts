@@ -61,6 +61,20 @@ export function sectionChart(stats: DocumentStats): string {
   return parts.join('')
 }
 
+/**
+ * The document's statistics, each with what it lacks, so a writer can check them all at once;
+ * a click shows the figure in the editor.
+ */
+export function numbersList(stats: DocumentStats): string {
+  const numbers = stats.numbers ?? []
+  if (numbers.length === 0) return '<p class="muted">No statistics (percentages, frequencies, relative changes, survival times).</p>'
+  const items = numbers.map((n) => {
+    const lacks = n.lacks.length ? `<span class="lacks">lacks ${escapeHtml(n.lacks.join(', '))}</span>` : '<span class="ok">nothing missing</span>'
+    return `<li><a href="#" data-range="${escapeHtml(JSON.stringify(n.range))}">${escapeHtml(n.text)}</a> <span class="muted">${escapeHtml(n.measure)} · line ${n.range.start.line + 1}</span> · ${lacks}</li>`
+  })
+  return `<ul class="numbers">${items.join('')}</ul>`
+}
+
 /** The report's content (what changes on every lint). */
 export function reportBody(stats: DocumentStats, name: string): string {
   const over = stats.smog !== null && stats.smog > stats.targetGrade
@@ -82,6 +96,8 @@ export function reportBody(stats: DocumentStats, name: string): string {
     sectionChart(stats),
     '<h2>Hardest sentences</h2>',
     hardest,
+    '<h2>Numbers</h2>',
+    numbersList(stats),
     '<h2>Findings by family</h2>',
     `<table class="families">${families}</table>`,
     `<p class="muted">${plural(stats.counts.error, 'error')}, ${plural(stats.counts.warning, 'warning')}, ${stats.counts.info} info</p>`,
@@ -117,6 +133,9 @@ h1 { font-size: 1.3em; } h2 { font-size: 1.05em; margin-top: 1.6em; }
 .sentences li { margin-bottom: 0.5em; }
 .sentences a { color: var(--vscode-textLink-foreground); text-decoration: none; }
 .sentences a:hover { text-decoration: underline; }
+.numbers li { margin-bottom: 0.4em; }
+.numbers a { color: var(--vscode-textLink-foreground); text-decoration: none; }
+.numbers .lacks { color: var(--vscode-editorWarning-foreground); }
 .families th { text-align: left; font-weight: normal; padding-right: 1.5em; }
 .families td { text-align: right; }
 </style>

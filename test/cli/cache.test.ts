@@ -150,9 +150,10 @@ describe('CLI cache', () => {
     const good = header(file)
     const cases: Array<[unknown, string]> = [
       [{...good, oncolint: '0.0.1'}, `written by oncolint 0.0.1, this is ${good.oncolint}`],
-      [{...good, format: 99}, 'cache format 99, this oncolint writes format 4'],
-      [{...good, format: 2}, 'cache format 2, this oncolint writes format 4'],
-      [{...good, format: 1}, 'cache format 1, this oncolint writes format 4'],
+      [{...good, format: 99}, 'cache format 99, this oncolint writes format 5'],
+      [{...good, format: 2}, 'cache format 2, this oncolint writes format 5'],
+      [{...good, format: 1}, 'cache format 1, this oncolint writes format 5'],
+      [{...good, format: 4}, 'cache format 4, this oncolint writes format 5'],
       [[1, 2], 'not an oncolint cache'],
       [{eslint: true}, 'not an oncolint cache'],
       [{...good, files: {[join(dir, 'a.md')]: {hash: 1}}}, `bad entry for ${join(dir, 'a.md')}`],
@@ -370,7 +371,7 @@ describe('CLI cache', () => {
     this.timeout(120_000) // child processes, one compiling the terminology from YAML
     // A copy of the built program, so its terminology/ can be edited.
     const app = mkdtempSync(join(tmpdir(), 'oncolint-app-'))
-    for (const part of ['bin', 'terminology', 'package.json', 'server/oncolintrc.schema.json', 'dist/cli.js']) cpSync(join(ROOT, part), join(app, part), {recursive: true})
+    for (const part of ['bin', 'terminology', 'package.json', 'server/oncolintrc.schema.json', 'dist/cli.js', 'dist/spun-index.json']) cpSync(join(ROOT, part), join(app, part), {recursive: true})
     const dir = project({'a.md': 'Cancers with medium jeopardy may need extra treatment.\n'}, '')
     const lintIt = () => {
       const r = spawnSync(process.execPath, [join(app, 'bin', 'oncolint.js'), '--cache', '--debug', '-f', 'json', '.'], {cwd: dir, encoding: 'utf8'})

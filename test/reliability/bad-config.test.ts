@@ -56,7 +56,7 @@ describe('reliability: bad configuration on the command line', () => {
   it('a pattern that is only a gap', () =>
     failsWith(
       {'.oncolintrc.yaml': 'terminology: [terms.yaml]\n', 'terms.yaml': entry('only-gap', '...')},
-      (dir) => `${join(dir, 'terms.yaml')}:1: entry "only-gap": pattern can match nothing but gaps at column 4 of pattern "..."`,
+      (dir) => `${join(dir, 'terms.yaml')}:1: entry "only-gap": pattern can match nothing but gaps and names at column 4 of pattern "..."`,
     ))
 
   it('a terminology entry whose id another file has', () => {

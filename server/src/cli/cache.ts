@@ -8,7 +8,7 @@ import {readSpan, scratchBuffer, writeOutputFile, type FileSpan} from './output.
 import {statsJson, type FileReport} from './report.js'
 
 /** Bumped whenever the stored shape changes, so an older layout is never misread. */
-const CACHE_FORMAT = 4
+const CACHE_FORMAT = 5
 
 /**
  * One file's line in the cache's header. Its report is kept in the body as the JSON text of

@@ -103,7 +103,7 @@ type Scope = Stats['document']
  */
 function reportedStats(stats: Stats): Stats {
   const scope = (s: Scope): Scope => ({...s, grades: rounded(s.grades), gradesExplained: rounded(s.gradesExplained)})
-  return {document: scope(stats.document), sections: stats.sections.map(scope), paragraphs: stats.paragraphs.map(scope), hardestSentences: stats.hardestSentences}
+  return {document: scope(stats.document), sections: stats.sections.map(scope), paragraphs: stats.paragraphs.map(scope), hardestSentences: stats.hardestSentences, numbers: stats.numbers}
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100

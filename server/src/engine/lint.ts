@@ -1,4 +1,5 @@
 import {directivesOf} from './analyses/directives.js'
+import {numberStats} from './analyses/numbers.js'
 import {readabilityOf} from './analyses/readability.js'
 import {severityFor, withDefaults, type LintConfig, type Severity} from './config.js'
 import {ParseCache, parseDraft} from './parse/draft.js'
@@ -55,7 +56,7 @@ export function lint(text: string, options: EngineOptions = {}): LintResult {
   findings = dropAccepted(text, config, findings)
   findings = applyDirectives(text, ctx.get(directivesOf), findings)
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
-  return {findings, stats: ctx.get(readabilityOf).stats, ruleErrors}
+  return {findings, stats: {...ctx.get(readabilityOf).stats, numbers: ctx.get(numberStats)}, ruleErrors}
 }
 
 /**

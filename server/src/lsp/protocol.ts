@@ -46,6 +46,17 @@ export interface HardSentence {
   words: number
 }
 
+/** A statistic of the document and what a reader needs to judge it that the text does not give. */
+export interface NumberEntry {
+  range: Range
+  /** The figure as written ("about 12%", "cuts the risk by 50%"). */
+  text: string
+  /** What it measures: survival, death, risk, relative change, median or survival time, proportion… */
+  measure: string
+  /** What it lacks: time frame, cancer type, stage, source, absolute numbers, one format…; empty when nothing. */
+  lacks: string[]
+}
+
 export interface DocumentStats {
   uri: string
   version: number
@@ -60,6 +71,8 @@ export interface DocumentStats {
   counts: {error: number; warning: number; info: number}
   /** Findings by family (accuracy, readability, promotion, oncolint). */
   families: Record<string, number>
+  /** The document's statistics, each with what it lacks, in document order. */
+  numbers?: NumberEntry[]
 }
 
 /** initializationOptions the client sends. */

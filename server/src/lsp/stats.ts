@@ -43,5 +43,6 @@ export function documentStats(doc: TextDocument, result: LintResult, targetGrade
     }),
     counts,
     families,
+    numbers: stats.numbers.map((n) => ({range: range(n.offset, n.endOffset), text: n.text.replace(/\s+/g, ' '), measure: n.measure, lacks: n.lacks})),
   }
 }

@@ -1,5 +1,5 @@
 import {publicRuleDocUrl} from '../doc-links.js'
-import {countBySeverity, displayPath, type LintedFile, type ReportMessage} from '../report.js'
+import {countBySeverity, displayPath, pointsOf, type LintedFile, type ReportMessage} from '../report.js'
 import type {FormatContext} from './index.js'
 
 /**
@@ -81,7 +81,26 @@ function section(id: string, path: string, g: number, target: number, file: Lint
   const failure = file.failure === undefined ? '' : `<p class="over">${esc(file.failure)}</p>\n`
   return `<h2 id="${id}">${esc(path)}</h2>
 ${failure}<p>Reading grade ${grade(g)} (SMOG), ${verdict}.</p>
-${items.length ? `<ol>\n${items.join('\n')}\n</ol>` : '<p>No findings.</p>'}
+${numbersTable(file)}${items.length ? `<ol>\n${items.join('\n')}\n</ol>` : '<p>No findings.</p>'}
+`
+}
+
+/** The file's statistics, each with what it lacks, so a reviewer can check them all at once. */
+export function numbersTable(file: LintedFile): string {
+  const numbers = file.report.stats?.numbers ?? []
+  if (numbers.length === 0) return ''
+  const pointAt = pointsOf(file.text)
+  const rows = numbers.map((n) => {
+    const at = pointAt(n.offset)
+    return `<tr><td class="pos">${at.line}:${at.column}</td><td>${esc(n.text.replace(/\s+/g, ' '))}</td><td>${esc(n.measure)}</td><td${n.lacks.length ? ' class="over"' : ''}>${n.lacks.length ? esc(n.lacks.join(', ')) : 'nothing missing'}</td></tr>`
+  })
+  return `<table class="numbers">
+<caption>Numbers: each statistic and what it lacks</caption>
+<thead><tr><th>Line</th><th>Number</th><th>Measures</th><th>Lacks</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
 `
 }
 

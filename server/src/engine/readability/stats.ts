@@ -11,6 +11,7 @@ import type {Draft, Sentence} from '../parse/draft.js'
 import {memoSlot} from '../parse/memo.js'
 import {countSyllables} from './syllables.js'
 import {healthWords} from './health-words.js'
+import type {NumberStat} from '../analyses/numbers.js'
 
 export interface Counts {
   sentences: number
@@ -61,15 +62,21 @@ export interface Readability {
   sentenceCounts: Counts[]
   /** The same counts with the medical terms the draft explains counted as easy words. */
   explainedCounts: Counts[]
-  stats: ReadabilityStats
+  stats: ReadingFigures
 }
 
-export interface ReadabilityStats {
+/** The reading figures of a draft: grades and counts of the document, sections, paragraphs. */
+export interface ReadingFigures {
   document: ScopeStats
   sections: ScopeStats[]
   paragraphs: ScopeStats[]
   /** Up to ten sentences, hardest first. */
   hardestSentences: SentenceStats[]
+}
+
+/** What the readability report shows: the reading figures, and the draft's statistics with what each lacks. */
+export interface ReadabilityStats extends ReadingFigures {
+  numbers: NumberStat[]
 }
 
 export const ZERO: Counts = {sentences: 0, words: 0, syllables: 0, polysyllables: 0, complex: 0, letters: 0, difficult: 0}

@@ -1,8 +1,12 @@
 import type {Rule} from '../rule-context.js'
 import {absoluteStatement} from './accuracy/absolute-statement.js'
 import {misconception} from './accuracy/misconception.js'
+import {mixedNumberFormats} from './accuracy/mixed-number-formats.js'
 import {nonstandardTerm} from './accuracy/nonstandard-term.js'
 import {primarySiteNaming} from './accuracy/primary-site-naming.js'
+import {relativeRisk} from './accuracy/relative-risk.js'
+import {statisticForOnePerson} from './accuracy/statistic-for-one-person.js'
+import {survivalStatistic} from './accuracy/survival-statistic.js'
 import {unexplainedSuppression} from './oncolint/unexplained-suppression.js'
 import {unknownRuleInDirective} from './oncolint/unknown-rule.js'
 import {absoluteClaim} from './promotion/absolute-claim.js'
@@ -30,6 +34,10 @@ export const RULES: readonly Rule[] = [
   misconception,
   absoluteStatement,
   primarySiteNaming,
+  relativeRisk,
+  survivalStatistic,
+  statisticForOnePerson,
+  mixedNumberFormats,
   gradeLevel,
   longSentence,
   longParagraph,

@@ -45,14 +45,23 @@ let detector: SpunDetector | undefined
 /** The detector over the shipped standard terms: from dist/spun-index.json when it is current, else compiled. */
 export function spunDetector(): SpunDetector {
   if (!detector) {
-    let data: (SpunIndexData & {stamp?: string}) | undefined
+    let stored: (SpunIndexData & {stamp?: string}) | undefined
     try {
-      data = JSON.parse(readFileSync(storedFile(), 'utf8')) as SpunIndexData & {stamp?: string}
-      if (data.stamp !== stamp()) data = undefined
+      stored = JSON.parse(readFileSync(storedFile(), 'utf8')) as SpunIndexData & {stamp?: string}
     } catch {
-      data = undefined
+      stored = undefined
     }
-    detector = new SpunDetector(data ?? compileFromWordNet())
+    let data = stored?.stamp === stamp() ? stored : undefined
+    if (!data) {
+      try {
+        data = compileFromWordNet()
+      } catch (e) {
+        // Edited standard terms in an install without WordNet: the index the package shipped still works.
+        if (!stored) throw e
+        data = stored
+      }
+    }
+    detector = new SpunDetector(data)
   }
   return detector
 }

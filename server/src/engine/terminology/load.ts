@@ -8,6 +8,7 @@ import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
 import {setSpellingMap} from '../parse/tokens.js'
 import {ClassIndex, type WordClass} from './classes.js'
+import {NumeralIndex, type Numerals} from './numerals.js'
 import type {Entry} from './entry.js'
 import type {SerializedMatcher} from './matcher.js'
 import {PhrasingBudget, Terminology, compileMatchers, deserializePair, serializePair, type SerializedPair} from './terminology.js'
@@ -23,8 +24,8 @@ function schemaValidator(name = 'schema.json'): ValidateFunction {
   return validate
 }
 
-/** Data beside the entry files (British spellings, the spun-term detector's standard terms); word classes are in terminology/classes/. */
-const NOT_ENTRIES = new Set(['spelling.yaml', 'standard-terms.yaml'])
+/** Data beside the entry files (British spellings, number words, the spun-term detector's standard terms); word classes are in terminology/classes/. */
+const NOT_ENTRIES = new Set(['spelling.yaml', 'numbers.yaml', 'standard-terms.yaml'])
 
 /** Parses YAML keeping positions, so every complaint can name a line. */
 export function readYaml(file: string, text: string): {value: unknown; lineOf: (path: (string | number)[]) => number} {
@@ -65,6 +66,11 @@ export function readEntries(file: string, text = readTerminologyFile(file)): Ent
 export function readClasses(file: string, text = readFileSync(file, 'utf8')): WordClass[] {
   const {value, lineOf} = validated(file, text, 'classes/schema.json')
   return ((value ?? []) as Array<Omit<WordClass, 'file' | 'line' | 'name'> & {class: string}>).map(({class: name, ...c}, i) => ({name, ...c, file, line: lineOf([i])}))
+}
+
+/** Reads and validates terminology/numbers.yaml against terminology/numbers.schema.json. */
+export function readNumerals(file: string, text = readFileSync(file, 'utf8')): Numerals {
+  return validated(file, text, 'numbers.schema.json').value as Numerals
 }
 
 /** YAML parsed and checked against a schema of terminology/; a complaint names file and line. */
@@ -114,6 +120,8 @@ export interface CompiledTerminology {
   spelling: Record<string, string>
   entries: Entry[]
   classes: WordClass[]
+  /** Numbers written as words (terminology/numbers.yaml). */
+  numerals: Numerals
   /** The compiled phrase tries (finds, unless), so loading does not expand every pattern again. */
   matchers?: SerializedPair
   /** Phrasings the tries stand for: what a writer's files add to (see PhrasingBudget). */
@@ -131,8 +139,10 @@ function classFiles(): string[] {
     .map((f) => join(dir, f))
 }
 
+const numeralsFile = (): string => join(packageRoot(), 'terminology', 'numbers.yaml')
+
 function sourceFiles(): string[] {
-  return [...builtinFiles(), join(packageRoot(), 'terminology', 'spelling.yaml'), ...classFiles()]
+  return [...builtinFiles(), join(packageRoot(), 'terminology', 'spelling.yaml'), numeralsFile(), ...classFiles()]
 }
 
 function stampOf(files: string[]): string {
@@ -166,7 +176,10 @@ export function compileBuiltin(): CompiledTerminology {
     hash.update(`classes/${basename(file)}`).update('\0').update(text).update('\0')
     classes.push(...readClasses(file, text).map((c) => ({...c, file: relative(packageRoot(), c.file)})))
   }
-  return {stamp: stampOf(sourceFiles()), version: hash.digest('hex').slice(0, 16), spelling, entries, classes}
+  const numeralsText = readFileSync(numeralsFile(), 'utf8')
+  hash.update('numbers.yaml').update('\0').update(numeralsText).update('\0')
+  const numerals = readNumerals(numeralsFile(), numeralsText)
+  return {stamp: stampOf(sourceFiles()), version: hash.digest('hex').slice(0, 16), spelling, entries, classes, numerals}
 }
 
 /** The compiled set with its trie, for dist/terminology.json. */
@@ -205,11 +218,12 @@ export function builtinTerminology(): Terminology {
     const entries = compiled.entries.map((e) => ({...e, file: join(packageRoot(), e.file)}))
     const classList = compiled.classes.map((c) => ({...c, file: join(packageRoot(), c.file)}))
     const classes = compiled.classLevels ? ClassIndex.deserialize({classes: classList, levels: compiled.classLevels}) : ClassIndex.compile(classList)
+    const numerals = new NumeralIndex(compiled.numerals)
     if (compiled.matchers && compiled.phrasings !== undefined) {
-      builtin = new Terminology(entries, [deserializePair(compiled.matchers, entries)], compiled.version, compiled.phrasings, classes)
+      builtin = new Terminology(entries, [deserializePair(compiled.matchers, entries)], compiled.version, compiled.phrasings, classes, numerals)
     } else {
       const budget = new PhrasingBudget()
-      builtin = new Terminology(entries, [compileMatchers(entries, classes, budget)], compiled.version, budget.total, classes)
+      builtin = new Terminology(entries, [compileMatchers(entries, classes, budget)], compiled.version, budget.total, classes, numerals)
     }
   }
   return builtin

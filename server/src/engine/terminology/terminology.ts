@@ -2,6 +2,7 @@ import {DataFileError} from '../errors.js'
 import type {Token} from '../parse/tokens.js'
 import type {Entry} from './entry.js'
 import {NO_CLASS_INDEX, type ClassIndex} from './classes.js'
+import {NO_NUMERAL_INDEX, type NumeralIndex} from './numerals.js'
 import {PhraseMatcher, type ClassSpans, type Match, type SerializedMatcher} from './matcher.js'
 import {MAX_FILE_PHRASINGS, MAX_SET_PHRASINGS, expandPattern, PatternError} from './pattern.js'
 
@@ -129,6 +130,8 @@ export class Terminology {
     readonly phrasings: number,
     /** The word classes patterns may name (terminology/classes/). */
     readonly classes: ClassIndex = NO_CLASS_INDEX,
+    /** Numbers written as words (terminology/numbers.yaml), for the number analysis. */
+    readonly numerals: NumeralIndex = NO_NUMERAL_INDEX,
   ) {
     for (const entry of entries) {
       const prior = this.byId.get(entry.id)
@@ -160,10 +163,10 @@ export class Terminology {
     return this.layers.flatMap((m) => m.with.match(tokens, spans))
   }
 
-  /** This set plus more entries (a writer's files), sharing this set's compiled matchers and classes. */
+  /** This set plus more entries (a writer's files), sharing this set's compiled matchers, classes and number words. */
   extend(entries: readonly Entry[], version: string): Terminology {
     const budget = new PhrasingBudget(this.phrasings)
     const layer = compileMatchers(entries, this.classes, budget)
-    return new Terminology([...this.entries, ...entries], [...this.layers, layer], version, budget.total, this.classes)
+    return new Terminology([...this.entries, ...entries], [...this.layers, layer], version, budget.total, this.classes, this.numerals)
   }
 }

@@ -1,0 +1,161 @@
+import {memoSlot} from '../parse/memo.js'
+import type {Sentence} from '../parse/draft.js'
+import type {Terminology} from '../terminology/terminology.js'
+import {clauseRange} from './clauses.js'
+import {PROPORTIONS, type Figure} from './figure-kinds.js'
+import type {SentenceFigures} from './figures.js'
+import {REPORT} from './negation.js'
+import {readingOf, type Reading} from './sentence-reading.js'
+
+/**
+ * What a sentence does with its figures, read after the figures themselves (analyses/figures.ts):
+ * a relative change of a risk or of survival, a statistic applied to the reader, relative
+ * survival explained as the chance of being alive.
+ */
+
+/** A relative change of a risk or of survival: "cuts the risk of dying by 30%", "survival has doubled". */
+export interface Change {
+  from: number
+  to: number
+  /** Of survival (its own rule) or of a risk, a chance or deaths. */
+  of: 'risk' | 'survival'
+  quoted: boolean
+  negated: boolean
+}
+
+/** A statistic applied to the reader: "you have a 70% chance", "so you have a year". */
+export interface Personal {
+  from: number
+  to: number
+  /** A chance or time given as the reader's own, or a forecast drawn from a group figure. */
+  kind: 'chance' | 'forecast'
+}
+
+/** How many tokens after "you"/"your" the measure it owns may stand ("you have a 70 % chance"). */
+const PERSONAL_REACH = 8
+
+/** The relative changes of a sentence: of a figure ("by 30%", "30% less likely", "four times the risk"), or of a multiplying verb ("doubles the risk", "survival has halved"). */
+export function changesOf(r: Reading, figures: readonly Figure[]): Change[] {
+  const {tokens, cls, clauses, at, end} = r
+  const changes: Change[] = []
+  const negatedAt = (i: number): boolean => {
+    for (let j = Math.max(0, i - 4); j < i; j++) if (clauses[j] === clauses[i] && (/^(not|no|never|cannot)$/.test(tokens[j].word) || tokens[j].word.endsWith("n't"))) return true
+    return false
+  }
+  for (const f of figures) {
+    if (f.measure !== 'relative change') continue
+    const [cf, ct] = clauseRange(clauses, f.start, f.end)
+    const verbs = cls.within('change-verb', cf, ct)
+    const verbOnFigure = verbs.find(([a, b]) => a <= f.start && b >= f.end)
+    const verbBefore = verbs.filter(([a]) => a < f.start).at(-1)
+    const after = cls.startingAt('relative-after', f.end)
+    const survival = cls.within('survival-word', cf, ct)
+    const risk = [...cls.within('risk-measure', cf, ct), ...cls.within('death-word', cf, ct)]
+    const fromTok = verbOnFigure ? verbOnFigure[0] : verbBefore ? verbBefore[0] : f.start
+    let toTok = after ? after[1] : f.end
+    // "30% less likely", "twice as likely", "four times the risk": the words after say it is a risk.
+    const ofRisk = risk.length > 0 || after !== undefined
+    const ofSurvival = survival.length > 0 && !risk.some(([a]) => Math.abs(a - f.start) < Math.min(...survival.map(([s]) => Math.abs(s - f.start))))
+    if (f.format === 'multiple' && !after) {
+      // "doubles the risk", "the risk doubles", "survival has doubled": the verb is the change.
+      const target = [...risk, ...survival].filter(([a, b]) => Math.abs(a - f.end) <= 5 || Math.abs(b - f.start) <= 5)
+      if (target.length === 0 || !cls.within('change-verb', f.start, f.end).length) continue
+      toTok = Math.max(f.end, ...target.filter(([a]) => a >= f.end).map(([, b]) => b))
+    } else if (!ofRisk && !ofSurvival) continue
+    const start = Math.min(fromTok, ...(ofSurvival && !ofRisk ? survival.filter(([a]) => a < f.start).map(([a]) => a) : []))
+    changes.push({from: at(tokens[start]), to: end(tokens[toTok - 1]), of: ofSurvival && !ofRisk ? 'survival' : 'risk', quoted: f.quoted, negated: negatedAt(fromTok)})
+  }
+
+  return changes
+}
+
+/** The statistics a sentence applies to the reader: "you have a 70% chance", "so you have a year". */
+export function personalOf(r: Reading, figures: readonly Figure[]): Personal[] {
+  const {tokens, cls, clauses, at, end, isQuoted} = r
+  const personal: Personal[] = []
+  const caveatSpans = cls.all('group-caveat')
+  // "if your risk was 2 in 100" is an example; "people like you" is the group.
+  const youTokens = cls.all('second-person').filter(([a]) => !caveatSpans.some(([c, d]) => a >= c && a < d) && !cls.endingAt('hypothetical', a))
+  const levels = figures.filter((f) => !f.relative && !f.quoted && (PROPORTIONS.has(f.format) || f.measure === 'median'))
+  // Figures for two choices side by side ("about 20% with surgery alone and about 14% if you also
+  // have chemotherapy") are the form a decision aid gives a person's own estimate in.
+  const options = new Set(levels.filter((f) => PROPORTIONS.has(f.format)).map((f) => f.value)).size >= 2 && cls.has('option-contrast')
+  for (const [ya, yb] of options ? [] : youTokens) {
+    if (isQuoted(at(tokens[ya]))) continue
+    const [cf, ct] = clauseRange(clauses, ya, yb)
+    // The reader's own measure: "your chance", "you have a 70% chance", "your life expectancy";
+    // or a measure "for you": "for you, the chances …", "a 60% chance the drug will work for you".
+    const forYou = tokens[ya - 1]?.word === 'for'
+    const measure = cls.within('personal-measure', cf, ct).find(([a]) => (a > ya && a <= ya + PERSONAL_REACH) || (forYou && Math.abs(a - ya) <= 2 * PERSONAL_REACH))
+    if (!measure) continue
+    const figure = levels.find((f) => f.start >= cf && f.end <= ct && Math.abs(f.start - measure[0]) <= 2 * PERSONAL_REACH)
+    if (!figure) continue
+    const from = Math.min(ya, measure[0], figure.start)
+    const to = Math.max(yb, measure[1], figure.end)
+    personal.push({from: at(tokens[from]), to: end(tokens[to - 1]), kind: 'chance'})
+  }
+  addForecasts(r, personal)
+  return personal
+
+}
+
+/** Relative survival explained as the chance of being alive, with nothing to say it is a comparison: its range. */
+export function relativeSurvivalOf(r: Reading): {from: number; to: number} | undefined {
+  const {tokens, cls, at, end} = r
+  const rel = cls.all('relative-survival')[0]
+  if (!rel || !cls.has('alive-explanation') || cls.has('relative-comparison')) return undefined
+  const last = cls.all('alive-explanation').at(-1)!
+  return {from: at(tokens[rel[0]]), to: end(tokens[Math.max(rel[1], last[1]) - 1])}
+}
+
+/** The forecasts about the reader in a sentence ("so you have a year", "your odds are poor"), merged where they overlap. */
+function addForecasts(r: Reading, personal: Personal[]): void {
+  const {tokens, cls, at, end, isQuoted} = r
+  for (const [a, b] of cls.all('personal-fate')) {
+    const from = at(tokens[a])
+    const to = end(tokens[b - 1])
+    if (isQuoted(from)) continue
+    // Overlapping phrases ("so you" and "you have a year to live") are one forecast.
+    const overlap = personal.find((p) => p.from < to && from < p.to)
+    if (overlap) {
+      overlap.from = Math.min(overlap.from, from)
+      overlap.to = Math.max(overlap.to, to)
+    } else personal.push({from, to, kind: 'forecast'})
+  }
+}
+
+const FORECASTS = memoSlot<{version: string; value: SentenceFigures | null}>('forecasts of a sentence with no figure')
+
+/**
+ * A sentence with no figure that follows one with an outcome figure, read only for forecasts
+ * about the reader: "Only 8% of people live five years. Your odds are poor." Null when it has none.
+ */
+export function forecastsOf(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
+  const known = sentence.memo.get(FORECASTS)
+  if (known && known.version === terminology.version) return known.value
+  const r = readingOf(text, sentence, terminology)
+  const {cls, own} = r
+  const personal: Personal[] = []
+  addForecasts(r, personal)
+  const value: SentenceFigures | null = personal.length
+    ? {
+        figures: [],
+        changes: [],
+        personal,
+        timeFrame: false,
+        ratePeriod: false,
+        group: cls.has('cancer-group'),
+        stage: cls.has('cancer-stage'),
+        source: false,
+        absolute: false,
+        definition: false,
+        caveat: cls.has('group-caveat'),
+        question: /\?["'”’)\]]*\s*$/.test(own),
+        reported: cls.has(REPORT),
+        prognosis: false,
+      }
+    : null
+  sentence.memo.set(FORECASTS, {version: terminology.version, value})
+  return value
+}
+

@@ -1,0 +1,294 @@
+import type {Sentence} from '../parse/draft.js'
+import {memoSlot} from '../parse/memo.js'
+import type {Terminology} from '../terminology/terminology.js'
+import {clauseRange} from './clauses.js'
+import {changesOf, personalOf, relativeSurvivalOf, type Change, type Personal} from './figure-uses.js'
+import {REPORT} from './negation.js'
+import {readNumbers, type NumberSpan} from './number-words.js'
+import {readingOf} from './sentence-reading.js'
+import {PROPORTIONS, type Figure, type Format, type Measure} from './figure-kinds.js'
+
+export {PROPORTIONS, type Figure, type Format, type Measure} from './figure-kinds.js'
+
+/** What the number analysis reads from one sentence alone (kept in the sentence's memo). */
+export interface SentenceFigures {
+  figures: Figure[]
+  changes: Change[]
+  personal: Personal[]
+  /** A time frame for a survival or death figure: a duration that frames it ("5-year", "after 10 years"). */
+  timeFrame: boolean
+  /** A period that frames a rate of cases or deaths ("each year", "in their lifetime"). */
+  ratePeriod: boolean
+  /** Names the cancer a figure is about ("breast cancer", "this cancer"). */
+  group: boolean
+  /** Names the stage ("stage 4", "that has spread", "all stages"). */
+  stage: boolean
+  /** Says where its figures come from ("according to", "SEER", "in a large study"). */
+  source: boolean
+  /** Gives a change as absolute numbers: a natural frequency, "percentage points", "fewer deaths". */
+  absolute: boolean
+  /** Defines a statistic by an example ("a hazard ratio of 0.5 means that …"). */
+  definition: boolean
+  /** Says a statistic describes a group, not the reader ("cannot tell you", "people like you"). */
+  caveat: boolean
+  question: boolean
+  /** Reports a claim instead of making it ("you may have heard that …", context class `report`). */
+  reported: boolean
+  /** Relative survival explained as the chance of being alive, with no comparison: its range. */
+  relativeSurvival?: {from: number; to: number}
+  /** An outcome figure the reader may take as their own (survival, death, a median, a cure rate). */
+  prognosis: boolean
+}
+
+const MEMO = memoSlot<{version: string; value: SentenceFigures | null}>('figures of a sentence')
+
+/**
+ * The figures of one sentence, or null when it has none. The cheap check first: a sentence
+ * with no digit and no number word is not read further.
+ */
+export function figuresOf(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
+  const known = sentence.memo.get(MEMO)
+  if (known && known.version === terminology.version) return known.value
+  const value = sentence.tokens.some((t) => terminology.numerals.mayBeNumber(t)) ? readFigures(text, sentence, terminology) : null
+  sentence.memo.set(MEMO, {version: terminology.version, value})
+  return value
+}
+
+// What stands between a figure and the same figure in another format: "a quarter (24%)",
+// "1 in 8 women, roughly 13%", "12.5%, or 1 in 8", "that is", "in other words".
+const RESTATING = /(?:\(|,|\bor|\bthat is,?|\bin other words,?|\bmeans(?: that)?|\bi\.e\.,?|—|–)\s*$/i
+
+/** Whether two shares are one figure rounded two ways (1 in 8 and 13%), not two figures. */
+export const sameShare = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.015, 0.1 * Math.max(a, b))
+
+function readFigures(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
+  const tokens = sentence.tokens
+  // "one", "a third" or a digit passed the cheap check; a sentence whose words make no number stops here.
+  const numbers = readNumbers(tokens, terminology.numerals, text)
+  if (numbers.length === 0) return null
+  const r = readingOf(text, sentence, terminology)
+  const {own, at, end, cls, clauses, isQuoted} = r
+  const between = (a: number, b: number): string => own.slice(end(tokens[a]), at(tokens[b]))
+  const inExample = (i: number): boolean => {
+    const [cf] = clauseRange(clauses, i, i + 1)
+    return cls.startingAt('hypothetical', cf) !== undefined
+  }
+
+  const figures: Figure[] = []
+  // A denominator given first ("Of every 1,000 women screened, 4 die"): later bare numbers are out of it.
+  let header: number | undefined
+  for (let k = 0; k < numbers.length; k++) {
+    const n = numbers[k]
+    const next = numbers[k + 1]
+    // Phone numbers and codes: three or more numbers joined by hyphens ("1-800-4-CANCER").
+    if (next && next.start === n.end && between(n.end - 1, next.start) === '-' && numbers[k + 2]?.start === next.end && between(next.end - 1, numbers[k + 2].start) === '-') {
+      k += 2
+      while (numbers[k + 1] && numbers[k + 1].start === numbers[k].end && between(numbers[k].end - 1, numbers[k + 1].start) === '-') k++
+      continue
+    }
+    const figure = classify(n, next)
+    if (!figure) continue
+    if (figure.consumed) k++
+    figures.push(figure.figure)
+  }
+
+  function classify(n: NumberSpan, next: NumberSpan | undefined): {figure: Figure; consumed: boolean} | undefined {
+    const w = (i: number): string => tokens[i]?.word ?? ''
+    const approxSpan = cls.endingAt('approximation', n.start)
+    const make = (format: Format, endTok: number, value: number, extra: Partial<Figure> = {}): Figure => {
+      const fromTok = approxSpan ? approxSpan[0] : n.start
+      return {
+        lead: fromTok,
+        start: n.start,
+        end: endTok,
+        from: at(tokens[fromTok]),
+        to: end(tokens[endTok - 1]),
+        format,
+        value,
+        measure: 'other',
+        relative: false,
+        quoted: isQuoted(at(tokens[n.start])),
+        example: inExample(n.start),
+        ...(approxSpan ? {approx: own.slice(at(tokens[approxSpan[0]]), end(tokens[approxSpan[1] - 1]))} : {}),
+        ...extra,
+      }
+    }
+    if (n.kind === 'multiple') return {figure: make('multiple', n.end, n.value, {relative: true}), consumed: false}
+    if (n.kind === 'fraction') return {figure: make('fraction', n.end, n.value, {denominator: Math.round(1 / n.value)}), consumed: false}
+    const after = n.end
+    // A label or a measurement: "stage 4", "2 centimeters", "aged 50", "65 or older".
+    if (cls.endingAt('number-label', n.start) && !n.words) return {figure: make('label', n.end, n.value), consumed: false}
+    if (cls.endingAt('age-before', n.start) || cls.startingAt('age-after', after)) return {figure: make('age', n.end, n.value), consumed: false}
+    if (cls.startingAt('measure-unit', after)) return {figure: make('measurement', after + 1, n.value), consumed: false}
+    // A range: "2 to 5 percent", "5% to 10%", "6-9 months", "between 10 and 20".
+    let upper: NumberSpan | undefined
+    let unitAt = after
+    const rangeWord = w(after) === 'to' || (w(after) === 'and' && w(cls.endingAt('approximation', n.start)?.[0] ?? n.start - 1) === 'between') || (!n.words && next?.start === after && between(n.end - 1, next.start) === '-')
+    // "from 47 to 4" is a change, not a range.
+    const fromBefore = w(n.start - 1) === 'from' || w((approxSpan?.[0] ?? n.start) - 1) === 'from'
+    if (next && rangeWord && next.kind === 'number' && !fromBefore && (next.start === after + 1 || next.start === after)) {
+      upper = next
+      unitAt = next.end
+    } else if (next && w(after) === '%' && (w(after + 1) === 'to' || (w(after + 1) === 'and' && w(n.start - 1) === 'between')) && next.start === after + 2 && w(next.end) === '%' && !fromBefore) {
+      upper = next
+      unitAt = next.end
+    }
+    const isPercentAt = (i: number): number => (w(i) === '%' || w(i) === 'percent' || w(i) === 'pc' ? 1 : w(i) === 'per' && w(i + 1) === 'cent' ? 2 : 0)
+    const pct = isPercentAt(unitAt)
+    if (pct) {
+      return {figure: make('percentage', unitAt + pct, n.value / 100, {denominator: 100, ...(upper ? {upper: upper.value / 100} : {})}), consumed: upper !== undefined}
+    }
+    // A duration: "5 years", "five-year", "6 to 9 months".
+    if (cls.startingAt('time-unit', unitAt)) {
+      return {figure: make('duration', unitAt + 1, n.value, upper ? {upper: upper.value} : {}), consumed: upper !== undefined}
+    }
+    if (upper) return {figure: make('count', upper.end, n.value, {upper: upper.value}), consumed: true}
+    // A frequency, numerator first: "1 in 8", "nine out of ten", "4 per 100,000", "one patient in eight",
+    // "2 deaths for every 1,000 men".
+    if (next && next.kind === 'number') {
+      const gap = next.start - after
+      const link = tokens.slice(after, next.start).map((t) => t.word).join(' ')
+      const direct = /^(in|out of|per|of every|in every|for every)$/.test(link)
+      const withNoun = gap >= 2 && gap <= 3 && (w(next.start - 1) === 'in' || w(next.start - 1) === 'per') && tokens.slice(after, next.start - 1).every((t) => /^\p{L}+$/u.test(t.word))
+      const forEvery = gap >= 3 && gap <= 6 && /(?:^| )(?:for|of|in) every$/.test(link) && !tokens.slice(after, next.start).some((t) => t.breakBefore)
+      const yearLike = next.end - next.start === 1 && /^(19|20)\d\d$/.test(w(next.start))
+      if ((direct || withNoun || forEvery) && !yearLike && next.value > 0) {
+        return {figure: make('frequency', next.end, n.value / next.value, {denominator: next.value}), consumed: true}
+      }
+    }
+    // A year: "in 2021", "from 2014 to 2020".
+    if (!n.words && /^(19|20)\d\d$/.test(w(n.start)) && n.end - n.start === 1) return {figure: make('year', n.end, n.value), consumed: false}
+    // A denominator given first: "Out of 100 men, about 13 …", "For every 1,000 people treated, 80 benefit".
+    const before = tokens.slice(Math.max(0, n.start - 2), n.start).map((t) => t.word).join(' ')
+    if (/(?:^| )(?:out of|of every|for every|in every)$/.test(before) || (w(n.start - 1) === 'of' && n.start === 1)) {
+      header = n.value
+      return undefined
+    }
+    if (header !== undefined && header > 0 && n.value < header) {
+      return {figure: make('frequency', n.end, n.value / header, {denominator: header}), consumed: false}
+    }
+    if (!n.words && !Number.isInteger(n.value) && n.value < 10) return {figure: make('decimal', n.end, n.value), consumed: false}
+    return {figure: make('count', n.end, n.value), consumed: false}
+  }
+
+  // "a year", "a month" as durations: "alive after a year", "you have a year".
+  for (const [u] of cls.all('time-unit')) {
+    const article = tokens[u - 1]?.word
+    if ((article !== 'a' && article !== 'an') || figures.some((f) => f.start <= u && f.end > u) || !cls.endingAt('duration-lead', u - 1)) continue
+    figures.push({lead: u - 1, start: u - 1, end: u + 1, from: at(tokens[u - 1]), to: end(tokens[u]), format: 'duration', value: 1, measure: 'other', relative: false, quoted: isQuoted(at(tokens[u])), example: inExample(u)})
+  }
+  figures.sort((a, b) => a.start - b.start)
+
+  // A fraction restated by a percentage in brackets, or a frequency by a percentage after a comma or "or":
+  // "nearly a quarter (24%)", "1 in 8 women, roughly 13%". One figure in two formats, not two figures.
+  for (let k = 1; k < figures.length; k++) {
+    const a = figures[k - 1]
+    const b = figures[k]
+    if (!PROPORTIONS.has(a.format) || !PROPORTIONS.has(b.format) || a.format === b.format) continue
+    const gap = own.slice(a.to, b.from)
+    if (sameShare(a.value, b.value) && RESTATING.test(gap) && gap.split(/\s+/).length <= 10) {
+      b.restates = k - 1
+      a.restatedBy = k
+    }
+  }
+
+  // What each figure measures, from the words of its clause (or, when its clause has none,
+  // the words before it in the sentence: "and 78% after two years").
+  const cueAt = (start: number, endTok: number): {measure: Measure; at: number} | undefined => {
+    const [cf, ct] = clauseRange(clauses, start, endTok)
+    const scan = (from: number, to: number): {measure: Measure; at: number} | undefined => {
+      let best: {measure: Measure; at: number} | undefined
+      const consider = (name: string, measure: Measure) => {
+        for (const [a, b] of cls.within(name, from, to)) {
+          // Distance in tokens from the figure; a cue inside it ("2 deaths for every 1,000") is at 0.
+          const d = a >= endTok ? a - endTok : b <= start ? start - b : 0
+          if (!best || d < best.at) best = {measure, at: d}
+        }
+      }
+      consider('survival-word', 'survival')
+      consider('cure-word', 'survival')
+      consider('death-word', 'death')
+      consider('outcome-word', 'outcome')
+      consider('median-word', 'median')
+      consider('risk-measure', 'risk')
+      consider('incidence-word', 'risk')
+      return best
+    }
+    return scan(cf, ct) ?? scan(0, start)
+  }
+
+  for (const f of figures) {
+    if (f.format === 'multiple') {
+      f.measure = 'relative change'
+      continue
+    }
+    if (PROPORTIONS.has(f.format) && isRelative(f)) {
+      f.relative = true
+      f.measure = 'relative change'
+      continue
+    }
+    if (PROPORTIONS.has(f.format)) {
+      const cue = cueAt(f.start, f.end)
+      f.measure = cue?.measure === 'median' ? 'proportion' : (cue?.measure ?? 'proportion')
+      // Beside new cases ("13 will be diagnosed and 2 will die of it") deaths are a population's risk.
+      if (f.measure === 'death' && cls.has('incidence-word')) f.measure = 'risk'
+      // "prevents 1 death for every 100 people treated", "3 fewer deaths": a difference, not a rate.
+      const [cf, ct] = clauseRange(clauses, f.start, f.end)
+      if ((f.measure === 'death' || f.measure === 'survival') && cls.within('difference-word', cf, ct).length > 0) f.measure = 'risk'
+    }
+  }
+  // Durations: the time a proportion covers ("alive 5 years after diagnosis"), or a survival
+  // time given as a figure of its own ("median survival was 26 months", "live about 20 months").
+  for (const f of figures) {
+    if (f.format !== 'duration') continue
+    const hyphenated = f.end - f.start >= 2 && own.slice(end(tokens[f.end - 2]), at(tokens[f.end - 1])) === '-'
+    const framed = hyphenated || cls.endingAt('frame-before', f.lead) !== undefined || cls.endingAt('frame-before', f.start) !== undefined || cls.startingAt('frame-after', f.end) !== undefined
+    const [cf, ct] = clauseRange(clauses, f.start, f.end)
+    const proportionInClause = figures.some((g) => g !== f && PROPORTIONS.has(g.format) && g.start >= cf && g.end <= ct)
+    const survivalTime = !framed && !proportionInClause && (cls.within('median-word', cf, ct).length > 0 || cls.within('survival-word', cf, ct).length > 0)
+    f.measure = survivalTime ? 'median' : 'time frame'
+  }
+
+  function isRelative(f: Figure): boolean {
+    const w = (i: number): string => tokens[i]?.word ?? ''
+    if (cls.startingAt('relative-after', f.end)) return true
+    // "by 30%", "by a further 15%", "by a whopping 60%", "by about a third", "in half"
+    for (let j = f.lead - 1; j >= Math.max(0, f.lead - 3); j--) {
+      if (w(j) === 'by' || (w(j) === 'in' && f.format === 'fraction' && j === f.lead - 1)) {
+        const [cf] = clauseRange(clauses, j, j + 1)
+        return cls.within('change-verb', cf, j).length > 0 || cls.within('relative-after', cf, j).length > 0
+      }
+      if (tokens[j + 1]?.breakBefore) break
+    }
+    // "a relative risk reduction of 30%", "the relative risk of death fell by 30%"
+    return w(f.lead - 1) === 'of' && cls.endingAt('relative-after', f.lead - 1) !== undefined
+  }
+
+  const changes = changesOf(r, figures)
+
+  const personal = personalOf(r, figures)
+
+  const relativeSurvival = relativeSurvivalOf(r)
+  const proportions = figures.filter((f) => PROPORTIONS.has(f.format) && !f.relative)
+  const fromTo = proportions.some((f, i) => i > 0 && tokens[proportions[i - 1].start - 1]?.word === 'from' && own.slice(proportions[i - 1].to, f.from).trim() === 'to')
+  return {
+    figures,
+    changes,
+    personal,
+    timeFrame: figures.some((f) => f.format === 'duration' && f.measure === 'time frame'),
+    ratePeriod: cls.has('rate-period'),
+    group: cls.has('cancer-group'),
+    stage: cls.has('cancer-stage'),
+    source: cls.has('statistic-source'),
+    absolute: proportions.some((f) => f.format === 'frequency') || cls.has('absolute-cue') || fromTo,
+    definition: cls.has('definition-frame'),
+    caveat: cls.has('group-caveat'),
+    question: /\?["'”’)\]]*\s*$/.test(own),
+    reported: cls.has(REPORT),
+    ...(relativeSurvival ? {relativeSurvival} : {}),
+    prognosis:
+      figures.some((f) => !f.relative && (f.measure === 'survival' || f.measure === 'death' || f.measure === 'median' || f.measure === 'outcome')) ||
+      // "Most patients … are gone within 18 months": deaths over a time, with no figure for how many.
+      figures.some((f) => f.format === 'duration' && cls.within('death-word', ...clauseRange(clauses, f.start, f.end)).length > 0),
+  }
+}

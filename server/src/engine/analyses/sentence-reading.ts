@@ -1,0 +1,91 @@
+import type {Sentence} from '../parse/draft.js'
+import type {Token} from '../parse/tokens.js'
+import type {ClassSpans} from '../terminology/matcher.js'
+import type {Terminology} from '../terminology/terminology.js'
+import {clausesOf} from './clauses.js'
+
+/** Class spans of a sentence as [start, end) token ranges, per class, asked once each. */
+export class Classes {
+  private readonly found = new Map<string, Array<[number, number]>>()
+  constructor(
+    private readonly spans: ClassSpans,
+    private readonly length: number,
+  ) {}
+
+  all(name: string): Array<[number, number]> {
+    let list = this.found.get(name)
+    if (!list) {
+      list = []
+      for (let i = 0; i < this.length; i++) for (const e of this.spans.ends(name, i)) list.push([i, e])
+      this.found.set(name, list)
+    }
+    return list
+  }
+
+  has(name: string): boolean {
+    return this.all(name).length > 0
+  }
+
+  /** A span of the class that ends exactly at token `end`, the longest. */
+  endingAt(name: string, end: number): [number, number] | undefined {
+    let best: [number, number] | undefined
+    for (const s of this.all(name)) if (s[1] === end && (!best || s[0] < best[0])) best = s
+    return best
+  }
+
+  /** A span of the class that starts exactly at token `start`, the longest. */
+  startingAt(name: string, start: number): [number, number] | undefined {
+    let best: [number, number] | undefined
+    for (const s of this.all(name)) if (s[0] === start && (!best || s[1] > best[1])) best = s
+    return best
+  }
+
+  /** Spans of the class inside tokens [from, to). */
+  within(name: string, from: number, to: number): Array<[number, number]> {
+    return this.all(name).filter(([a, b]) => a >= from && b <= to)
+  }
+}
+
+const QUOTES = /["“”]/g
+
+/** The character ranges between quotation marks in a sentence's text. */
+export function quotedRanges(text: string): Array<[number, number]> {
+  const marks = [...text.matchAll(QUOTES)].map((m) => m.index!)
+  const out: Array<[number, number]> = []
+  for (let i = 0; i + 1 < marks.length; i += 2) out.push([marks[i], marks[i + 1]])
+  return out
+}
+
+/**
+ * One sentence as the number analysis reads it: its tokens and text, its class spans and
+ * clauses, offsets relative to its start, and whether a place is inside quotation marks.
+ */
+export interface Reading {
+  sentence: Sentence
+  tokens: readonly Token[]
+  /** The sentence's own text. */
+  own: string
+  cls: Classes
+  /** The clause number of each token (analyses/clauses.ts). */
+  clauses: Uint16Array
+  /** A token's start and end, relative to the sentence's start. */
+  at(t: Token): number
+  end(t: Token): number
+  /** Whether a place (relative to the sentence) is between quotation marks: a phrase mentioned, not said. */
+  isQuoted(from: number): boolean
+}
+
+export function readingOf(text: string, sentence: Sentence, terminology: Terminology): Reading {
+  const own = text.slice(sentence.offset, sentence.endOffset)
+  const quotes = quotedRanges(own)
+  return {
+    sentence,
+    tokens: sentence.tokens,
+    own,
+    cls: new Classes(terminology.classSpans(sentence.tokens), sentence.tokens.length),
+    clauses: clausesOf(text, sentence),
+    at: (t) => t.offset - sentence.offset,
+    end: (t) => t.endOffset - sentence.offset,
+    isQuoted: (from) => quotes.some(([a, b]) => from > a && from < b),
+  }
+}

@@ -1,0 +1,38 @@
+import {numbersOf, promotionCover} from '../../analyses/numbers.js'
+import type {RawFinding, Rule} from '../../rule-context.js'
+
+/**
+ * accuracy/statistic-for-one-person: a group statistic applied to the reader ("you have a 70%
+ * chance", "your life expectancy is 6 months", "median survival is 12 months, so you have a
+ * year to live").
+ */
+export const statisticForOnePerson: Rule = {
+  id: 'accuracy/statistic-for-one-person',
+  family: 'accuracy',
+  defaultSeverity: 'warning',
+  description: 'A survival or risk statistic applied to the reader as their own chance or time.',
+  check(ctx) {
+    const numbers = ctx.get(numbersOf)
+    const covered = ctx.get(promotionCover)
+    const out: RawFinding[] = []
+    for (const [i, f] of numbers.bySentence) {
+      if (f.question || f.reported || f.caveat || f.personal.length === 0) continue
+      const s = ctx.draft.sentences[i]
+      for (const p of f.personal) {
+        // A forecast ("so you have a year") needs an outcome figure here or just before, or a figure inside it.
+        const inside = f.figures.some((g) => g.from >= p.from && g.to <= p.to)
+        if (p.kind === 'forecast' && !inside && !numbers.prognosisNear(i)) continue
+        const offset = s.offset + p.from
+        const endOffset = s.offset + p.to
+        // The promotion rule reports the figure; what the text makes of it for the reader is a problem of its own.
+        if (covered(i, offset, endOffset, false)) continue
+        out.push({ruleId: this.id, message: ONE_PERSON, offset, endOffset, suggestions: [], actual: ctx.draft.text.slice(offset, endOffset)})
+        break
+      }
+    }
+    return out
+  },
+}
+
+export const ONE_PERSON =
+  "Statistics describe groups of people, not one person: they cannot say what will happen to the reader, whose outlook depends on things no statistic includes. Give the figure for the group ('about 30 in 100 people with this cancer are alive 5 years after diagnosis'), and say what a median means: half the people lived longer than that, some much longer (NCI, Understanding Cancer Prognosis)."

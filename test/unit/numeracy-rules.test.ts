@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict'
+import {lint} from '../../server/src/engine/index.js'
+import {mixedMessage, commonDenominator} from '../../server/src/engine/rules/accuracy/mixed-number-formats.js'
+import {relativeRiskMessage} from '../../server/src/engine/rules/accuracy/relative-risk.js'
+import {ONE_PERSON} from '../../server/src/engine/rules/accuracy/statistic-for-one-person.js'
+import {changeMessage, figureMessage, RELATIVE_SURVIVAL} from '../../server/src/engine/rules/accuracy/survival-statistic.js'
+
+const NUMBER_RULES = /^accuracy\/(relative-risk|survival-statistic|statistic-for-one-person|mixed-number-formats)$/
+
+/** The number rules' findings on `text`: rule, the words it covers, and the finding itself. */
+function found(text: string, config = {}) {
+  return lint(text, {config}).findings
+    .filter((f) => NUMBER_RULES.test(f.ruleId))
+    .map((f) => ({rule: f.ruleId, text: text.slice(f.offset, f.endOffset), finding: f}))
+}
+
+describe('accuracy/relative-risk', () => {
+  it('reports the relative change, from its verb to its figure, with the absolute form as advice and no edit', () => {
+    const text = 'This drug cuts the risk of the cancer coming back by 50%.'
+    const [f, ...rest] = found(text)
+    assert.deepEqual(rest, [])
+    assert.equal(f.rule, 'accuracy/relative-risk')
+    assert.equal(f.text, 'cuts the risk of the cancer coming back by 50%')
+    assert.deepEqual([f.finding.offset, f.finding.endOffset, f.finding.severity], [10, 56, 'warning'])
+    assert.equal(f.finding.message, relativeRiskMessage('cuts the risk of the cancer coming back by 50%'))
+    assert.match(f.finding.message, /from 10 in 100 to 5 in 100 people over 5 years/)
+    assert.deepEqual(f.finding.suggestions, [])
+  })
+  it('reads a multiplying verb as a relative change: "halves the chance of dying"', () => {
+    assert.deepEqual(found('Tamoxifen halves the chance of dying from breast cancer.').map((f) => f.text), ['halves the chance'])
+  })
+  it('is satisfied by absolute numbers in the same sentence or the next, not two sentences on', () => {
+    assert.deepEqual(found('It halves the risk, from 4 in 100 to 2 in 100 people.'), [])
+    assert.deepEqual(found('It cuts deaths by 20%. That is 1 fewer death for every 1,000 people screened over 10 years.'), [])
+    assert.deepEqual(found('It cuts deaths by 20%. Screening is free. About 1 in 1,000 people die of bowel cancer each year.').map((f) => f.rule), ['accuracy/relative-risk'])
+  })
+  it('leaves a question, a quoted phrase and a reported claim alone', () => {
+    assert.deepEqual(found('Does this drug really halve the risk?'), [])
+    assert.deepEqual(found('Ask what "cuts the risk by 30%" means for you.'), [])
+    assert.deepEqual(found('You may have heard that vitamin D cuts cancer deaths by 13 percent.'), [])
+  })
+  it('can be turned off', () => {
+    assert.deepEqual(found('This drug cuts the risk by 50%.', {rules: {'accuracy/relative-risk': 'off'}}), [])
+  })
+})
+
+describe('accuracy/survival-statistic', () => {
+  it('reports a survival figure with no time frame and no cancer type, naming both', () => {
+    const [f] = found('Only 5% of people survive.')
+    assert.equal(f.text, '5%')
+    assert.equal(f.finding.message, figureMessage('survival', ['time frame', 'cancer type']))
+    assert.match(f.finding.message, /^This survival figure has no time frame and no cancer type, so/)
+  })
+  it('names only what is missing: a death figure with a cancer type but no time frame', () => {
+    const [f] = found('The death rate from this cancer is 30%.')
+    assert.equal(f.finding.message, figureMessage('death', ['time frame']))
+    assert.match(f.finding.message, /^This death figure has no time frame, so/)
+  })
+  it('passes a figure with a time frame and a cancer type, and one whose section heading frames it', () => {
+    assert.deepEqual(found('About 65% of people with colorectal cancer are alive 5 years after diagnosis.'), [])
+    assert.deepEqual(found('# Colon cancer: 5-year survival\n\nFor cancer that has spread to distant organs, it is about 14%.\n'), [])
+  })
+  it('reports a change in survival with no time frame or years: "survival has doubled"', () => {
+    const [f] = found('Survival has doubled thanks to new treatments.')
+    assert.equal(f.text, 'Survival has doubled')
+    assert.equal(f.finding.message, changeMessage(['time frame', 'years compared']))
+  })
+  it('reports relative survival explained as the chance of being alive', () => {
+    const text = 'A 5-year relative survival rate of 70% means that 70 in 100 people are alive five years after diagnosis.'
+    const [f] = found(text)
+    assert.equal(f.text, 'relative survival rate of 70% means that 70 in 100 people are alive')
+    assert.equal(f.finding.message, RELATIVE_SURVIVAL)
+    assert.deepEqual(found('A 5-year relative survival rate of 70% means that people with the cancer are about 70% as likely as people without it to be alive five years after diagnosis.'), [])
+  })
+  it('leaves a figure the provider claims to promotion/unsupported-statistic: one finding per problem', () => {
+    for (const text of ['Our immunotherapy boosts survival by 60%.', 'Our survival rate for stage 4 breast cancer is 90%.', 'At our centre, 85% of patients are alive.']) {
+      const rules = lint(text).findings.map((f) => f.ruleId).filter((r) => r.startsWith('accuracy/') || r.startsWith('promotion/'))
+      assert.deepEqual(rules, ['promotion/unsupported-statistic'], text)
+    }
+  })
+  it('reports the figure itself when the promotion rule is off', () => {
+    assert.deepEqual(found('Our survival rate for stage 4 breast cancer is 90%.', {rules: {'promotion/unsupported-statistic': 'off'}}).map((f) => f.text), ['90%'])
+  })
+})
+
+describe('accuracy/statistic-for-one-person', () => {
+  it('reports a chance given as the reader\'s own, with the NCI message', () => {
+    const [f] = found('With treatment, you have a 70% chance of living five years.')
+    assert.equal(f.rule, 'accuracy/statistic-for-one-person')
+    assert.equal(f.text, 'you have a 70% chance')
+    assert.equal(f.finding.message, ONE_PERSON)
+    assert.match(f.finding.message, /half the people lived longer than that/)
+  })
+  it('reports a forecast drawn from a median, in its sentence or the next', () => {
+    assert.deepEqual(found('Median survival is 12 months, so you have a year to live.').map((f) => f.text), ['so you have a year to live'])
+    assert.deepEqual(found('The survival rate is 50% at 5 years for this cancer. Your odds are a coin toss.').map((f) => f.text), ['Your odds are'])
+  })
+  it('passes "people like you", an example, and a caveat that statistics describe groups', () => {
+    assert.deepEqual(found('Out of 100 people like you, about 40 would be alive five years after diagnosis of this cancer.'), [])
+    assert.deepEqual(found('If your risk was 2 in 100, it would fall to 1 in 100.'), [])
+    assert.deepEqual(found('Phrases like "you have a 70% chance" are misleading, because statistics describe groups, not individuals.'), [])
+  })
+})
+
+describe('accuracy/mixed-number-formats', () => {
+  it('reports the later figure, names both, and gives both in one format', () => {
+    const text = 'Radiotherapy lowers the risk from 1 in 4 to 12%.'
+    const [f] = found(text)
+    assert.equal(f.text, '12%')
+    assert.equal(f.finding.message, "'1 in 4' and '12%' are in different formats (a frequency and a percentage), so readers cannot compare them reliably. Use one format with one denominator for every figure of a comparison, for example '25 in 100' and '12 in 100' (CDC Clear Communication Index; FDA, Communicating Risks and Benefits; IPDAS).")
+  })
+  it('reports frequencies out of different denominators', () => {
+    const [f] = found('Without treatment, 20 in 100 women relapse; with treatment, 1 in 10 do.')
+    assert.equal(f.text, '1 in 10')
+    assert.match(f.finding.message, /^'20 in 100' and '1 in 10' are out of different numbers \(100 and 10\)/)
+  })
+  it('reads across two sentences of a paragraph, not across paragraphs', () => {
+    assert.deepEqual(found('About 40% of people live five years with this cancer. In other words, roughly 1 in 3.').map((f) => f.text), ['roughly 1 in 3'])
+    assert.deepEqual(found('About 40% of people live five years with this cancer.\n\nRoughly 1 in 3 people have side effects.\n'), [])
+  })
+  it('passes one figure restated in another format, and figures in one format', () => {
+    assert.deepEqual(found('Nearly a quarter (24%) of patients responded, compared with 12% on placebo.'), [])
+    assert.deepEqual(found('About 7 out of 100 people had a rash and about 2 out of 100 stopped treatment.'), [])
+  })
+  it('picks a denominator no figure is a fraction of a person in', () => {
+    const f = (value: number, format: 'percentage' | 'frequency', denominator: number) =>
+      ({lead: 0, start: 0, end: 1, from: 0, to: 1, format, value, denominator, measure: 'risk', relative: false, quoted: false, example: false}) as const
+    assert.equal(commonDenominator([f(0.25, 'frequency', 4), f(0.12, 'percentage', 100)]), 100)
+    assert.equal(commonDenominator([f(0.005, 'percentage', 100), f(0.05, 'frequency', 20)]), 1000)
+    assert.match(mixedMessage(f(0.125, 'frequency', 8), '1 in 8', f(0.003, 'frequency', 1000), '3 in 1,000'), /'125 in 1,000' and '3 in 1,000'/)
+  })
+})
