@@ -133,6 +133,10 @@ export class SpunDetector {
       at += took
       swapped++
     }
+    // A name ("the National Lung Screening Trial") is not a garbled term: every word capitalised, not at the sentence's start.
+    let named = start > 0
+    for (let k = start; k < at && named; k++) named = tokens[k].norm.capital
+    if (named) return 0
     const headKept = tokens[at - 1].stem === stems[stems.length - 1]
     if (swapped === 0 || (kept === 0 && !rare) || (headKept && commonModifier)) return 0
     let key = tokens[start].stem
