@@ -98,8 +98,11 @@ const COPULA = /^\s+(?:is|are|was|were)\s+/i
 const COMMA_EXPLAINS = /^(?:(?:which|that)\s+(?:means?|meant|refers?\s+to|describes?|stands?\s+for)|meaning|i\.e\.|that is|in other words|also called|also known as|known as|called)\b/i
 const COMMA_COPULA = /^(?:which|that|who)\s+(?:is|are|was|were)\s+/i
 // ", which uses magnets …": what a test or treatment does is what it is to a reader.
-const COMMA_DOES = /^(?:which|that)\s+(?:uses?|takes?|makes?|shows?|looks\s+(?:at|for)|measures?|checks?|removes?|kills?|destroys?|blocks?|stops?|shrinks?|carries|carry|filters?|treats?)\b/i
+const COMMA_DOES = /^(?:which|that)\s+(?:uses?|takes?|makes?|shows?|looks\s+(?:at|for)|measures?|checks?|removes?|kills?|destroys?|blocks?|stops?|shrinks?|carries|carry|filters?|treats?|combines?|contains?|attaches|attach|targets?|finds?|detects?|produces?|releases?|lowers?|slows?|prevents?|helps?\s+(?:the\s+)?(?:body|immune|cells?|blood))\b/i
 const COMMA_OR = /^or\s/i
+// "of a drug", "of the treatment": what the term is of, before "means" or "is".
+const OF_WHAT = /^\s+of\s+(?:an?|the|your)\s+[\p{L}-]+/iu
+
 // "… is called X", "a step known as X", "doctors call this X", with a few describing words
 // between ("called anal adenocarcinoma", "also called biotherapy or immunotherapy"); not "she
 // called the clinic about her X" (a pronoun or "has" before "called" makes it a phone call).
@@ -140,7 +143,18 @@ function explainedAt(text: string, offset: number, endOffset: number): boolean {
   if (IN_BRACKETS_BEFORE.test(before) && CLOSE_PAREN_AFTER.test(rawAfter)) return true
   if (orNamesClause(before) && CLAUSE_END_AFTER.test(rawAfter)) return true
   const paren = PAREN.exec(after)
-  if (paren) return !NOT_A_MEANING.test(paren[1])
+  if (paren && !NOT_A_MEANING.test(paren[1])) return true
+  // "Circulating tumor cells (CTCs) are cancer cells that …": an acronym or a reference in
+  // brackets stands between the term and what defines it; read on after it.
+  if (paren) return explainedAfter(before, after.slice(paren[0].length))
+  return explainedAfter(before, after)
+}
+
+/** Whether the words after a term (and after any acronym in brackets) explain it. */
+function explainedAfter(before: string, after: string): boolean {
+  // "The efficacy of a drug means …": the term with what it is of, then the definition.
+  const ofWhat = OF_WHAT.exec(after)
+  if (ofWhat && (VERB_EXPLAINS.test(after.slice(ofWhat[0].length)) || COPULA.test(after.slice(ofWhat[0].length)))) after = after.slice(ofWhat[0].length)
   if (DASH.test(after) || COLON.test(after) || VERB_EXPLAINS.test(after)) return true
   const copula = COPULA.exec(after)
   if (copula) return definesAfterCopula(after.slice(copula[0].length))
@@ -210,8 +224,13 @@ function definesAfterCopula(rest: string, needsLink = true): boolean {
   if (head === 0 && VERB_LIKE.test(words[0])) return false
   const links = head ? LINKS : RELATIVES
   for (let i = head + 1; i < Math.min(words.length, head + 1 + LINK_WITHIN); i++) if (links.has(words[i])) return true
-  return false
+  // "is treatment given before the main treatment", "is surgery done to …": a kind of thing and
+  // what is done with it, with no article.
+  return head === 0 && words.length > 2 && PARTICIPLE_LINKS.has(words[1])
 }
+
+// Participles that tell what a bare noun after "is" is for ("treatment given before …").
+const PARTICIPLE_LINKS = new Set(`given used done made taken put placed carried performed offered found aimed designed meant`.split(/\s+/))
 
 /** One use of a term in a draft: its sentence and where it stands. */
 export interface TermUse {
