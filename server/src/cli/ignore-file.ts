@@ -1,6 +1,6 @@
 import {join} from 'node:path'
 import ignore, {type Ignore} from 'ignore'
-import {UnreadableFileError, readRegularFile} from '../config/bounded-read.js'
+import {UnreadableFileError, readRegularFile} from '../engine/data-file.js'
 import {UsageError} from './errors.js'
 
 export const IGNORE_FILE = '.oncolintignore'

@@ -1,7 +1,7 @@
 import {accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, ftruncateSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import {MAX_TEXT_BYTES} from '../engine/input.js'
-import {readRegularFile} from '../config/bounded-read.js'
+import {readRegularFile} from '../engine/data-file.js'
 import {FileProblem, UsageError, errorText, errorReason} from './errors.js'
 import {decode} from './read-draft.js'
 
