@@ -33,14 +33,6 @@ export function scratchBuffer(size: number): Buffer {
   return scratch
 }
 
-/** The whole output as one string (for tests and callers that want text). */
-export function outputText(output: Output): string {
-  if (typeof output === 'string') return output
-  let text = ''
-  for (const part of output) text += typeof part === 'string' ? part : readSpan(part, scratchBuffer(part.length)).toString('utf8')
-  return text
-}
-
 /** The span's bytes, into `into` (at least span.length long); a file that shrank since is an error. */
 export function readSpan(span: FileSpan, into: Buffer): Buffer {
   for (let n = 0; n < span.length; ) {
