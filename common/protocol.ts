@@ -28,7 +28,11 @@ const serverCommand = <Args, Result>(name: string): ServerCommand<Args, Result> 
 export const commandParams = <Args>(command: ServerCommand<Args, unknown>, args: Args): CommandParams<Args> => ({command: command.name, arguments: [args]})
 
 /** The LSP Command (in a code action) that has the client run `command` with `args`. */
-export const commandCall = <Args>(command: ServerCommand<Args, unknown>, title: string, args: Args): Command => ({title, command: command.name, arguments: [args]})
+export const commandCall = <Args>(command: ServerCommand<Args, unknown>, title: string, args: Args): Command => ({
+  title,
+  command: command.name,
+  arguments: [args],
+})
 
 export interface FixAllArgs {
   uri: string

@@ -51,11 +51,11 @@ describe('config definitions have one source (engine/config.ts)', () => {
       })
     }
 
-    it('rules: the severities are the engine\'s', () => {
+    it("rules: the severities are the engine's", () => {
       assert.deepEqual(schema.properties.rules.additionalProperties.enum, [...SEVERITY_SETTINGS])
     })
 
-    it('has a property for every key of the engine\'s config', () => {
+    it("has a property for every key of the engine's config", () => {
       for (const key of Object.keys(DEFAULT_CONFIG)) assert.ok(schema.properties[key], key)
     })
   })
@@ -64,7 +64,10 @@ describe('config definitions have one source (engine/config.ts)', () => {
     it("oncolint.targetGrade: type, range and default are the engine's", () => {
       const {minimum, maximum, integer} = NUMERIC_SETTINGS.targetGrade
       const property = settings['oncolint.targetGrade'] as NumberSchema
-      assert.deepEqual([property.type, property.minimum, property.maximum, property.default], [integer ? 'integer' : 'number', minimum, maximum, DEFAULT_CONFIG.targetGrade])
+      assert.deepEqual(
+        [property.type, property.minimum, property.maximum, property.default],
+        [integer ? 'integer' : 'number', minimum, maximum, DEFAULT_CONFIG.targetGrade],
+      )
     })
 
     it("oncolint.targetGrade: the server takes exactly the values the engine's range allows", () => {

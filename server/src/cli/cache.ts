@@ -1,4 +1,4 @@
-import {closeSync, constants, fstatSync, openSync, readSync, statSync} from 'node:fs'
+import {closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {crc32} from 'node:zlib'
 import {stylishRows} from './formats/stylish.js'
@@ -90,7 +90,7 @@ export class LintCache {
   /** Reads the cache's header at `location` (a file, or a folder to hold .oncolintcache); notes problems on stderr. */
   static load(location: string, cwd: string, version: string, notice: (line: string) => void): LintCache {
     let path = resolve(cwd, location)
-    let stat
+    let stat: Stats | undefined
     try {
       stat = statSync(path)
       if (stat.isDirectory()) stat = statSync((path = join(path, '.oncolintcache')))

@@ -122,7 +122,7 @@ export async function lintFiles<J extends FileJob>(jobs: readonly J[], threads: 
   }
   // Every file is done: a worker still starting up has nothing left to do.
   await Promise.all(workers.map((w) => w.worker.terminate()))
-  const missing = results.findIndex((r) => r === undefined)
+  const missing = results.indexOf(undefined)
   if (missing >= 0) throw new Error(`a lint thread stopped before finishing ${jobs[missing].filePath}`)
   return results as FileOutcome[]
 }

@@ -38,12 +38,16 @@ export function kindOf(stat: Stats): string {
 const notRegular = (file: string, stat: Stats) => new UnreadableFileError(file, `not a regular file (${kindOf(stat)})`, {kind: 'type', stat})
 
 const tooLargeError = (file: string, size: number, maxBytes: number, grew: boolean, tooLarge?: (size: number) => string) =>
-  new UnreadableFileError(file, tooLarge ? tooLarge(size) : `too large (${size.toLocaleString('en-US')} bytes; the limit is ${maxBytes.toLocaleString('en-US')})`, {
-    kind: 'size',
-    size,
-    maxBytes,
-    grew,
-  })
+  new UnreadableFileError(
+    file,
+    tooLarge ? tooLarge(size) : `too large (${size.toLocaleString('en-US')} bytes; the limit is ${maxBytes.toLocaleString('en-US')})`,
+    {
+      kind: 'size',
+      size,
+      maxBytes,
+      grew,
+    },
+  )
 
 /**
  * Reads a regular file of at most `maxBytes` bytes. A FIFO, a device (/dev/zero), a socket or
@@ -106,7 +110,15 @@ export function checkRegularFile(file: string, maxBytes: number): void {
 
 /** The engine's word for what a refused data file is. */
 const shortKind = (st: Stats): string =>
-  st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file'
+  st.isDirectory()
+    ? 'a folder'
+    : st.isFIFO()
+      ? 'a FIFO'
+      : st.isSocket()
+        ? 'a socket'
+        : st.isCharacterDevice() || st.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file'
 
 const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`)
 
@@ -122,7 +134,11 @@ export function readDataFile(file: string, what: string, maxBytes: number): stri
     if (e instanceof UnreadableFileError) {
       const {refusal} = e
       if (refusal.kind === 'type') throw new DataFileError(file, 1, `${what} must be a regular file, not ${shortKind(refusal.stat)}`)
-      throw new DataFileError(file, 1, refusal.grew ? `${what} is over the limit of ${size(maxBytes)}` : `${what} is ${size(refusal.size)}, over the limit of ${size(maxBytes)}`)
+      throw new DataFileError(
+        file,
+        1,
+        refusal.grew ? `${what} is over the limit of ${size(maxBytes)}` : `${what} is ${size(refusal.size)}, over the limit of ${size(maxBytes)}`,
+      )
     }
     const code = (e as NodeJS.ErrnoException).code
     // Windows will not open a folder at all; elsewhere fstat tells.

@@ -34,7 +34,11 @@ export class ConfigProblems {
       .then((choice) => {
         if (choice?.title !== 'Open') return
         const line = Math.max(0, error.line - 1)
-        return this.connection.window.showDocument({uri: pathToFileURL(error.file).href, takeFocus: true, selection: {start: {line, character: 0}, end: {line, character: 0}}})
+        return this.connection.window.showDocument({
+          uri: pathToFileURL(error.file).href,
+          takeFocus: true,
+          selection: {start: {line, character: 0}, end: {line, character: 0}},
+        })
       })
       .catch(() => undefined)
   }

@@ -109,6 +109,8 @@ export class LintScheduler {
     void this.connection.sendDiagnostics({uri: doc.uri, version: doc.version, diagnostics: []})
     if (this.notLintedShown.has(doc.uri)) return
     this.notLintedShown.add(doc.uri)
-    void this.connection.window.showWarningMessage(`oncolint: ${doc.uri.split('/').pop()}: ${notLintable(doc.getText()) ?? 'not linted'} (the command line skips it too).`)
+    void this.connection.window.showWarningMessage(
+      `oncolint: ${doc.uri.split('/').pop()}: ${notLintable(doc.getText()) ?? 'not linted'} (the command line skips it too).`,
+    )
   }
 }

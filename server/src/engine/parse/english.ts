@@ -20,7 +20,7 @@ interface Point {
  * trees on the fixtures, on generated text and through remark-retext.
  */
 export class FastParseEnglish extends ParseEnglish {
-  tokenize(value: string | null | undefined): SentenceContent[] {
+  override tokenize(value: string | null | undefined): SentenceContent[] {
     const children: SentenceContent[] = []
     if (!value) return children
 

@@ -68,7 +68,7 @@ export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind
   for (const entry of entries) {
     const ref: PatternRef = {entry, kind}
     for (const pattern of (kind === 'find' ? entry.find : entry.unless) ?? []) {
-      let sequences
+      let sequences: ReturnType<typeof expandPattern>
       try {
         sequences = expandPattern(pattern)
       } catch (e) {

@@ -1,4 +1,12 @@
-import {CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextDocumentEdit, type WorkspaceEdit} from 'vscode-languageserver/node'
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+  type TextDocumentEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {AcceptCommand, commandCall} from '../../../../common/protocol.js'
 import {isPlainText, type Finding} from '../../engine/index.js'
@@ -67,20 +75,20 @@ function insertionEdit(doc: TextDocument, insertions: Insertion[], support: Edit
  * Every action for one diagnostic: its quick fixes, then the ways to silence it (this line, the
  * selected lines, this file) and, for a flagged phrase, accepting it for the whole project.
  */
-function actionsFor(
-  doc: TextDocument,
-  diagnostic: Diagnostic,
-  finding: Finding,
-  requested: Range,
-  support: EditSupport,
-  canAccept: boolean,
-): CodeAction[] {
+function actionsFor(doc: TextDocument, diagnostic: Diagnostic, finding: Finding, requested: Range, support: EditSupport, canAccept: boolean): CodeAction[] {
   const actions = quickFixes(doc, diagnostic, finding, support)
   const rule = finding.ruleId
   // A finding about a directive itself is fixed in the directive, not silenced by another one.
   if (rule.startsWith('oncolint/')) {
     const reason = rule === 'oncolint/unexplained-suppression' ? addReason(doc.getText(), finding.offset, finding.endOffset) : undefined
-    if (reason) actions.push({kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, title: 'Add a reason to this suppression', edit: insertionEdit(doc, [reason], support)})
+    if (reason)
+      actions.push({
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        title: 'Add a reason to this suppression',
+        edit: insertionEdit(doc, [reason], support),
+      })
     return actions
   }
   const markdown = !isPlainText(doc.languageId)

@@ -21,7 +21,9 @@ function accept(ctx: ServerContext, params: ExecuteCommandParams): AcceptResult 
   const {connection, workspace} = ctx
   const {uri, phrase} = (params.arguments?.[0] ?? {}) as Partial<AcceptArgs>
   if (!workspace.trusted) {
-    void connection.window.showErrorMessage('oncolint: this workspace is not trusted, so oncolint writes nothing in it; add the phrase to accept in its .oncolintrc yourself')
+    void connection.window.showErrorMessage(
+      'oncolint: this workspace is not trusted, so oncolint writes nothing in it; add the phrase to accept in its .oncolintrc yourself',
+    )
     return {file: null}
   }
   const file = typeof uri === 'string' ? workspace.acceptFileFor(uri) : undefined
@@ -32,7 +34,9 @@ function accept(ctx: ServerContext, params: ExecuteCommandParams): AcceptResult 
   try {
     const added = acceptPhraseInFile(file, phrase.trim(), workspace.folders)
     ctx.scheduler.relintAll()
-    void connection.window.showInformationMessage(added ? `oncolint: '${phrase.trim()}' is accepted in ${file}` : `oncolint: '${phrase.trim()}' was already accepted in ${file}`)
+    void connection.window.showInformationMessage(
+      added ? `oncolint: '${phrase.trim()}' is accepted in ${file}` : `oncolint: '${phrase.trim()}' was already accepted in ${file}`,
+    )
     return {file}
   } catch (e) {
     const why = e instanceof WriteRefused ? `will not write ${file}: ${e.message}` : `could not update ${file}: ${(e as Error).message}`
