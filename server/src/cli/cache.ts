@@ -71,7 +71,7 @@ export interface CacheHit {
  * Layout: one line of JSON (CacheHeader), then the body: per file the report's JSON and its
  * stylish rows, back to back. A run with every file unchanged reads the header only, checks
  * the CRC of the parts it reuses (the JSON report, or the rows of the default output), and
- * copies them into its output: it never parses 20 MB of JSON nor holds it.
+ * copies them into its output: it never parses megabytes of JSON nor holds them.
  */
 export class LintCache {
   private readonly seen = new Set<string>()
@@ -227,7 +227,7 @@ export class LintCache {
 
   /**
    * Whether a part of an entry still matches its CRC in the file (read once, into the reused
-   * scratch buffer: fresh memory is slow to touch, and a run checks 20 MB).
+   * scratch buffer: fresh memory is slow to touch, and a run checks megabytes).
    */
   private intact(entry: Entry, part: StoredPart): boolean {
     const {messages, stats, rows, crc, verified} = entry

@@ -26,7 +26,8 @@ export interface CliIo {
 
 /**
  * The process's own streams. Standard input is set up only when it is read (a `-` target):
- * setting it up loads Node's file and stream modules, about 9 ms of a run that never reads it.
+ * setting it up loads Node's file and stream modules, a cost a run that never reads it would
+ * pay for nothing.
  */
 function processIo(): CliIo {
   return {
@@ -200,7 +201,7 @@ async function lintSelection(
   })
   for (const job of jobs) configs[job.index].terminology
 
-  // process.hrtime, not performance.now(): the global `performance` loads Node's perf_hooks (2-3 ms).
+  // process.hrtime, not performance.now(): the global `performance` loads Node's perf_hooks.
   const started = process.hrtime.bigint()
   const bytes = jobs.reduce((n, job) => n + sizeOf(job.filePath), 0)
   const threads = threadCount(options.concurrency, jobs.length, bytes)

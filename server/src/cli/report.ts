@@ -175,8 +175,8 @@ type Scope = Stats['document']
 
 /**
  * The stats with grades to two decimals. The formulas are estimates, good to a tenth of a
- * grade at best; their seventeen digits made the JSON report of 200 drafts 28% larger (about
- * 6 MB), and so slower to write and to read, for no information.
+ * grade at best; their seventeen digits made the JSON report much larger (docs/performance.md),
+ * and so slower to write and to read, for no information.
  */
 function reportedStats(stats: Stats): Stats {
   const scope = (s: Scope): Scope => ({...s, grades: rounded(s.grades), gradesExplained: rounded(s.gradesExplained)})

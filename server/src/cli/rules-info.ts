@@ -32,7 +32,7 @@ export function printConfig(path: string, cwd: string): string {
     targetGrade: config.targetGrade,
     maxSentenceWords: config.maxSentenceWords,
     maxParagraphWords: config.maxParagraphWords,
-    terminology: {version: resolved.terminology.version, files: [...new Set(resolved.terminology.entries.map((e) => e.file))]},
+    terminology: {version: resolved.terminology.version, files: resolved.terminology.sources.map((s) => s.file)},
   }
   return JSON.stringify(out, null, 2) + '\n'
 }

@@ -23,7 +23,7 @@ function fill(fd: number, content: Content): void {
  * and `owner` when given (as root, to keep a file's owner). Only ever for a path that is
  * absent or a regular file: a rename replaces whatever the name held.
  */
-export function writeAtomically(file: string, content: Content, mode?: number, owner?: {uid: number; gid: number}): void {
+function writeAtomically(file: string, content: Content, mode?: number, owner?: {uid: number; gid: number}): void {
   mkdirSync(dirname(file), {recursive: true})
   const tmp = join(dirname(file), `.${basename(file)}.oncolint-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`)
   try {

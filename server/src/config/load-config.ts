@@ -5,7 +5,7 @@ import {DataFileError, RULES_BY_ID, isRuleGroup, packageRoot, terminologyWith, t
 import {MAX_CONFIG_BYTES, MAX_TERMINOLOGY_BYTES, UnreadableFileError, checkRegularFile, readRegularFile} from '../engine/data-file.js'
 import {readYaml} from '../engine/terminology/load.js'
 
-export const CONFIG_NAMES = ['.oncolintrc.json', '.oncolintrc.yaml', '.oncolintrc.yml']
+const CONFIG_NAMES = ['.oncolintrc.json', '.oncolintrc.yaml', '.oncolintrc.yml']
 
 /** A config file after validation, with its terminology files compiled. */
 export interface ResolvedConfig {
@@ -37,7 +37,7 @@ function isConfig(path: string): boolean {
 }
 
 /** Whether `dir` is the top of a repository: it holds .git (a folder, or a file in a worktree or submodule). */
-export const isRepositoryRoot = (dir: string): boolean => existsSync(join(dir, '.git'))
+const isRepositoryRoot = (dir: string): boolean => existsSync(join(dir, '.git'))
 
 /** Where the search for a config ended, and why there. */
 export interface ConfigSearch {

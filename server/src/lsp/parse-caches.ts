@@ -3,7 +3,7 @@ import {ParseCache} from '../engine/index.js'
 /** Parse caches kept at most: for the documents edited last. */
 export const MAX_PARSE_CACHES = 8
 /** ...and at most this many characters of text between them (a 20,000-word draft is 120,000). */
-export const MAX_PARSE_CACHE_CHARS = 600_000
+const MAX_PARSE_CACHE_CHARS = 600_000
 
 /**
  * Parsed chunks of the documents edited last, least recent first: a re-lint re-parses only the

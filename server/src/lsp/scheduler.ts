@@ -22,7 +22,7 @@ export const DEBOUNCE_MS = 150
 const YIELD_TURNS = 6
 
 /** Resolves after YIELD_TURNS turns of the event loop, or sooner once `superseded` says so. */
-export const yieldToMessages = (superseded: () => boolean): Promise<void> =>
+const yieldToMessages = (superseded: () => boolean): Promise<void> =>
   new Promise((resolve) => {
     let turns = 0
     const next = (): void => {

@@ -55,4 +55,4 @@ function* messagesJson(messages: readonly ReportMessage[], failure: string | und
 }
 
 /** What the JSON report shows first for a file that was not linted or not fixed (ESLint's shape for a fatal error). */
-export const fatalMessage = (message: string) => ({ruleId: null, fatal: true, severity: 'error', message, line: 0, column: 0, endLine: 0, endColumn: 0, offset: 0, endOffset: 0, suggestions: []})
+const fatalMessage = (message: string) => ({ruleId: null, fatal: true, severity: 'error', message, line: 0, column: 0, endLine: 0, endColumn: 0, offset: 0, endOffset: 0, suggestions: []})

@@ -44,7 +44,7 @@ export function stylishOutput(files: readonly ReportedFile[], ctx: FormatContext
     }
     // A file not linted or not fixed: one row saying why, before what remains (as ESLint shows a fatal error).
     const failureRow = failure === undefined ? '' : (failed++, `  ${c.dim('0:0')}  ${c.red('error')}    ${printableText(failure)}\n`)
-    // One part per file: written out part by part, not first joined into one 3 MB string.
+    // One part per file: written out part by part, not first joined into one string of megabytes.
     parts.push(`${text}\n${c.underline(pathOf(filePath))}\n${failureRow}${c === PLAIN ? stylishRows(messages) : rows(messages, c)}`)
     text = ''
   }

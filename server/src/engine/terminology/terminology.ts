@@ -144,9 +144,4 @@ export class Terminology {
   get sources(): Array<{file: string}> {
     return [...new Set(this.entries.map((e) => e.file))].map((file) => ({file}))
   }
-
-  /** Entries a rule reports. */
-  forRule(ruleId: string): Entry[] {
-    return this.entries.filter((e) => e.rule === ruleId)
-  }
 }

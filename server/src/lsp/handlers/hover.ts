@@ -4,7 +4,7 @@ import type {ServerContext} from '../context.js'
 import {rangeOf} from '../convert.js'
 
 /** Markdown must not read a message's own * _ [ ] < as formatting. */
-export const escapeMarkdown = (s: string): string => s.replace(/[\\`*_{}[\]<>#|]/g, '\\$&')
+const escapeMarkdown = (s: string): string => s.replace(/[\\`*_{}[\]<>#|]/g, '\\$&')
 
 function sourceLink(url: string): string {
   try {
@@ -19,7 +19,7 @@ function sourceLink(url: string): string {
  * What a hover on a terminology phrase says: the finding's message (when a rule flagged it),
  * the plain-language explanation, the preferred wording and the source behind the entry.
  */
-export function termHover(entry: Entry, written: string, finding?: Finding): string {
+function termHover(entry: Entry, written: string, finding?: Finding): string {
   const parts: string[] = []
   const rule = finding?.ruleId ?? entry.rule
   parts.push(`**${escapeMarkdown(written)}** · oncolint [${rule}](${ruleDocUrl(rule)})`)
