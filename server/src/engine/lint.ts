@@ -1,7 +1,7 @@
 import {directivesOf} from './analyses/directives.js'
 import {readabilityOf} from './analyses/readability.js'
 import {severityFor, withDefaults, type LintConfig, type Severity} from './config.js'
-import {ParseCache, parseDraft} from './parse/draft.js'
+import {type ParseCache, parseDraft} from './parse/draft.js'
 import type {ReadabilityStats} from './readability/stats.js'
 import {LintContext, type RawFinding, type Rule} from './rule-context.js'
 import {RULES} from './rules/index.js'

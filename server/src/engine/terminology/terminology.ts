@@ -68,7 +68,7 @@ export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind
   for (const entry of entries) {
     const ref: PatternRef = {entry, kind}
     for (const pattern of (kind === 'find' ? entry.find : entry.unless) ?? []) {
-      let sequences
+      let sequences: ReturnType<typeof expandPattern>
       try {
         sequences = expandPattern(pattern)
       } catch (e) {
@@ -143,10 +143,5 @@ export class Terminology {
   /** The files its entries were read from, built-in first. */
   get sources(): Array<{file: string}> {
     return [...new Set(this.entries.map((e) => e.file))].map((file) => ({file}))
-  }
-
-  /** Entries a rule reports. */
-  forRule(ruleId: string): Entry[] {
-    return this.entries.filter((e) => e.rule === ruleId)
   }
 }
