@@ -1,9 +1,9 @@
 'use strict'
 // Loads a bundle from dist/ (cli.js, server.js) with the V8 code cache the build writes next to
 // it (dist/cli.js.cache, dist/server.js.cache; see scripts/code-cache.mjs). Node 20 has no
-// module.enableCompileCache, and compiling the ~650 KB bundle, plus each function it runs on the
-// way, was about half the time oncolint took to start; from the cache V8 deserialises the
-// bytecode instead.
+// module.enableCompileCache, and compiling the bundle, plus each function it runs on the way,
+// was a large part of the time oncolint took to start (docs/performance.md); from the cache V8
+// deserialises the bytecode instead.
 //
 // The bundle runs as require() would run it: a CommonJS function of (exports, require, module,
 // __filename, __dirname), compiled with the bundle's own path as its file name, so stack traces
@@ -68,8 +68,8 @@ function run(script, file) {
  * The bundle `file` read into one buffer laid out as the source compiled: the wrapper's head,
  * the bundle's bytes, the wrapper's tail. `bytes` is the bundle's part; `text()` decodes the
  * whole as one flat string. Joined from three strings, the source would be copied once more
- * before V8 compiles it: another 1.2 MB of fresh memory (the bundle holds a few non-Latin-1
- * characters, so V8 keeps it at two bytes a character), some 3 ms of a warm --cache run.
+ * before V8 compiles it: another copy of the bundle in fresh memory, at two bytes a character
+ * (it holds a few non-Latin-1 characters), which shows in a warm --cache run.
  * Undefined when the file cannot be read.
  */
 function readSource(file) {

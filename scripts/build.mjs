@@ -22,7 +22,7 @@ const common = {
   banner: {js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;"},
 }
 // The server and the CLI set these up when first used (most runs never do): see lazy-packages.mjs.
-const lazy = {...common, plugins: [lazyPackages(['ajv', 'yaml', 'fast-glob'], ROOT)]}
+const lazy = {...common, plugins: [lazyPackages(['ajv', 'yaml'], ROOT)]}
 
 // A cache is made for one bundle: gone before the bundles change, so a failed build leaves none.
 removeCodeCaches(ROOT)
@@ -30,7 +30,7 @@ await Promise.all([
   build({...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode']}),
   build({...lazy, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js'}),
   build({...lazy, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js'}),
-  build({...common, entryPoints: ['server/src/engine/terminology/precompile.ts'], outfile: 'dist/precompile.js', sourcemap: false}),
+  build({...common, entryPoints: ['scripts/precompile.ts'], outfile: 'dist/precompile.js', sourcemap: false}),
 ])
 
 // Validate the terminology and store it as JSON (dist/terminology.json); bad data fails the build.

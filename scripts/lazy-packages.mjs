@@ -3,15 +3,14 @@
 // (`var import_ajv = __toESM(require_ajv())` at the top of the importer), and a synchronous
 // lazy import cannot be written in the ESM sources (server/ is "type": "module"; under tsx
 // there is no require()). A warm --cache run and the language server's startup use neither
-// ajv, yaml nor fast-glob, yet setting them up (and, with the code cache, deserialising the code
-// that does it) took 10-20 ms of the warm run over the bench corpus and ~6 ms of the server's
-// startup on the 2-core bench machine.
+// ajv nor yaml, yet setting them up (and, with the code cache, deserialising the code that does
+// it) was a noticeable part of both (docs/performance.md has the figures).
 //
 // Each import of a named package resolves to a small module whose exports are getters that
 // require() the real package on first read. Its export names are read from the package at
-// build time. A package whose module.exports is a function (fast-glob) gets a function that
-// calls or constructs the real one. Only for packages with no import-time side effects that
-// the program relies on.
+// build time. A package whose module.exports is a function gets a function that calls or
+// constructs the real one. Only for packages with no import-time side effects that the
+// program relies on.
 import {createRequire} from 'node:module'
 
 const NAMESPACE = 'lazy-package'

@@ -27,7 +27,7 @@ export function sourceFiles(root) {
 }
 
 const wordCount = (text) => (text.match(/\S+/g) ?? []).length
-const SENTENCE_END = /(?<=[.!?]["')\]]?)\s+(?=["'(\[]?[A-Z0-9])/
+const SENTENCE_END = /(?<=[.!?]["')\]]?)\s+(?=["'([]?[A-Z0-9])/
 // Lists, tables, quotes, code and HTML are kept as written: reordering their lines would
 // produce broken Markdown rather than another draft.
 const NOT_PROSE = /^\s*(?:[-*+>|]|\d+[.)]\s|```|<)/

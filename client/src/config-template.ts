@@ -1,8 +1,7 @@
 // What "oncolint: Create configuration" writes. Kept apart from the command (no vscode import)
 // so the unit tests can check it against the schema and the config loader.
 
-/** The config file names oncolint looks for, in the order it prefers them (as load-config.ts). */
-export const CONFIG_NAMES = ['.oncolintrc.json', '.oncolintrc.yaml', '.oncolintrc.yml'] as const
+export {CONFIG_NAMES} from '../../common/config-files.js'
 
 export const CONFIG_FILE = '.oncolintrc.yaml'
 

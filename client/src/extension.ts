@@ -1,8 +1,8 @@
 import * as path from 'node:path'
 import {commands, window, workspace, type ExtensionContext, type LogOutputChannel} from 'vscode'
-import {ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions} from 'vscode-languageclient/node'
+import {LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions} from 'vscode-languageclient/node'
 import type {Range as LspRange} from 'vscode-languageserver-protocol'
-import {SERVER_COMMANDS, STATS_NOTIFICATION, type DocumentStats, type FixAllArgs, type InitializationOptions} from '../../server/src/lsp/protocol.js'
+import {FixAllCommand, StatsNotification, commandParams, type DocumentStats, type FixAllArgs, type InitializationOptions} from '../../common/protocol.js'
 import {createConfiguration} from './create-config.js'
 import {draftEditor} from './draft-editor.js'
 import {ReportPanel} from './report-panel.js'
@@ -99,7 +99,7 @@ async function start(context: ExtensionContext): Promise<void> {
   // The id 'oncolint' makes vscode-languageclient honour the oncolint.trace.server setting.
   const c = new LanguageClient('oncolint', 'oncolint', serverOptions, clientOptions)
   client = c
-  c.onNotification(STATS_NOTIFICATION, (stats: DocumentStats) => {
+  c.onNotification(StatsNotification, (stats) => {
     store.set(c.protocol2CodeConverter.asUri(stats.uri).toString(), stats)
   })
   await c.start()
@@ -125,7 +125,7 @@ async function fixAll(): Promise<number> {
     return 0
   }
   const args: FixAllArgs = {uri: client.code2ProtocolConverter.asUri(editor.document.uri), version: editor.document.version}
-  const {applied} = (await client.sendRequest(ExecuteCommandRequest.type, {command: SERVER_COMMANDS.fixAll, arguments: [args]})) as {applied: number}
+  const {applied} = await client.sendRequest(FixAllCommand.request, commandParams(FixAllCommand, args))
   window.setStatusBarMessage(applied ? `oncolint: fixed ${applied} problem${applied === 1 ? '' : 's'}` : 'oncolint: no safe fixes to apply', 4000)
   return applied
 }

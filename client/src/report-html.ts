@@ -4,7 +4,7 @@
  * inline script or style except the two blocks carrying the nonce; the bar chart is inline SVG
  * sized by attributes, because a CSP without 'unsafe-inline' also blocks style="" attributes.
  */
-import type {DocumentStats} from '../../server/src/lsp/protocol.js'
+import type {DocumentStats} from '../../common/protocol.js'
 
 export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!)

@@ -4,7 +4,7 @@ import {
   Range,
   Selection,
   TextEditorRevealType,
-  Uri,
+  type Uri,
   ViewColumn,
   window,
   workspace,

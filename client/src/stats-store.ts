@@ -1,5 +1,5 @@
 import {EventEmitter, type Event} from 'vscode'
-import type {DocumentStats} from '../../server/src/lsp/protocol.js'
+import type {DocumentStats} from '../../common/protocol.js'
 
 /** The latest stats the server sent for each document, keyed by the document's URI string. */
 export class StatsStore {

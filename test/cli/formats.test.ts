@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import AjvDraft04 from 'ajv-draft-04'
 import ajvFormats from 'ajv-formats'
+import type * as Sarif from 'sarif'
 import {RULES, withDefaults} from '../../server/src/engine/index.js'
 import {PUBLIC_DOCS_BASE} from '../../server/src/cli/doc-links.js'
 import {jsonOutput} from '../../server/src/cli/formats/json.js'
@@ -144,7 +145,7 @@ notes, v2.md
   })
 
   describe('sarif', () => {
-    let log: any
+    let log: Sarif.Log
     before(async () => {
       const r = await cli(['--format', 'sarif', '.'], {cwd: dir})
       assert.equal(r.code, 1)
@@ -169,10 +170,11 @@ notes, v2.md
     it('describes the tool with every rule, its doc link and default level', () => {
       assert.equal(log.version, '2.1.0')
       const driver = log.runs[0].tool.driver
+      const rules = driver.rules ?? []
       assert.deepEqual([driver.name, driver.version], ['oncolint', VERSION])
-      assert.equal(driver.rules.length, RULES.length)
+      assert.equal(rules.length, RULES.length)
       assert.deepEqual(
-        driver.rules.find((r: {id: string}) => r.id === 'accuracy/misconception'),
+        rules.find((r) => r.id === 'accuracy/misconception'),
         {
           id: 'accuracy/misconception',
           shortDescription: {text: RULES.find((r) => r.id === 'accuracy/misconception')!.description},
@@ -181,7 +183,7 @@ notes, v2.md
           properties: {tags: ['accuracy']},
         },
       )
-      assert.ok(driver.rules.some((r: {defaultConfiguration: {level: string}}) => r.defaultConfiguration.level === 'note'), 'info is note')
+      assert.ok(rules.some((r) => r.defaultConfiguration?.level === 'note'), 'info is note')
       assert.deepEqual(log.runs[0].originalUriBaseIds, {'%SRCROOT%': {uri: pathToFileURL(dir).href + '/'}})
       assert.equal(log.runs[0].columnKind, 'utf16CodeUnits')
     })

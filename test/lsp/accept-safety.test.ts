@@ -56,7 +56,7 @@ describe('accept: where the server may write', () => {
     assert.throws(() => realTargetInside(join(ws, '.oncolintrc.yaml'), [ws]), new WriteRefused('it is not a regular file'))
   })
 
-  it('writes by renaming a new file over the old one, keeping its mode, leaving no temporary file', function () {
+  it('writes by renaming a new file over the old one, keeping its mode, leaving no temporary file', () => {
     const {ws} = layout()
     const file = join(ws, '.oncolintrc.yaml')
     writeFileSync(file, 'accept: []\n')

@@ -18,7 +18,7 @@ import {
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import type {DocumentStats} from '../../server/src/lsp/protocol.js'
+import type {DocumentStats} from '../../common/protocol.js'
 import {ROOT} from '../helpers.js'
 
 /** What VS Code announces that the server looks at. */

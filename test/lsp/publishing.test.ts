@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {CodeAction} from 'vscode-languageserver-protocol/node'
-import {MAX_PARSE_CACHES} from '../../server/src/lsp/server.js'
+import {MAX_PARSE_CACHES} from '../../server/src/lsp/parse-caches.js'
 import {TEST_TERMS} from '../helpers.js'
 import {TestClient} from './harness.js'
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {escapeHtml, reportBody, reportPage, sectionChart} from '../../client/src/report-html.js'
-import type {DocumentStats} from '../../server/src/lsp/protocol.js'
+import type {DocumentStats} from '../../common/protocol.js'
 
 const r = (line: number, a: number, b: number) => ({start: {line, character: a}, end: {line, character: b}})
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {numbersList, reportBody} from '../../client/src/report-html.js'
 import {lint} from '../../server/src/engine/index.js'
-import {documentStats} from '../../server/src/lsp/stats.js'
+import {documentStats} from '../../server/src/lsp/handlers/stats.js'
 
 const TEXT = '# Outlook\n\nOnly 5% of people survive.\n\nFor women with breast cancer that has spread to distant organs, 5-year relative survival is about 32% (SEER).\n'
 

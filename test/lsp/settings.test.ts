@@ -3,7 +3,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {mergeConfig, readSettings} from '../../server/src/lsp/settings.js'
+import {mergeConfig, readSettings} from '../../server/src/config/settings.js'
 import {TEST_TERMS} from '../helpers.js'
 import {TestClient, VSCODE_CAPABILITIES} from './harness.js'
 

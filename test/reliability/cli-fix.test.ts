@@ -72,7 +72,7 @@ describe('reliability: --fix on disk', function () {
       return (open as (...args: unknown[]) => number)(path, ...rest)
     }) as typeof fs.openSync
     syncBuiltinESMExports()
-    let r
+    let r: Awaited<ReturnType<typeof cli>>
     try {
       r = await cli(['--fix', 'a.md'], {cwd: dir})
     } finally {

@@ -102,13 +102,17 @@ const OPTIONS = {
   version: {type: 'boolean', short: 'v'},
 } satisfies ParseArgsConfig['options']
 
-export function parseCli(argv: string[]): CliOptions {
-  let parsed
+/** The arguments as node:util parseArgs reads them; a usage error for any it does not take. */
+function readArgs(argv: string[]) {
   try {
-    parsed = parseArgs({args: argv, allowPositionals: true, strict: true, options: OPTIONS})
+    return parseArgs({args: argv, allowPositionals: true, strict: true, options: OPTIONS})
   } catch (e) {
     throw new UsageError(argumentProblem(e as Error & {code?: string}))
   }
+}
+
+export function parseCli(argv: string[]): CliOptions {
+  const parsed = readArgs(argv)
   const v = parsed.values
   const format = (v.format ?? 'stylish') as Format
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${v.format}" (expected one of: ${FORMATS.join(', ')})`)

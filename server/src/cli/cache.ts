@@ -1,11 +1,10 @@
-import {closeSync, constants, fstatSync, openSync, readSync, statSync} from 'node:fs'
+import {closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {crc32} from 'node:zlib'
-import type {Severity} from '../engine/index.js'
-import {hasSafeFix, stylishRows} from './formats/stylish.js'
+import {stylishRows} from './formats/stylish.js'
 import type {CacheKey} from './lint-file.js'
 import {readSpan, scratchBuffer, writeOutputFile, type FileSpan} from './output.js'
-import {statsJson, type FileReport} from './report.js'
+import {CachedReport, hasSafeFix, type FileReport, type ReportMessage, type StoredParts} from './report.js'
 
 /** Bumped whenever the stored shape changes, so an older layout is never misread. */
 const CACHE_FORMAT = 5
@@ -58,44 +57,11 @@ interface Entry extends CacheKey {
   verified?: {report?: boolean; rows?: boolean}
 }
 
-export type SeverityCounts = Record<Severity, number>
-
-/** What a report taken from the cache is made of, for the formats to copy and main to count. */
-interface Stored {
-  counts: SeverityCounts
-  /** The messages and stats as spans of the cache file: when the report part was checked. */
-  report?: StoredReport
-  /** The stylish rows as a span of the cache file: when the rows part was checked. */
-  stylish?: StoredStylish
+/** A report taken from the cache: its parts as stored (spans of the cache file, readable until it is saved or closed), and the report they hold. */
+export interface CacheHit {
+  stored: StoredParts
+  report: CachedReport
 }
-
-interface StoredReport {
-  counts: SeverityCounts
-  messages: FileSpan
-  stats: FileSpan
-}
-
-interface StoredStylish {
-  rows: FileSpan
-  /** How many of its messages have a safe fix. */
-  fixable: number
-}
-
-const stored = new WeakMap<FileReport, Stored>()
-
-/**
- * The messages and stats of a report taken from the cache, as spans of the cache file, and
- * their counts by severity; undefined for any other report (a fresh one, or one a filter made
- * anew), or when the run did not check them (it reads only the rows). The spans can be read
- * until the cache is saved or closed.
- */
-export const storedReport = (report: FileReport): StoredReport | undefined => stored.get(report)?.report
-
-/** The stylish rows of a report taken from the cache, when the run checked them (as storedReport). */
-export const storedStylish = (report: FileReport): StoredStylish | undefined => stored.get(report)?.stylish
-
-/** The counts by severity of a report taken from the cache, read from its header; undefined for any other report. */
-export const storedCounts = (report: FileReport): SeverityCounts | undefined => stored.get(report)?.counts
 
 /**
  * The --cache file: per file, the hash of its text and of the config and terminology it was
@@ -105,7 +71,7 @@ export const storedCounts = (report: FileReport): SeverityCounts | undefined => 
  * Layout: one line of JSON (CacheHeader), then the body: per file the report's JSON and its
  * stylish rows, back to back. A run with every file unchanged reads the header only, checks
  * the CRC of the parts it reuses (the JSON report, or the rows of the default output), and
- * copies them into its output: it never parses 20 MB of JSON nor holds it.
+ * copies them into its output: it never parses megabytes of JSON nor holds them.
  */
 export class LintCache {
   private readonly seen = new Set<string>()
@@ -124,7 +90,7 @@ export class LintCache {
   /** Reads the cache's header at `location` (a file, or a folder to hold .oncolintcache); notes problems on stderr. */
   static load(location: string, cwd: string, version: string, notice: (line: string) => void): LintCache {
     let path = resolve(cwd, location)
-    let stat
+    let stat: Stats | undefined
     try {
       stat = statSync(path)
       if (stat.isDirectory()) stat = statSync((path = join(path, '.oncolintcache')))
@@ -186,9 +152,9 @@ export class LintCache {
   /**
    * The stored report for a file, if it was linted from this very text with this very config,
    * once the `parts` the run reads are found intact. Its messages and stats are parsed when
-   * first read; the JSON and stylish formats copy what they need instead.
+   * first read; the JSON and stylish formats copy its stored parts instead.
    */
-  get(filePath: string, key: CacheKey, parts: readonly StoredPart[] = ['report']): {report: FileReport; fixable: boolean} | undefined {
+  get(filePath: string, key: CacheKey, parts: readonly StoredPart[] = ['report']): CacheHit | undefined {
     this.seen.add(filePath)
     const entry = this.files.get(filePath)
     if (!entry || entry.hash !== key.hash || entry.config !== key.config) return undefined
@@ -199,22 +165,26 @@ export class LintCache {
       this.dirty = true
       return undefined
     }
-    return {report: this.reportOf(filePath, entry), fixable: entry.fixable > 0}
+    return this.hitOf(filePath, entry)
   }
 
-  set(report: FileReport, key: CacheKey): void {
+  /** Stores a report made by this run; returns its parts as stored, for the outputs to copy rather than make again. */
+  set(report: FileReport, key: CacheKey): StoredParts {
     this.seen.add(report.filePath)
     const {messages} = report
-    this.files.set(report.filePath, {
+    const entry: Entry = {
       hash: key.hash,
       config: key.config,
       counts: countsOf(messages),
       fixable: messages.filter(hasSafeFix).length,
       messages: JSON.stringify(messages),
-      stats: statsJson(report) ?? JSON.stringify(report.stats),
+      stats: JSON.stringify(report.stats),
       rows: stylishRows(messages),
-    })
+    }
+    this.files.set(report.filePath, entry)
     this.dirty = true
+    const [error, warning, info] = entry.counts
+    return {counts: {error, warning, info}, fixable: entry.fixable, json: {messages: entry.messages, stats: entry.stats}, rows: entry.rows}
   }
 
   /**
@@ -257,7 +227,7 @@ export class LintCache {
 
   /**
    * Whether a part of an entry still matches its CRC in the file (read once, into the reused
-   * scratch buffer: fresh memory is slow to touch, and a run checks 20 MB).
+   * scratch buffer: fresh memory is slow to touch, and a run checks megabytes).
    */
   private intact(entry: Entry, part: StoredPart): boolean {
     const {messages, stats, rows, crc, verified} = entry
@@ -275,35 +245,27 @@ export class LintCache {
   }
 
   /**
-   * A report whose messages and stats are parsed from the cache when first read, checked first
-   * if the run did not ask for them (it never should: a damaged report found that late stops
-   * the run instead of being linted again).
+   * An entry as the run takes it: its stored parts that were found intact, and a report whose
+   * messages and stats are parsed from the cache when first read, checked first if the run did
+   * not ask for them (it never should: a damaged report found that late stops the run instead
+   * of being linted again).
    */
-  private reportOf(filePath: string, entry: Entry): FileReport {
-    const parse = (part: FileSpan | string) => {
+  private hitOf(filePath: string, entry: Entry): CacheHit {
+    const parse = (part: FileSpan | string): unknown => {
       if (typeof part === 'string') return JSON.parse(part)
       if (!this.intact(entry, 'report')) throw new Error(`the cache ${this.path} was damaged while being read`)
       return JSON.parse(readSpan(part, scratchBuffer(part.length)).toString('utf8'))
     }
-    let messages: FileReport['messages'] | undefined
-    let stats: FileReport['stats'] | undefined
-    // Own enumerable getters, in the order of a fresh report, so JSON.stringify and spreading see a plain report.
-    const report = {filePath} as FileReport
-    Object.defineProperties(report, {
-      messages: {enumerable: true, get: () => (messages ??= parse(entry.messages))},
-      stats: {enumerable: true, get: () => (stats ??= parse(entry.stats))},
-    })
     const [error, warning, info] = entry.counts
-    const {messages: m, stats: s, rows: r, verified} = entry
-    if (typeof m !== 'string' && typeof s !== 'string' && typeof r !== 'string') {
-      const counts = {error, warning, info}
-      stored.set(report, {
-        counts,
-        report: verified?.report ? {counts, messages: m, stats: s} : undefined,
-        stylish: verified?.rows ? {rows: r, fixable: entry.fixable} : undefined,
-      })
+    const {messages, stats, rows, verified} = entry
+    const stored: StoredParts = {
+      counts: {error, warning, info},
+      fixable: entry.fixable,
+      json: verified?.report ? {messages, stats} : undefined,
+      rows: verified?.rows ? rows : undefined,
     }
-    return report
+    const report = new CachedReport(filePath, {messages: () => parse(messages) as ReportMessage[], stats: () => parse(stats) as FileReport['stats']})
+    return {stored, report}
   }
 }
 

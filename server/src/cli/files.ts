@@ -2,7 +2,7 @@ import {lstatSync, readdirSync, statSync, type Dirent, type Stats} from 'node:fs
 import {isAbsolute, join, relative, resolve, sep} from 'node:path'
 import type {Ignore} from 'ignore'
 import picomatch from 'picomatch'
-import {kindOf} from '../config/bounded-read.js'
+import {kindOf} from '../engine/data-file.js'
 import {UsageError, errorReason} from './errors.js'
 import {escapeBytes} from './printable.js'
 

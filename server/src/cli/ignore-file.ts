@@ -1,11 +1,11 @@
 import {join} from 'node:path'
 import ignore, {type Ignore} from 'ignore'
-import {UnreadableFileError, readRegularFile} from '../config/bounded-read.js'
+import {UnreadableFileError, readRegularFile} from '../engine/data-file.js'
 import {UsageError} from './errors.js'
 
-export const IGNORE_FILE = '.oncolintignore'
+const IGNORE_FILE = '.oncolintignore'
 /** An ignore file is a list of patterns: one past this is a mistake, refused before it is read. */
-export const MAX_IGNORE_BYTES = 1_000_000
+const MAX_IGNORE_BYTES = 1_000_000
 
 /**
  * The ignore rules of a run: `.oncolintignore` in the working directory (gitignore syntax,

@@ -55,7 +55,7 @@ const MAX_FIX_PASSES = 10
 export const languageOf = (path: string): string => (/^\.(txt|text)$/i.test(extname(path)) ? 'plaintext' : 'markdown')
 
 /** The SHA-256 of the text's UTF-8 bytes. */
-export const hashText = (text: string): string => createHash('sha256').update(text).digest('hex')
+const hashText = (text: string): string => createHash('sha256').update(text).digest('hex')
 
 /**
  * The config a file is linted with, its terminology and its language, as one cache key part.

@@ -3,18 +3,16 @@ import {resolve} from 'node:path'
 import {DataFileError, withDefaults, type Severity} from '../engine/index.js'
 import {configFor, configResolver, type ResolvedConfig} from '../config/load-config.js'
 import {HELP, parseCli, type CliOptions} from './args.js'
-import {LintCache, storedCounts, type SeverityCounts, type StoredPart} from './cache.js'
+import {LintCache, type CacheHit, type StoredPart} from './cache.js'
 import {UsageError, errorText} from './errors.js'
 import {expandTargets, type Selection} from './files.js'
 import {FORMATTERS} from './formats/index.js'
-import {jsonOutput} from './formats/json.js'
-import {stylishOutput} from './formats/stylish.js'
 import {loadIgnore} from './ignore-file.js'
 import {configKey, languageOf, lintText, notLinted, type FileJob, type FileOutcome, type FixMode} from './lint-file.js'
 import {writeOutput, writeOutputFile} from './output.js'
 import {printablePath} from './printable.js'
 import {readDraft, probeFile} from './read-draft.js'
-import {RANK, countBySeverity, displayPath, type LintedFile} from './report.js'
+import {RANK, countBySeverity, isCached, countsOf, displayPath, type CachedFile, type LintedFile, type ReportedFile, type SeverityCounts} from './report.js'
 import {listRules, printConfig, version} from './rules-info.js'
 import {selectShard} from './shard.js'
 import {lintFiles, threadCount} from './threads.js'
@@ -29,7 +27,8 @@ export interface CliIo {
 
 /**
  * The process's own streams. Standard input is set up only when it is read (a `-` target):
- * setting it up loads Node's file and stream modules, about 9 ms of a run that never reads it.
+ * setting it up loads Node's file and stream modules, a cost a run that never reads it would
+ * pay for nothing.
  */
 function processIo(): CliIo {
   return {
@@ -92,9 +91,8 @@ async function writeReport(run: Run, options: CliOptions, io: CliIo): Promise<Se
   // --min-severity drops findings entirely; --quiet only hides warnings (they still count, as in ESLint).
   const kept = run.files.map((f) => atLeast(f, options.minSeverity))
   const shown = options.quiet ? kept.map((f) => atLeast(f, 'error')) : kept
-  // JSON and stylish splice in what they show of the reports taken from the cache as it is stored, unparsed.
   const ctx = {cwd: io.cwd, color: colored(options), version: run.version}
-  const report = options.format === 'json' ? jsonOutput(shown) : options.format === 'stylish' ? stylishOutput(shown, ctx) : FORMATTERS[options.format](shown, ctx)
+  const report = FORMATTERS[options.format](shown, ctx)
 
   if (run.patches) io.stdout.write(run.patches)
   if (options.outputFile !== undefined && options.outputFile !== '-') writeOutputFile(resolve(io.cwd, options.outputFile), report)
@@ -108,14 +106,14 @@ async function writeReport(run: Run, options: CliOptions, io: CliIo): Promise<Se
   }
   const totals: SeverityCounts = {error: 0, warning: 0, info: 0}
   for (const f of kept) {
-    const counts = severityCounts(f.report)
+    const counts = countsOf(f)
     for (const s of SEVERITIES) totals[s] += counts[s]
   }
   return totals
 }
 
 interface Run {
-  files: LintedFile[]
+  files: ReportedFile[]
   /** --fix-dry-run: the unified diff of every file's fixes. */
   patches?: string
   cache?: LintCache
@@ -178,7 +176,7 @@ async function lintSelection(
 ): Promise<Omit<Run, 'version'>> {
   const {cwd} = io
   const selected = selection.files
-  const results: Array<LintedFile | undefined> = new Array(selected.length)
+  const results: Array<ReportedFile | undefined> = new Array(selected.length)
   const jobs: Array<FileJob & {index: number}> = []
   const keys = new Map<string, string>()
   const filled = new Map<ResolvedConfig, LintedFile['config']>()
@@ -197,14 +195,14 @@ async function lintSelection(
     if (configPart === undefined) keys.set(keyId, (configPart = configKey(config, filePath)))
     const hit = cache.get(filePath, {hash: probe.hash, config: configPart}, parts)
     // A file with fixes left to apply is linted again when fixing; otherwise its stored report stands.
-    if (!hit || (fix !== 'off' && hit.fixable)) return void jobs.push({filePath, fix, cwd, index, configKey: configPart, named})
+    if (!hit || (fix !== 'off' && hit.stored.fixable > 0)) return void jobs.push({filePath, fix, cwd, index, configKey: configPart, named})
     let defaults = filled.get(config)
     if (!defaults) filled.set(config, (defaults = withDefaults(config.config)))
-    results[index] = storedFile(hit.report, filePath, defaults)
+    results[index] = cachedFile(hit, filePath, defaults)
   })
   for (const job of jobs) configs[job.index].terminology
 
-  // process.hrtime, not performance.now(): the global `performance` loads Node's perf_hooks (2-3 ms).
+  // process.hrtime, not performance.now(): the global `performance` loads Node's perf_hooks.
   const started = process.hrtime.bigint()
   const bytes = jobs.reduce((n, job) => n + sizeOf(job.filePath), 0)
   const threads = threadCount(options.concurrency, jobs.length, bytes)
@@ -215,14 +213,14 @@ async function lintSelection(
   }
   let patches = ''
   outcomes.forEach((outcome, i) => {
-    results[jobs[i].index] = outcome
     reportRuleErrors(outcome, io.stderr)
     // Rule failures are worth seeing again; dry-run results describe text that is not on disk.
-    if (cache && outcome.key && outcome.failure === undefined && outcome.ruleErrors.length === 0 && outcome.patch === undefined) cache.set(outcome.report, outcome.key)
+    const key = outcome.failure === undefined && outcome.ruleErrors.length === 0 && outcome.patch === undefined ? outcome.key : undefined
+    results[jobs[i].index] = cache && key ? {...outcome, stored: cache.set(outcome.report, key)} : outcome
   })
   for (const outcome of outcomes) patches += outcome.patch ?? ''
 
-  let files = results as LintedFile[]
+  let files = results as ReportedFile[]
   if (selection.failures.length > 0) {
     // Files and folders the walk could not take, in path order with the rest.
     const none = {config: {}}
@@ -249,38 +247,30 @@ function sizeOf(file: string): number {
 
 /**
  * A file whose report was taken from the cache. Its text is read only if a format shows it
- * (HTML): the file was hashed a moment ago, so it is the text the report describes.
+ * (HTML, SARIF): the file was hashed a moment ago, so it is the text the report describes.
  */
-function storedFile(report: LintedFile['report'], filePath: string, config: LintedFile['config']): LintedFile {
-  let text: string | undefined
-  return {
-    report,
-    get text() {
-      return (text ??= readDraft(filePath).text)
-    },
-    config,
-  }
+function cachedFile({stored, report}: CacheHit, filePath: string, config: LintedFile['config']): CachedFile {
+  return {filePath, config, stored, counts: stored.counts, report, readText: () => readDraft(filePath).text}
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info']
 
-/** Messages by severity; for a report from the cache, as stored, without parsing it. */
-const severityCounts = (report: LintedFile['report']): SeverityCounts => storedCounts(report) ?? countBySeverity([report])
-
 /**
  * The file with only the messages of severity `min` or above: the very same file when that
  * drops none, so a report from the cache is written as stored. What is not filtered (the
- * text, the stats) is passed through unread.
+ * text, the stats) is passed through unread; the stored parts, which no longer describe it,
+ * are not.
  */
-function atLeast(file: LintedFile, min: Severity): LintedFile {
-  const counts = severityCounts(file.report)
+function atLeast(file: ReportedFile, min: Severity): ReportedFile {
+  const counts = countsOf(file)
   if (SEVERITIES.every((s) => RANK[s] >= RANK[min] || counts[s] === 0)) return file
+  const keep = (m: {severity: Severity}) => RANK[m.severity] >= RANK[min]
+  if (isCached(file)) {
+    const report = file.report.filtered(keep)
+    return {...file, stored: undefined, counts: countBySeverity([{messages: report.messages()}]), report}
+  }
   const {report} = file
-  const filtered = {filePath: report.filePath, messages: report.messages.filter((m) => RANK[m.severity] >= RANK[min])} as LintedFile['report']
-  Object.defineProperty(filtered, 'stats', {enumerable: true, get: () => report.stats})
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(file)) as LintedFile
-  copy.report = filtered
-  return copy
+  return {...file, stored: undefined, report: {filePath: report.filePath, messages: report.messages.filter(keep), stats: report.stats}}
 }
 
 function reportRuleErrors(outcome: FileOutcome, stderr: NodeJS.WritableStream): void {

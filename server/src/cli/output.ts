@@ -10,10 +10,10 @@ export interface FileSpan {
 
 /**
  * What a report is: text, or text with spans of another file spliced in. A --cache run's JSON
- * report is mostly stored reports (20 MB for 200 drafts): copied through one small buffer they
- * cost a few ms, where decoding them into strings and encoding them again cost hundreds (one
- * non-Latin-1 character makes V8 keep a string at two bytes a character, and fresh memory is
- * slow to touch).
+ * report is mostly stored reports (megabytes of them): copied through one small buffer they
+ * cost a fraction of decoding them into strings and encoding them again (one non-Latin-1
+ * character makes V8 keep a string at two bytes a character, and fresh memory is slow to
+ * touch); docs/performance.md has the figures.
  */
 export type Output = string | Iterable<string | FileSpan>
 
@@ -25,20 +25,12 @@ let scratch = Buffer.alloc(0)
 /**
  * A buffer of at least `size` bytes, the same one for every caller in turn: what it holds is
  * good until the next call. The cache's checks and the output's copies all go through it,
- * because fresh memory is slow to touch: the first write to each 4 KB page of it costs a page
- * fault (about 14 µs on the 2-core bench machine, 3.6 ms a MB), more than the copy itself.
+ * because fresh memory is slow to touch: the first write to each page of it costs a page
+ * fault, more than the copy itself (docs/performance.md).
  */
 export function scratchBuffer(size: number): Buffer {
   if (size > scratch.length) scratch = Buffer.allocUnsafe(Math.max(size, CHUNK))
   return scratch
-}
-
-/** The whole output as one string (for tests and callers that want text). */
-export function outputText(output: Output): string {
-  if (typeof output === 'string') return output
-  let text = ''
-  for (const part of output) text += typeof part === 'string' ? part : readSpan(part, scratchBuffer(part.length)).toString('utf8')
-  return text
 }
 
 /** The span's bytes, into `into` (at least span.length long); a file that shrank since is an error. */
@@ -56,8 +48,8 @@ export function readSpan(span: FileSpan, into: Buffer): Buffer {
  * it has written out (nothing left queued, writableLength 0) frees the buffer to be filled
  * again. To a file or a terminal it writes before write() returns; to a pipe that is full (its
  * reader is slower) it queues the rest, and the next chunk waits until it drains rather than
- * going into fresh memory (3.6 MB of the default output of a --cache run to `| cat`: 900 page
- * faults). Any other stream keeps every chunk, each in a buffer of its own.
+ * going into fresh memory (megabytes of output to `| cat` would be a page fault every 4 KB).
+ * Any other stream keeps every chunk, each in a buffer of its own.
  */
 export async function writeOutput(stream: NodeJS.WritableStream & {writableLength?: number; destroyed?: boolean}, output: Output, reuseBuffers = false): Promise<void> {
   if (typeof output === 'string') {

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 import {BINARY_SAMPLE_CHARS, MAX_TEXT_BYTES, MAX_TEXT_CHARS, notLintable, tooLong} from '../engine/input.js'
-import {UnreadableFileError, kindOf, readRegularFile} from '../config/bounded-read.js'
+import {UnreadableFileError, kindOf, readRegularFile} from '../engine/data-file.js'
 import {FileProblem, errorReason} from './errors.js'
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])

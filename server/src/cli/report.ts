@@ -1,6 +1,7 @@
 import {relative, sep} from 'node:path'
 import {location} from 'vfile-location'
 import type {Finding, LintConfig, LintResult, Severity} from '../engine/index.js'
+import type {FileSpan} from './output.js'
 
 /** One linted file as reports see it: the CLI's JSON contract for CI tools. */
 export interface FileReport {
@@ -23,7 +24,9 @@ export interface ReportMessage {
   suggestions: Array<{title: string; safe: boolean; edits: Array<{offset: number; endOffset: number; newText: string}>}>
 }
 
-/** A report with what some formats need besides it: the text it describes and its config. */
+export type SeverityCounts = Record<Severity, number>
+
+/** A report linted by this run, with what some formats need besides it: the text it describes and its config. */
 export interface LintedFile {
   report: FileReport
   /** The text the report's offsets point into (after fixes, when fixing). */
@@ -36,7 +39,91 @@ export interface LintedFile {
    * shows it, and the run's exit code is 2.
    */
   failure?: string
+  /** Its report as this run stored it in the --cache file: the outputs copy these parts instead of making them again. */
+  stored?: StoredParts
 }
+
+/**
+ * A report's parts as the --cache file stores them, back to back: the JSON of its messages and
+ * of its stats and its rows of the default output without colour, each made by this run
+ * (a string) or read from the cache file (a span of it). The JSON report and the default
+ * output copy them as they are; a part left out was not checked against its CRC, and is not
+ * copied.
+ */
+export interface StoredParts {
+  counts: SeverityCounts
+  /** How many of its messages have a safe fix. */
+  fixable: number
+  json?: {messages: string | FileSpan; stats: string | FileSpan}
+  rows?: string | FileSpan
+}
+
+/**
+ * A file whose report was taken from the --cache file as it is: its counts and stored parts,
+ * and its messages, stats and text read only when a format asks for them (a warm run copies
+ * the stored parts and parses nothing).
+ */
+export interface CachedFile {
+  filePath: string
+  config: LintConfig
+  failure?: undefined
+  /** Undefined once a filter has dropped some of its messages: its stored parts no longer describe it. */
+  stored?: StoredParts
+  counts: SeverityCounts
+  report: CachedReport
+  /** The text the report describes, read from disk (the file was hashed a moment ago). */
+  readText: () => string
+}
+
+/** One file of a run's report, as the formats take it. */
+export type ReportedFile = LintedFile | CachedFile
+
+/** A report from the cache, its messages and stats parsed on first use, each on its own. */
+export class CachedReport {
+  private messagesRead: ReportMessage[] | undefined
+  private statsRead: {value: FileReport['stats']} | undefined
+
+  constructor(
+    readonly filePath: string,
+    private readonly read: {messages: () => ReportMessage[]; stats: () => FileReport['stats']},
+  ) {}
+
+  messages(): ReportMessage[] {
+    this.messagesRead ??= this.read.messages()
+    return this.messagesRead
+  }
+
+  stats(): FileReport['stats'] {
+    this.statsRead ??= {value: this.read.stats()}
+    return this.statsRead.value
+  }
+
+  /** Only the messages `keep` keeps; the stats as they are, still unread. */
+  filtered(keep: (m: ReportMessage) => boolean): CachedReport {
+    return new CachedReport(this.filePath, {messages: () => this.messages().filter(keep), stats: () => this.stats()})
+  }
+}
+
+/** Whether the file's report was taken from the cache. */
+export const isCached = (file: ReportedFile): file is CachedFile => file.report instanceof CachedReport
+
+/** The file's messages: as linted, or parsed from the cache (its stats left unread). */
+export const messagesOf = (file: ReportedFile): ReportMessage[] => (file.report instanceof CachedReport ? file.report.messages() : file.report.messages)
+
+/** The file's stats: as linted, or parsed from the cache (its messages left unread). */
+export const statsOf = (file: ReportedFile): FileReport['stats'] => (file.report instanceof CachedReport ? file.report.stats() : file.report.stats)
+
+/** The file's report, whole: as linted, or parsed from the cache. */
+export const reportOf = (file: ReportedFile): FileReport => (file.report instanceof CachedReport ? {filePath: file.report.filePath, messages: messagesOf(file), stats: statsOf(file)} : file.report)
+
+/** The text the file's report describes. */
+export const textOf = (file: ReportedFile): string => (isCached(file) ? file.readText() : file.text)
+
+/** Its messages by severity; for a report from the cache, as its header says, without parsing it. */
+export const countsOf = (file: ReportedFile): SeverityCounts => (isCached(file) ? file.counts : countBySeverity([file.report]))
+
+/** Whether --fix would apply something for this message (the default output's summary counts these). */
+export const hasSafeFix = (m: ReportMessage): boolean => m.suggestions.some((s) => s.safe)
 
 /** Turns 0-based UTF-16 offsets into 1-based lines and columns (UTF-16 code units, as editors count). */
 export function pointsOf(text: string): (offset: number) => {line: number; column: number} {
@@ -74,32 +161,22 @@ export function toReport(filePath: string, text: string, result: {findings: Lint
     }
   })
   // The stats are most of a report (per paragraph figures) and only the JSON and HTML reports
-  // and the cache read them: kept only when asked for (the default output of 200 drafts spent
-  // 5% of its time writing JSON nobody read), and written out as JSON once.
+  // and the cache read them: kept only when asked for (writing JSON nobody reads costs a run
+  // more than it seems: docs/performance.md).
   const stats = result.stats ? reportedStats(result.stats) : null
-  const report: FileReport = {filePath, messages, stats}
-  if (stats) {
-    let json: string | undefined
-    statsText.set(report, () => (json ??= JSON.stringify(stats)))
-  }
-  return report
+  return {filePath, messages, stats}
 }
 
 /** The report of a file that was not linted: no messages, no stats (LintedFile.failure says why). */
 export const emptyReport = (filePath: string): FileReport => ({filePath, messages: [], stats: null})
-
-const statsText = new WeakMap<FileReport, () => string>()
-
-/** The JSON of a fresh report's stats, as written in the report; undefined for other reports. */
-export const statsJson = (report: FileReport): string | undefined => statsText.get(report)?.()
 
 type Stats = LintResult['stats']
 type Scope = Stats['document']
 
 /**
  * The stats with grades to two decimals. The formulas are estimates, good to a tenth of a
- * grade at best; their seventeen digits made the JSON report of 200 drafts 28% larger (about
- * 6 MB), and so slower to write and to read, for no information.
+ * grade at best; their seventeen digits made the JSON report much larger (docs/performance.md),
+ * and so slower to write and to read, for no information.
  */
 function reportedStats(stats: Stats): Stats {
   const scope = (s: Scope): Scope => ({...s, grades: rounded(s.grades), gradesExplained: rounded(s.gradesExplained)})
@@ -129,7 +206,7 @@ export function displayPath(filePath: string, cwd: string): string {
 
 export const RANK: Record<Severity, number> = {info: 0, warning: 1, error: 2}
 
-export function countBySeverity(reports: readonly FileReport[]): Record<Severity, number> {
+export function countBySeverity(reports: ReadonlyArray<Pick<FileReport, 'messages'>>): SeverityCounts {
   const totals = {error: 0, warning: 0, info: 0}
   for (const r of reports) for (const m of r.messages) totals[m.severity]++
   return totals

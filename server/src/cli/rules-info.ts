@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
-import {RULES, packageRoot, ruleDocUrl, withDefaults} from '../engine/index.js'
+import {RULES, packageRoot, ruleDocUrl, severityFor, withDefaults} from '../engine/index.js'
 import {configFor, searchConfig} from '../config/load-config.js'
 import {languageOf} from './lint-file.js'
 
@@ -20,7 +20,7 @@ export function printConfig(path: string, cwd: string): string {
   const resolved = configFor(path, cwd)
   const search = searchConfig(dirname(resolve(cwd, path)))
   const config = withDefaults(resolved.config)
-  const rules = Object.fromEntries(RULES.map((r) => [r.id, config.rules[r.id] ?? config.rules[r.family] ?? r.defaultSeverity]))
+  const rules = Object.fromEntries(RULES.map((r) => [r.id, severityFor(config.rules, r.id, r.defaultSeverity)]))
   const out = {
     filePath: resolve(cwd, path),
     configFile: resolved.file ?? null,

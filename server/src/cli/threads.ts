@@ -7,24 +7,25 @@ import {configResolver, type ResolvedConfig} from '../config/load-config.js'
 import {lintFile, type FileJob, type FileOutcome} from './lint-file.js'
 
 /**
- * When worker threads pay off. A worker first spends about a second loading oncolint and its
- * terminology (and warming up), so it needs that much linting to take over: at ~6 µs a
- * byte, some 200 KB of drafts. Below a handful of files there is nothing to share.
+ * When worker threads pay off. A worker first spends a while loading oncolint and its
+ * terminology (and warming up), so it needs about that much linting to take over: some 200 KB
+ * of drafts (docs/performance.md has the figures). Below a handful of files there is nothing
+ * to share.
  */
 export const MIN_FILES_FOR_THREADS = 8
 export const BYTES_PER_THREAD = 200_000
 /**
- * On two cores a worker does not pay. Measured on the bench corpus (bench/RESULTS.md, the
- * cold rows): two threads took longer than one (3.0 s against 2.6 s), and two workers linting
- * 100 drafts each took as long as one worker linting all 200. Linting is bound by memory
- * traffic (parse trees, small objects), not by arithmetic, and the second core also runs the
- * garbage collector's threads; with more cores the workers have room.
+ * On two cores a worker does not pay: on the bench corpus two threads took longer than one
+ * (docs/performance.md). Linting is bound by memory traffic (parse trees, small objects), not
+ * by arithmetic, and the second core also runs the garbage collector's threads; with more
+ * cores the workers have room.
  */
 export const MIN_CORES_FOR_THREADS = 3
 
 /**
  * node:worker_threads, loaded when a thread is started or is one: the CLI asks on every start
- * whether it runs as a lint thread, and loading the module to answer took 3-4 ms of each run.
+ * whether it runs as a lint thread, and loading the module only to answer is a cost every run
+ * would pay.
  */
 const workerThreads = () => process.getBuiltinModule('node:worker_threads')
 
@@ -122,7 +123,7 @@ export async function lintFiles<J extends FileJob>(jobs: readonly J[], threads: 
   }
   // Every file is done: a worker still starting up has nothing left to do.
   await Promise.all(workers.map((w) => w.worker.terminate()))
-  const missing = results.findIndex((r) => r === undefined)
+  const missing = results.indexOf(undefined)
   if (missing >= 0) throw new Error(`a lint thread stopped before finishing ${jobs[missing].filePath}`)
   return results as FileOutcome[]
 }

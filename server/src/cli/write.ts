@@ -1,7 +1,7 @@
 import {accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, ftruncateSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import {MAX_TEXT_BYTES} from '../engine/input.js'
-import {readRegularFile} from '../config/bounded-read.js'
+import {readRegularFile} from '../engine/data-file.js'
 import {FileProblem, UsageError, errorText, errorReason} from './errors.js'
 import {decode} from './read-draft.js'
 
@@ -23,7 +23,7 @@ function fill(fd: number, content: Content): void {
  * and `owner` when given (as root, to keep a file's owner). Only ever for a path that is
  * absent or a regular file: a rename replaces whatever the name held.
  */
-export function writeAtomically(file: string, content: Content, mode?: number, owner?: {uid: number; gid: number}): void {
+function writeAtomically(file: string, content: Content, mode?: number, owner?: {uid: number; gid: number}): void {
   mkdirSync(dirname(file), {recursive: true})
   const tmp = join(dirname(file), `.${basename(file)}.oncolint-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`)
   try {

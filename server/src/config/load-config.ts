@@ -1,15 +1,11 @@
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {Ajv, type ValidateFunction} from 'ajv'
-import {DataFileError, RULES_BY_ID, packageRoot, terminologyWith, type LintConfig, type Terminology} from '../engine/index.js'
-import {MAX_TERMINOLOGY_BYTES} from '../engine/data-file.js'
+import {DataFileError, RULES_BY_ID, isRuleGroup, packageRoot, terminologyWith, type LintConfig, type Terminology} from '../engine/index.js'
+import {MAX_CONFIG_BYTES, MAX_TERMINOLOGY_BYTES, UnreadableFileError, checkRegularFile, readRegularFile} from '../engine/data-file.js'
 import {readYaml} from '../engine/terminology/load.js'
-import {UnreadableFileError, checkRegularFile, readRegularFile} from './bounded-read.js'
 
-export const CONFIG_NAMES = ['.oncolintrc.json', '.oncolintrc.yaml', '.oncolintrc.yml']
-/** A config file is a few lines: one past this is a mistake (or /dev/zero behind a link), refused before it is read. */
-export const MAX_CONFIG_BYTES = 1_000_000
-const FAMILIES = new Set(['accuracy', 'readability', 'promotion', 'oncolint'])
+import {CONFIG_NAMES} from '../../../common/config-files.js'
 
 /** A config file after validation, with its terminology files compiled. */
 export interface ResolvedConfig {
@@ -41,7 +37,7 @@ function isConfig(path: string): boolean {
 }
 
 /** Whether `dir` is the top of a repository: it holds .git (a folder, or a file in a worktree or submodule). */
-export const isRepositoryRoot = (dir: string): boolean => existsSync(join(dir, '.git'))
+const isRepositoryRoot = (dir: string): boolean => existsSync(join(dir, '.git'))
 
 /** Where the search for a config ended, and why there. */
 export interface ConfigSearch {
@@ -105,7 +101,7 @@ function readConfigData(file: string, options: {allowTerminology?: boolean}): Pi
   }
   const {root, ...config} = data as ResolvedConfig['config'] & {root?: boolean}
   for (const id of Object.keys(config.rules ?? {})) {
-    if (!RULES_BY_ID.has(id) && !FAMILIES.has(id)) throw new DataFileError(file, lineOf(['rules', id]), `unknown rule "${id}" (see oncolint --list-rules)`)
+    if (!RULES_BY_ID.has(id) && !isRuleGroup(id)) throw new DataFileError(file, lineOf(['rules', id]), `unknown rule "${id}" (see oncolint --list-rules)`)
   }
   // Workspace-supplied terminology is data, but an untrusted workspace may still not load it.
   const terminologyFiles = options.allowTerminology === false ? [] : (config.terminology ?? []).map((p) => resolve(dirname(file), p))

@@ -6,9 +6,9 @@
 
 /**
  * The longest text linted, in UTF-16 code units (what `string.length` counts and editors send).
- * Patient-education drafts are a few pages; linting takes about 6 µs a character and holds
- * parse trees several times the text's size, so a longer text is refused with a message
- * rather than blocking an editor or filling a CI machine's memory.
+ * Patient-education drafts are a few pages; linting takes time in proportion to the text
+ * (docs/performance.md) and holds parse trees several times its size, so a longer text is
+ * refused with a message rather than blocking an editor or filling a CI machine's memory.
  */
 export const MAX_TEXT_CHARS = 2_000_000
 
@@ -31,8 +31,8 @@ export const BINARY_SAMPLE_CHARS = 8192
  * accents stays far below, and is linted: one NUL in an HTML comment must not hide a draft
  * from CI. (Perl's -B test uses the same one-third share.)
  */
-export const MAX_CONTROL_SHARE = 0.1
-export const MAX_ODD_SHARE = 1 / 3
+const MAX_CONTROL_SHARE = 0.1
+const MAX_ODD_SHARE = 1 / 3
 
 const isControl = (code: number): boolean => (code < 0x20 && (code < 0x09 || code > 0x0d)) || (code >= 0x7f && code <= 0x9f)
 

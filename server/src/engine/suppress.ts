@@ -43,7 +43,7 @@ const covers = (rules: string[], ruleId: string): boolean =>
  * positions the editor and the reports show: counting \n alone would make a CR-only file one
  * line, and a disable-line comment silence its rule in the whole file.
  */
-export function lineStartsOf(text: string): number[] {
+function lineStartsOf(text: string): number[] {
   const starts = [0]
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)

@@ -10,8 +10,8 @@ const SEVERITY = {error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.W
  * What a diagnostic carries beyond LSP's fields, for other LSP clients: the terminology entry
  * and the phrase as written. Only on findings that have them. The suggestions are not repeated
  * here: the server's quick fixes are built from the finding itself (findingFor), no client reads
- * them from the diagnostic, and every diagnostic is re-sent on every lint (720 of them on a
- * 20,000-word draft) — they were a fifth of that message and most of its objects to decode.
+ * them from the diagnostic, and every diagnostic is re-sent on every lint (hundreds on a long
+ * draft) — they were a large part of that message and most of its objects to decode.
  */
 export interface DiagnosticData {
   entryId?: string

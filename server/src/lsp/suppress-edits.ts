@@ -15,7 +15,7 @@ export interface Insertion {
   snippet: string
 }
 
-export const REASON = 'reason'
+const REASON = 'reason'
 
 interface Line {
   start: number

@@ -1,7 +1,7 @@
 import type {Severity} from '../../engine/index.js'
 import {printablePath, printableText} from '../printable.js'
-import {displayPath, type LintedFile} from '../report.js'
-import type {FormatContext} from './index.js'
+import {displayPath, messagesOf, type ReportedFile} from '../report.js'
+import type {FormatContext} from './types.js'
 
 const COMMAND: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'}
 
@@ -12,13 +12,14 @@ const COMMAND: Record<Severity, string> = {error: 'error', warning: 'warning', i
  * names are shown as escapes (printable.ts) before the runner's own escaping, so none reaches
  * the log raw.
  */
-export function formatGithub(files: readonly LintedFile[], ctx: FormatContext): string {
+export function formatGithub(files: readonly ReportedFile[], ctx: FormatContext): string {
   let out = ''
-  for (const {report, failure} of files) {
+  for (const reported of files) {
+    const {failure} = reported
     // CR and LF stay for the runner to decode (%0D, %0A): they are part of the file's name.
-    const file = displayPath(report.filePath, ctx.cwd).replace(/[^\r\n]+/g, printablePath)
+    const file = displayPath(reported.report.filePath, ctx.cwd).replace(/[^\r\n]+/g, printablePath)
     if (failure !== undefined) out += `::error file=${escapeProperty(file)},title=oncolint::${escapeData(printableText(failure))}\n`
-    for (const m of report.messages) {
+    for (const m of messagesOf(reported)) {
       const props: Array<[string, string | number]> = [['file', file], ['line', m.line], ['endLine', m.endLine]]
       // GitHub only takes columns when the annotation starts and ends on the same line.
       if (m.line === m.endLine) props.push(['col', m.column], ['endColumn', m.endColumn])

@@ -1,24 +1,26 @@
 import {publicRuleDocUrl} from '../doc-links.js'
-import {countBySeverity, displayPath, pointsOf, type LintedFile, type ReportMessage} from '../report.js'
-import type {FormatContext} from './index.js'
+import {countBySeverity, displayPath, pointsOf, reportOf, textOf, type FileReport, type ReportMessage, type ReportedFile} from '../report.js'
+import type {FormatContext} from './types.js'
 
 /**
  * A self-contained HTML page for reviewers: each file's reading grade (SMOG) against its
  * target, a bar chart across files, and every finding with a few words of context.
  * Inline CSS and SVG only, so the page can be attached to a CI run or mailed as it is.
  */
-export function formatHtml(files: readonly LintedFile[], ctx: FormatContext): string {
-  const totals = countBySeverity(files.map((f) => f.report))
+export function formatHtml(files: readonly ReportedFile[], ctx: FormatContext): string {
+  const reports = files.map(reportOf)
+  const totals = countBySeverity(reports)
   const problems = totals.error + totals.warning + totals.info
   const failed = files.filter((f) => f.failure !== undefined).length
   const rows = files.map((f, i) => ({
     id: `file-${i + 1}`,
-    path: displayPath(f.report.filePath, ctx.cwd),
+    path: displayPath(reports[i].filePath, ctx.cwd),
     // No figures for a file that was not linted.
-    grade: f.report.stats?.document.grades.smog ?? NaN,
+    grade: reports[i].stats?.document.grades.smog ?? NaN,
     target: f.config.targetGrade,
-    counts: countBySeverity([f.report]),
+    counts: countBySeverity([reports[i]]),
     file: f,
+    report: reports[i],
   }))
   return `<!DOCTYPE html>
 <html lang="en">
@@ -49,7 +51,7 @@ ${chart(rows)}
 ${rows.map((r) => `<tr><td><a href="#${r.id}">${esc(r.path)}</a></td><td class="n ${gradeClass(r.grade, r.target)}">${grade(r.grade)}</td><td class="n">${r.target}</td><td class="n">${r.counts.error}</td><td class="n">${r.counts.warning}</td><td class="n">${r.counts.info}</td></tr>`).join('\n')}
 </tbody>
 </table>
-` : ''}${rows.map((r) => section(r.id, r.path, r.grade, r.target, r.file)).join('')}</body>
+` : ''}${rows.map((r) => section(r.id, r.path, r.grade, r.target, r.file, r.report)).join('')}</body>
 </html>
 `
 }
@@ -75,21 +77,23 @@ function chart(rows: Array<{path: string; grade: number; target: number}>): stri
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Reading grade (SMOG) of each file; the black mark is its target" width="${BAR.label + BAR.width + 60}" height="${height}" viewBox="0 0 ${BAR.label + BAR.width + 60} ${height}">\n${bars.join('\n')}\n</svg>`
 }
 
-function section(id: string, path: string, g: number, target: number, file: LintedFile): string {
+function section(id: string, path: string, g: number, target: number, file: ReportedFile, report: FileReport): string {
   const verdict = !Number.isFinite(g) ? 'no sentences to grade' : g > target ? `<span class="over">above the target of ${target}</span>` : `<span class="ok">within the target of ${target}</span>`
-  const items = file.report.messages.map((m) => finding(m, file.text))
+  // A file from the cache is read from disk only when it has findings to show in context.
+  const text = report.messages.length ? textOf(file) : ''
+  const items = report.messages.map((m) => finding(m, text))
   const failure = file.failure === undefined ? '' : `<p class="over">${esc(file.failure)}</p>\n`
   return `<h2 id="${id}">${esc(path)}</h2>
 ${failure}<p>Reading grade ${grade(g)} (SMOG), ${verdict}.</p>
-${numbersTable(file)}${items.length ? `<ol>\n${items.join('\n')}\n</ol>` : '<p>No findings.</p>'}
+${numbersTable(file, report)}${items.length ? `<ol>\n${items.join('\n')}\n</ol>` : '<p>No findings.</p>'}
 `
 }
 
 /** The file's statistics, each with what it lacks, so a reviewer can check them all at once. */
-export function numbersTable(file: LintedFile): string {
-  const numbers = file.report.stats?.numbers ?? []
+export function numbersTable(file: ReportedFile, report: FileReport): string {
+  const numbers = report.stats?.numbers ?? []
   if (numbers.length === 0) return ''
-  const pointAt = pointsOf(file.text)
+  const pointAt = pointsOf(textOf(file))
   const rows = numbers.map((n) => {
     const at = pointAt(n.offset)
     return `<tr><td class="pos">${at.line}:${at.column}</td><td>${esc(n.text.replace(/\s+/g, ' '))}</td><td>${esc(n.measure)}</td><td${n.lacks.length ? ' class="over"' : ''}>${n.lacks.length ? esc(n.lacks.join(', ')) : 'nothing missing'}</td></tr>`

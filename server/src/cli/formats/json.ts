@@ -1,31 +1,27 @@
-import {storedReport} from '../cache.js'
-import {outputText, type FileSpan, type Output} from '../output.js'
-import {statsJson, type LintedFile, type ReportMessage} from '../report.js'
-
-/** The contract for CI tools: [{filePath, messages, stats}], one line. */
-export function formatJson(files: readonly LintedFile[]): string {
-  return outputText(jsonOutput(files))
-}
+import type {FileSpan, Output} from '../output.js'
+import {messagesOf, statsOf, type ReportedFile, type ReportMessage} from '../report.js'
 
 /** Messages written per part: a file with hundreds of thousands of findings is never one string (V8 caps a string at 512 MB). */
 const MESSAGES_PER_PART = 2000
 
 /**
- * formatJson's output, made part by part as it is written out (never one string of the whole
- * report), with each report taken whole from the cache spliced in as it is stored there (the
- * JSON.stringify of its messages and of its stats) rather than parsed and written out again:
- * byte for byte the same report. A file that could not be linted or fixed has, first in its
+ * The contract for CI tools: [{filePath, messages, stats}], one line. Made part by part as it
+ * is written out (never one string of the whole report), with each report's stored JSON
+ * (StoredParts: the JSON.stringify of its messages and of its stats, from the cache file or
+ * made for it by this run) spliced in as it is rather than parsed and written out again: byte
+ * for byte the same report. A file that could not be linted or fixed has, first in its
  * messages, one as ESLint reports a fatal error: `{"ruleId": null, "fatal": true, "severity":
  * "error", "message": why, …}` with line and column 0.
  */
-export function jsonOutput(files: readonly LintedFile[]): Output {
+export function jsonOutput(files: readonly ReportedFile[]): Output {
   return {
     *[Symbol.iterator](): Generator<string | FileSpan> {
       yield '['
       for (let i = 0; i < files.length; i++) {
-        const {report, failure} = files[i]
-        const head = `${i > 0 ? ',' : ''}{"filePath":${JSON.stringify(report.filePath)},"messages":`
-        const stored = failure === undefined ? storedReport(report) : undefined
+        const file = files[i]
+        const {failure} = file
+        const head = `${i > 0 ? ',' : ''}{"filePath":${JSON.stringify(file.report.filePath)},"messages":`
+        const stored = failure === undefined ? file.stored?.json : undefined
         if (stored) {
           yield head
           yield stored.messages
@@ -35,8 +31,8 @@ export function jsonOutput(files: readonly LintedFile[]): Output {
           continue
         }
         yield head
-        yield* messagesJson(report.messages, failure)
-        yield `,"stats":${report.stats === null ? 'null' : (statsJson(report) ?? JSON.stringify(report.stats))}}`
+        yield* messagesJson(messagesOf(file), failure)
+        yield `,"stats":${JSON.stringify(statsOf(file))}}`
       }
       yield ']\n'
     },
@@ -59,4 +55,4 @@ function* messagesJson(messages: readonly ReportMessage[], failure: string | und
 }
 
 /** What the JSON report shows first for a file that was not linted or not fixed (ESLint's shape for a fatal error). */
-export const fatalMessage = (message: string) => ({ruleId: null, fatal: true, severity: 'error', message, line: 0, column: 0, endLine: 0, endColumn: 0, offset: 0, endOffset: 0, suggestions: []})
+const fatalMessage = (message: string) => ({ruleId: null, fatal: true, severity: 'error', message, line: 0, column: 0, endLine: 0, endColumn: 0, offset: 0, endOffset: 0, suggestions: []})

@@ -1,6 +1,6 @@
 import {printablePath, printableText} from '../printable.js'
-import {displayPath, type LintedFile} from '../report.js'
-import type {FormatContext} from './index.js'
+import {displayPath, messagesOf, type ReportedFile} from '../report.js'
+import type {FormatContext} from './types.js'
 
 /**
  * JUnit XML for CI test reports: one testsuite per file, one failing testcase per finding
@@ -9,16 +9,18 @@ import type {FormatContext} from './index.js'
  * an erroring testcase. Text from drafts and file names is made printable first (printable.ts):
  * CI systems show these messages in logs and terminals.
  */
-export function formatJunit(files: readonly LintedFile[], ctx: FormatContext): string {
+export function formatJunit(files: readonly ReportedFile[], ctx: FormatContext): string {
   const suites: string[] = []
   let tests = 0
   let failures = 0
   let errors = 0
-  for (const {report, failure} of files) {
-    const path = printablePath(displayPath(report.filePath, ctx.cwd))
+  for (const file of files) {
+    const {failure} = file
+    const messages = messagesOf(file)
+    const path = printablePath(displayPath(file.report.filePath, ctx.cwd))
     // Jenkins reads the text after the last dot of a classname as the class: drop the extension, as ESLint does.
     const classname = attr(path.replace(/\.[^./]*$/, ''))
-    const cases = report.messages.map(
+    const cases = messages.map(
       (m) =>
         `    <testcase classname="${classname}" name="${attr(`${m.ruleId} at ${m.line}:${m.column}`)}" time="0">\n` +
         `      <failure type="${m.severity}" message="${attr(printableText(m.message))}">${text(`${m.severity} at ${path}:${m.line}:${m.column}-${m.endLine}:${m.endColumn}: ${printableText(m.message)} (${printableText(m.ruleId)})`)}</failure>\n` +
@@ -31,9 +33,9 @@ export function formatJunit(files: readonly LintedFile[], ctx: FormatContext): s
     if (cases.length === 0) cases.push(`    <testcase classname="${classname}" name="oncolint" time="0"/>\n`)
     const failed = failure === undefined ? 0 : 1
     tests += cases.length
-    failures += report.messages.length
+    failures += messages.length
     errors += failed
-    suites.push(`  <testsuite name="${attr(path)}" tests="${cases.length}" failures="${report.messages.length}" errors="${failed}" skipped="0" time="0">\n${cases.join('')}  </testsuite>\n`)
+    suites.push(`  <testsuite name="${attr(path)}" tests="${cases.length}" failures="${messages.length}" errors="${failed}" skipped="0" time="0">\n${cases.join('')}  </testsuite>\n`)
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="oncolint" tests="${tests}" failures="${failures}" errors="${errors}">\n${suites.join('')}</testsuites>\n`
 }

@@ -2,8 +2,8 @@ import {pathToFileURL} from 'node:url'
 import type * as Sarif from 'sarif'
 import {RULES, type Severity} from '../../engine/index.js'
 import {publicRuleDocUrl} from '../doc-links.js'
-import {displayPath, pointsOf, type LintedFile} from '../report.js'
-import type {FormatContext} from './index.js'
+import {displayPath, messagesOf, pointsOf, textOf, type ReportedFile} from '../report.js'
+import type {FormatContext} from './types.js'
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {error: 'error', warning: 'warning', info: 'note'}
 const SRCROOT = '%SRCROOT%'
@@ -14,20 +14,21 @@ const SRCROOT = '%SRCROOT%'
  * that could not be linted or fixed is an error notification of the run's invocation, whose
  * executionSuccessful is then false.
  */
-export function formatSarif(files: readonly LintedFile[], ctx: FormatContext): string {
+export function formatSarif(files: readonly ReportedFile[], ctx: FormatContext): string {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]))
   const results: Sarif.Result[] = []
   const notifications: Sarif.Notification[] = []
-  for (const {report, text, failure} of files) {
-    const artifactLocation: Sarif.ArtifactLocation = {uri: relativeUri(displayPath(report.filePath, ctx.cwd)), uriBaseId: SRCROOT}
+  for (const file of files) {
+    const {failure} = file
+    const artifactLocation: Sarif.ArtifactLocation = {uri: relativeUri(displayPath(file.report.filePath, ctx.cwd)), uriBaseId: SRCROOT}
     if (failure !== undefined) notifications.push({level: 'error', message: {text: failure}, locations: [{physicalLocation: {artifactLocation}}]})
-    const pointAt = pointsOf(text)
+    const pointAt = pointsOf(textOf(file))
     const region = (offset: number, endOffset: number): Sarif.Region => {
       const start = pointAt(offset)
       const end = pointAt(endOffset)
       return {startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column}
     }
-    for (const m of report.messages) {
+    for (const m of messagesOf(file)) {
       const result: Sarif.Result = {
         ruleId: m.ruleId,
         ...(ruleIndex.has(m.ruleId) ? {ruleIndex: ruleIndex.get(m.ruleId)} : {}),

@@ -1,10 +1,9 @@
 import {sep} from 'node:path'
 import pc from 'picocolors'
-import {storedCounts, storedStylish} from '../cache.js'
-import {outputText, type FileSpan, type Output} from '../output.js'
+import type {FileSpan, Output} from '../output.js'
 import {printablePath, printableText, safeLineStart} from '../printable.js'
-import {displayPath, type LintedFile, type ReportMessage} from '../report.js'
-import type {FormatContext} from './index.js'
+import {displayPath, hasSafeFix, messagesOf, type ReportMessage, type ReportedFile} from '../report.js'
+import type {FormatContext} from './types.js'
 
 type Colors = ReturnType<typeof pc.createColors>
 const PLAIN = pc.createColors(false)
@@ -12,19 +11,11 @@ const PLAIN = pc.createColors(false)
 /**
  * ESLint's "stylish" layout: findings grouped by file, then one summary line. Text from drafts
  * and file names is made printable (printable.ts): no control character reaches the terminal,
- * and no line starts as a CI runner's command.
+ * and no line starts as a CI runner's command. A report's stored rows (StoredParts: without
+ * colour, they are its stylishRows) are copied in as they are: a --cache run's default output
+ * is mostly rows, far slower to parse back from the stored messages and lay out again.
  */
-export function formatStylish(files: readonly LintedFile[], ctx: FormatContext): string {
-  return outputText(stylishOutput(files, ctx))
-}
-
-/**
- * formatStylish's output, with the rows of each report taken from the cache copied in as they
- * are stored there (without colour, a stored report's rows are its stylishRows): the default
- * output of a --cache run over 200 drafts is 3.6 MB of rows, which took four fifths of the
- * run to parse back from the stored messages, lay out and encode again.
- */
-export function stylishOutput(files: readonly LintedFile[], ctx: FormatContext): Output {
+export function stylishOutput(files: readonly ReportedFile[], ctx: FormatContext): Output {
   const c = ctx.color ? pc.createColors(true) : PLAIN
   const pathOf = displayPaths(ctx.cwd)
   const parts: Array<string | FileSpan> = []
@@ -32,18 +23,20 @@ export function stylishOutput(files: readonly LintedFile[], ctx: FormatContext):
   const totals = {error: 0, warning: 0, info: 0}
   let fixable = 0
   let failed = 0
-  for (const {report, failure} of files) {
-    const stored = ctx.color || failure !== undefined ? undefined : storedStylish(report)
-    if (stored) {
-      const counts = storedCounts(report)!
+  for (const file of files) {
+    const {failure} = file
+    const {filePath} = file.report
+    const stored = ctx.color || failure !== undefined ? undefined : file.stored
+    if (stored?.rows !== undefined) {
+      const {counts} = stored
       if (counts.error + counts.warning + counts.info === 0) continue
       for (const s of SEVERITIES) totals[s] += counts[s]
       fixable += stored.fixable
-      parts.push(`${text}\n${pathOf(report.filePath)}\n`, stored.rows)
+      parts.push(`${text}\n${pathOf(filePath)}\n`, stored.rows)
       text = ''
       continue
     }
-    const {messages} = report
+    const messages = messagesOf(file)
     if (messages.length === 0 && failure === undefined) continue
     for (const m of messages) {
       totals[m.severity]++
@@ -51,8 +44,8 @@ export function stylishOutput(files: readonly LintedFile[], ctx: FormatContext):
     }
     // A file not linted or not fixed: one row saying why, before what remains (as ESLint shows a fatal error).
     const failureRow = failure === undefined ? '' : (failed++, `  ${c.dim('0:0')}  ${c.red('error')}    ${printableText(failure)}\n`)
-    // One part per file: written out part by part, not first joined into one 3 MB string.
-    parts.push(`${text}\n${c.underline(pathOf(report.filePath))}\n${failureRow}${c === PLAIN ? stylishRows(messages) : rows(messages, c)}`)
+    // One part per file: written out part by part, not first joined into one string of megabytes.
+    parts.push(`${text}\n${c.underline(pathOf(filePath))}\n${failureRow}${c === PLAIN ? stylishRows(messages) : rows(messages, c)}`)
     text = ''
   }
   const problems = totals.error + totals.warning + totals.info
@@ -69,8 +62,8 @@ const SEVERITIES = ['error', 'warning', 'info'] as const
 
 /**
  * displayPath for the files of one report, worked out once per folder: the path of a file is
- * its folder's, then its name. path.relative for each of 200 files was half of what laying out
- * the default output of a --cache run took (1 ms of 2).
+ * its folder's, then its name. path.relative for each file was a large part of laying out the
+ * default output of a --cache run.
  */
 function displayPaths(cwd: string): (filePath: string) => string {
   const shown = displayPathsOf(cwd)
@@ -92,21 +85,11 @@ function displayPathsOf(cwd: string): (filePath: string) => string {
   }
 }
 
-/** Whether --fix would apply something for this message (the summary counts these). */
-export const hasSafeFix = (m: ReportMessage): boolean => m.suggestions.some((s) => s.safe)
-
-const rowsMade = new WeakMap<readonly ReportMessage[], string>()
-
 /**
  * One file's rows of the stylish output without colour, a line per message: what the cache
- * stores beside each report, so that output is copied, not made again. Made once per list of
- * messages (the cache and the format of one run share it).
+ * stores beside each report (StoredParts.rows), so that output is copied, not made again.
  */
-export function stylishRows(messages: readonly ReportMessage[]): string {
-  let made = rowsMade.get(messages)
-  if (made === undefined) rowsMade.set(messages, (made = rows(messages, PLAIN)))
-  return made
-}
+export const stylishRows = (messages: readonly ReportMessage[]): string => rows(messages, PLAIN)
 
 function rows(messages: readonly ReportMessage[], c: Colors): string {
   let width = 0

@@ -16,7 +16,7 @@ const DROPPED = /^[ \t\r>]$/
  * dropped becomes spaces; a decoded reference keeps its character at the reference's end.
  * Undefined when the value does not line up with the source (left as it was).
  */
-export function alignToSource(source: string, value: string): string | undefined {
+function alignToSource(source: string, value: string): string | undefined {
   if (source === value) return value
   const out: string[] = []
   // Where a reference's text also stands in the value ("&amp;amp;" is "&amp;" decoded once),

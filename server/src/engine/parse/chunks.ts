@@ -6,13 +6,13 @@
  *
  * A wall of text with no blank line is cut too, so no chunk (and so no paragraph or sentence)
  * grows without bound: the sentence parser's work is quadratic in a paragraph's sentences and
- * some rules' in a sentence's words, which froze the linter for minutes on a pasted 600 KB paragraph.
+ * some rules' in a sentence's words, so one pasted paragraph of a few hundred KB froze the linter.
  * Past MAX_CHUNK a chunk ends before the next unindented line; past HARD_CHUNK (a stray "<!--"
  * or a list item of that size) before any line, or at a space inside a longer line, anywhere
  * but in fenced code (code is not prose, and costs little).
  */
-export const MAX_CHUNK = 8_192
-export const HARD_CHUNK = 2 * MAX_CHUNK
+const MAX_CHUNK = 8_192
+const HARD_CHUNK = 2 * MAX_CHUNK
 
 /**
  * The next place at or after `from` where `needle` stands, remembered: each needle is searched

@@ -1,5 +1,5 @@
 import type {Paragraph, Punctuation, Sentence, SentenceContent, Symbol as SymbolNode, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
+import {toString as nlcstToString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 
 // Sentence plugins. parse-english runs seven passes over every token of a paragraph after
@@ -27,7 +27,7 @@ const isApostrophe = (value: string): boolean => value === "'" || value === '\u2
 function textOf(node: Node): string {
   if ('value' in node) return node.value
   const children = node.children
-  return children.length === 1 && 'value' in children[0] ? children[0].value : toString(node)
+  return children.length === 1 && 'value' in children[0] ? children[0].value : nlcstToString(node)
 }
 
 /** parse-english mergeEnglishElisionExceptions (by unist-util-visit-children): "w/", "o'", "'tis", "'n'". */
@@ -109,7 +109,7 @@ function mergeFinalWordSymbol(sentence: Sentence): void {
     if (!isMark(child) || child.value !== '-') continue
     const previous = children[index - 1]
     const next = children[index + 1]
-    if ((!next || next.type !== 'WordNode') && previous && previous.type === 'WordNode') {
+    if (next?.type !== 'WordNode' && previous?.type === 'WordNode') {
       children.splice(index, 1)
       previous.children.push(child)
       if (previous.position && child.position) previous.position.end = child.position.end

@@ -2,8 +2,8 @@
  * Most chunks of a Markdown draft are one paragraph of prose with no Markdown syntax in it, one
  * ATX heading line, or a list of one-line items. Such a chunk reads the same to remark
  * (micromark, mdast, then mdast-util-to-nlcst) as its blocks do to the sentence parser alone,
- * which costs about a third as much: Markdown parsing was two thirds of the engine's time on
- * a 200-draft corpus. The test is deliberately narrow: a chunk with anything remark could read
+ * which costs far less (Markdown parsing was most of the engine's time: docs/performance.md).
+ * The test is deliberately narrow: a chunk with anything remark could read
  * as syntax (any character that can open inline syntax, a line that could open another block,
  * indentation, whitespace at a line end) goes through remark. test/unit/plain-markdown.test.ts
  * checks that both ways give the same parse on every chunk of the fixtures and on generated ones.

@@ -17,7 +17,7 @@ const OVERRIDES = new Map<string, number>(
  * words stay far below this (the longest dictionary word has 45 letters); longer ones are URLs,
  * hashes or pasted data, counted by their vowel groups in linear time.
  */
-export const MAX_SYLLABLE_WORD = 64
+const MAX_SYLLABLE_WORD = 64
 
 const cache = new Map<string, number>()
 

@@ -42,7 +42,7 @@ export function readYaml(file: string, text: string): {value: unknown; lineOf: (
     if (pair?.key?.range) return lineCounter.linePos(pair.key.range[0]).line
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as {range?: [number, number, number]} | undefined
-      if (node && node.range) return lineCounter.linePos(node.range[0]).line
+      if (node?.range) return lineCounter.linePos(node.range[0]).line
     }
     return 1
   }

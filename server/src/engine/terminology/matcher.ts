@@ -270,7 +270,7 @@ export class PhraseMatcher<R> {
    * every pattern is added: the trie becomes a DAG. Expanded gaps and alternatives repeat the
    * rest of their pattern after every choice ("x ... x ... x" is 25 phrasings sharing one
    * ending), and on text that fits all of them ("x x x x ...") a trie walked every copy from
-   * every start: a writer's 200-character pattern took 6 ms a word. Merged, each node is
+   * every start, so one long pattern of a writer's slowed every word. Merged, each node is
    * visited once per position, so the work per start is bounded by the pattern's length,
    * not by its number of phrasings.
    */

@@ -82,7 +82,7 @@ export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind
   for (const entry of entries) {
     const ref: PatternRef = {entry, kind}
     for (const pattern of patternsOf(entry, kind)) {
-      let sequences
+      let sequences: ReturnType<typeof expandPattern>
       try {
         sequences = expandPattern(pattern, known)
       } catch (e) {

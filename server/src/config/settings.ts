@@ -1,5 +1,5 @@
 import {isAbsolute, resolve} from 'node:path'
-import {RULES_BY_ID, type LintConfig, type SeveritySetting} from '../engine/index.js'
+import {DEFAULT_CONFIG, RULES_BY_ID, SEVERITY_SETTINGS, isRuleGroup, numericProblem, type LintConfig, type SeveritySetting} from '../engine/index.js'
 
 /** The `oncolint.*` settings of VS Code (or any client answering workspace/configuration). */
 export interface Settings {
@@ -11,10 +11,10 @@ export interface Settings {
   run: 'onType' | 'onSave'
 }
 
-export const DEFAULT_SETTINGS: Settings = {targetGrade: 8, rules: {}, terminology: [], accept: [], run: 'onType'}
+export const DEFAULT_SETTINGS: Settings = {targetGrade: DEFAULT_CONFIG.targetGrade, rules: {}, terminology: [], accept: [], run: 'onType'}
 
-const SEVERITIES = new Set(['off', 'info', 'warning', 'error'])
-const GROUPS = new Set(['accuracy', 'readability', 'promotion', 'oncolint'])
+const SEVERITY_CHOICES = `${SEVERITY_SETTINGS.slice(0, -1).join(', ')} or ${SEVERITY_SETTINGS.at(-1)}`
+const isSeveritySetting = (v: unknown): v is SeveritySetting => (SEVERITY_SETTINGS as readonly unknown[]).includes(v)
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [])
 
@@ -27,16 +27,17 @@ export function readSettings(raw: unknown): {settings: Settings; problems: strin
   const problems: string[] = []
   const settings: Settings = {...DEFAULT_SETTINGS, rules: {}, terminology: strings(r.terminology), accept: strings(r.accept)}
   if (r.targetGrade !== undefined && r.targetGrade !== null) {
-    if (typeof r.targetGrade === 'number' && r.targetGrade >= 1 && r.targetGrade <= 20) settings.targetGrade = r.targetGrade
-    else problems.push(`oncolint.targetGrade must be a number from 1 to 20, not ${JSON.stringify(r.targetGrade)}`)
+    const problem = numericProblem('targetGrade', r.targetGrade)
+    if (problem === undefined) settings.targetGrade = r.targetGrade as number
+    else problems.push(`oncolint.${problem}`)
   }
   if (r.run === 'onSave' || r.run === 'onType') settings.run = r.run
   else if (r.run !== undefined) problems.push(`oncolint.run must be "onType" or "onSave", not ${JSON.stringify(r.run)}`)
   if (r.rules && typeof r.rules === 'object') {
     for (const [id, severity] of Object.entries(r.rules as Record<string, unknown>)) {
-      if (!RULES_BY_ID.has(id) && !GROUPS.has(id)) problems.push(`oncolint.rules: unknown rule "${id}" (see oncolint --list-rules)`)
-      else if (typeof severity !== 'string' || !SEVERITIES.has(severity)) problems.push(`oncolint.rules: "${id}" must be off, info, warning or error`)
-      else settings.rules[id] = severity as SeveritySetting
+      if (!RULES_BY_ID.has(id) && !isRuleGroup(id)) problems.push(`oncolint.rules: unknown rule "${id}" (see oncolint --list-rules)`)
+      else if (!isSeveritySetting(severity)) problems.push(`oncolint.rules: "${id}" must be ${SEVERITY_CHOICES}`)
+      else settings.rules[id] = severity
     }
   }
   return {settings, problems}

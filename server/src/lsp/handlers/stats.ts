@@ -1,6 +1,7 @@
+import type {Connection} from 'vscode-languageserver/node'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
-import type {LintResult} from '../engine/index.js'
-import type {DocumentStats} from './protocol.js'
+import {StatsNotification, type DocumentStats} from '../../../../common/protocol.js'
+import type {LintResult} from '../../engine/index.js'
 
 const grade = (n: number): number | null => (Number.isFinite(n) ? Math.round(n * 10) / 10 : null)
 const MAX_SENTENCE_CHARS = 300
@@ -45,4 +46,9 @@ export function documentStats(doc: TextDocument, result: LintResult, targetGrade
     families,
     numbers: stats.numbers.map((n) => ({range: range(n.offset, n.endOffset), text: n.text.replace(/\s+/g, ' '), measure: n.measure, lacks: n.lacks})),
   }
+}
+
+/** Sends the stats of a lint just published (StatsNotification): the client's status bar and report show them. */
+export function publishStats(connection: Connection, stats: DocumentStats): void {
+  void connection.sendNotification(StatsNotification, stats)
 }

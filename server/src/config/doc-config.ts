@@ -1,6 +1,6 @@
 import {statSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
-import {findConfigFile, readConfigFile} from '../config/load-config.js'
+import {findConfigFile, readConfigFile} from './load-config.js'
 import {DataFileError, builtinTerminology, terminologyWith, type LintConfig, type Terminology} from '../engine/index.js'
 import {mergeConfig, settingsTerminologyFiles, type FileConfig, type Settings} from './settings.js'
 
