@@ -35,7 +35,7 @@ describe('figures of a sentence (analyses/figures.ts)', () => {
     assert.deepEqual(read('It occurred in about 4 per 100,000 women.').figures, ['about 4 per 100,000|frequency|proportion|about|/100000'])
     assert.deepEqual(read('It fell from about 47 to 4 cases per 100,000 women.').figures, ['about 47|count|other|about', '4 cases per 100,000|frequency|risk|/100000'])
     assert.deepEqual(read('Screening prevented about 2 deaths for every 1,000 men screened over 16 years.').figures, ['about 2 deaths for every 1,000|frequency|risk|about|/1000', 'over 16 years|duration|time frame|over'])
-    assert.deepEqual(read('Of every 1,000 women screened, 4 die of breast cancer.').figures, ['4|frequency|death|/1000'])
+    assert.deepEqual(read('Of every 1,000 women screened, 4 die of breast cancer.').figures, ['4|frequency|risk|/1000'])
     assert.deepEqual(read('Fewer than 1 in 4 people with lung cancer survive.').figures, ['Fewer than 1 in 4|frequency|survival|Fewer than|/4'])
   })
   it('reads relative changes as relative: by 30%, 30% less likely, by half, four times the risk', () => {

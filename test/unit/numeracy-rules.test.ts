@@ -124,9 +124,74 @@ describe('accuracy/mixed-number-formats', () => {
   })
   it('picks a denominator no figure is a fraction of a person in', () => {
     const f = (value: number, format: 'percentage' | 'frequency', denominator: number) =>
-      ({lead: 0, start: 0, end: 1, from: 0, to: 1, format, value, denominator, measure: 'risk', relative: false, quoted: false, example: false}) as const
+      ({lead: 0, start: 0, end: 1, from: 0, to: 1, format, value, denominator, measure: 'risk', relative: false, quoted: false, example: false, denied: false}) as const
     assert.equal(commonDenominator([f(0.25, 'frequency', 4), f(0.12, 'percentage', 100)]), 100)
     assert.equal(commonDenominator([f(0.005, 'percentage', 100), f(0.05, 'frequency', 20)]), 1000)
     assert.match(mixedMessage(f(0.125, 'frequency', 8), '1 in 8', f(0.003, 'frequency', 1000), '3 in 1,000'), /'125 in 1,000' and '3 in 1,000'/)
+  })
+})
+
+describe('number rules read context as the phrase rules do (analyses/negation.ts)', () => {
+  it('leave a figure reported before it, refuted after it, refuted by the next sentence, denied in its clause, or called a myth', () => {
+    assert.deepEqual(found('News stories often report that a supplement lowers the risk by 40%.'), [])
+    assert.deepEqual(found('Claims that a diet doubles survival are misleading.'), [])
+    assert.deepEqual(found('Vitamin D halves the risk of cancer coming back. This is not true.'), [])
+    assert.deepEqual(found('A median survival of 12 months does not mean that you have a year to live.'), [])
+    assert.deepEqual(found('It is a myth that 9 in 10 people with cancer die of it.'), [])
+  })
+  it('still report the claim when the refutation is in another paragraph, and read "without" as an arm of a comparison', () => {
+    assert.deepEqual(found('Vitamin D halves the risk of cancer coming back.\n\nThis is not true.\n').map((f) => f.text), ['halves the risk'])
+    assert.deepEqual(found('Without screening, the risk of dying from bowel cancer rises by 30%.').map((f) => [f.rule, f.text]), [['accuracy/relative-risk', 'rises by 30%']])
+    assert.deepEqual(found('The test misses about 1 in 10 cancers and gives a false alarm in 5% of people.').map((f) => f.text), ['5%'])
+  })
+  it('relative-risk: a sentence that names the missing starting risk teaches, it does not present', () => {
+    assert.deepEqual(found('A drug that cuts the risk by half sounds impressive, but ask what the starting risk was.'), [])
+    assert.deepEqual(found('This drug cuts the risk by half. Ask your doctor what the starting risk was.'), [])
+    assert.deepEqual(found('This drug cuts the risk by half. Ask your doctor about it.').map((f) => f.text), ['cuts the risk by half'])
+  })
+})
+
+describe('a figure restated, and a relative change given with its absolute change', () => {
+  it('mixed-number-formats passes a conversion in the sentence or opening the next, and reports a conversion that is wrong', () => {
+    assert.deepEqual(found('A risk of 2% is the same as 20 in 1,000 people.'), [])
+    assert.deepEqual(found('A lifetime risk of 1 in 8 means about 125 in every 1,000 women will get the cancer.'), [])
+    assert.deepEqual(found('The chance of a blood clot is about 3%. That is the same as 3 in every 100 people.'), [])
+    const [f, ...rest] = found('The risk is 2%. That is the same as 1 in 20 people.')
+    assert.deepEqual(rest, [])
+    assert.equal(f.text, '1 in 20')
+    assert.deepEqual([f.finding.offset, f.finding.endOffset], [36, 43])
+  })
+  it('mixed-number-formats reports the same share said of two groups', () => {
+    assert.deepEqual(found('Nausea affects 1 in 4 people, while 25% lose their hair.').map((f) => f.text), ['25%'])
+  })
+  it('reads "a 25% relative reduction" as the relative change, so its absolute change is not a second format', () => {
+    assert.deepEqual(found('That is a 25% relative reduction, which meant 2 fewer deaths in every 100 people treated.'), [])
+    assert.deepEqual(found('The trial reported a 30% relative reduction.').map((f) => [f.rule, f.text]), [['accuracy/relative-risk', '30% relative reduction']])
+  })
+})
+
+describe('accuracy/survival-statistic: death figures of a population are not survival statistics', () => {
+  it('passes a risk of dying by age, a share of deaths and a difference in deaths', () => {
+    assert.deepEqual(found('The chance of dying of prostate cancer climbs from about 1 in 1,000 at age 55 to about 8 in 1,000 at age 75.'), [])
+    assert.deepEqual(found('Smoking is linked to about 85% of lung cancer deaths.'), [])
+    assert.deepEqual(found('Lung cancer accounts for about 1 in 5 cancer deaths.'), [])
+    assert.deepEqual(found('In the NLST trial, CT screening led to 3 fewer lung cancer deaths for every 1,000 people screened, compared with chest X-rays.'), [])
+  })
+  it('still reports the share of people with a cancer who die of it, and a chance of surviving with no time frame', () => {
+    const [f] = found('Around 40 in 100 women with this cancer die of it.')
+    assert.deepEqual([f.text, f.finding.message], ['Around 40 in 100', figureMessage('death', ['time frame'])])
+    assert.deepEqual(found('The chance of surviving this cancer is 60%.').map((f) => f.text), ['60%'])
+    assert.deepEqual(found('About 30% of the deaths are in people with this cancer, and 30% of people with it die.').map((f) => f.text), ['30%'])
+  })
+})
+
+describe('accuracy/statistic-for-one-person: an estimate worked out for the reader is theirs', () => {
+  it('passes a prediction tool, the doctor\'s estimate from the reader\'s results, and a decision aid\'s two options', () => {
+    assert.deepEqual(found('Using an online prediction tool, your oncologist estimates your chance of the cancer returning within 10 years at about 25 in 100.'), [])
+    assert.deepEqual(found('Your care team used a risk calculator with your details. It puts your chance of the cancer returning in 5 years at about 1 in 10.'), [])
+    assert.deepEqual(found('Your chance of the cancer coming back is about 20 in 100; chemotherapy would lower it to about 16 in 100.'), [])
+  })
+  it('reports a group figure read as the reader\'s own', () => {
+    assert.deepEqual(found('Because 30% of patients relapse, your risk of relapse is 30%.').map((f) => f.text), ['your risk of relapse is 30%'])
   })
 })

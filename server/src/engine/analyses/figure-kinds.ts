@@ -41,5 +41,7 @@ export interface Figure {
   restatedBy?: number
   /** In a clause that gives an example ("If 4 in 100 people die without the drug …"). */
   example: boolean
+  /** Not the text's own statement: asked, denied, reported or refuted ("some headlines claim that …"). */
+  denied: boolean
 }
 

@@ -4,7 +4,6 @@ import type {Terminology} from '../terminology/terminology.js'
 import {clauseRange} from './clauses.js'
 import {PROPORTIONS, type Figure} from './figure-kinds.js'
 import type {SentenceFigures} from './figures.js'
-import {REPORT} from './negation.js'
 import {readingOf, type Reading} from './sentence-reading.js'
 
 /**
@@ -20,7 +19,8 @@ export interface Change {
   /** Of survival (its own rule) or of a risk, a chance or deaths. */
   of: 'risk' | 'survival'
   quoted: boolean
-  negated: boolean
+  /** Asked, denied, reported or refuted: not the text's own claim ("does not halve the risk", "some reports say"). */
+  denied: boolean
 }
 
 /** A statistic applied to the reader: "you have a 70% chance", "so you have a year". */
@@ -29,6 +29,8 @@ export interface Personal {
   to: number
   /** A chance or time given as the reader's own, or a forecast drawn from a group figure. */
   kind: 'chance' | 'forecast'
+  /** Asked, denied, reported or refuted: "avoid telling patients they have a year", "this does not mean you will survive". */
+  denied: boolean
 }
 
 /** How many tokens after "you"/"your" the measure it owns may stand ("you have a 70 % chance"). */
@@ -38,10 +40,6 @@ const PERSONAL_REACH = 8
 export function changesOf(r: Reading, figures: readonly Figure[]): Change[] {
   const {tokens, cls, clauses, at, end} = r
   const changes: Change[] = []
-  const negatedAt = (i: number): boolean => {
-    for (let j = Math.max(0, i - 4); j < i; j++) if (clauses[j] === clauses[i] && (/^(not|no|never|cannot)$/.test(tokens[j].word) || tokens[j].word.endsWith("n't"))) return true
-    return false
-  }
   for (const f of figures) {
     if (f.measure !== 'relative change') continue
     const [cf, ct] = clauseRange(clauses, f.start, f.end)
@@ -63,7 +61,7 @@ export function changesOf(r: Reading, figures: readonly Figure[]): Change[] {
       toTok = Math.max(f.end, ...target.filter(([a]) => a >= f.end).map(([, b]) => b))
     } else if (!ofRisk && !ofSurvival) continue
     const start = Math.min(fromTok, ...(ofSurvival && !ofRisk ? survival.filter(([a]) => a < f.start).map(([a]) => a) : []))
-    changes.push({from: at(tokens[start]), to: end(tokens[toTok - 1]), of: ofSurvival && !ofRisk ? 'survival' : 'risk', quoted: f.quoted, negated: negatedAt(fromTok)})
+    changes.push({from: at(tokens[start]), to: end(tokens[toTok - 1]), of: ofSurvival && !ofRisk ? 'survival' : 'risk', quoted: f.quoted, denied: r.denied(start, toTok)})
   }
 
   return changes
@@ -92,7 +90,7 @@ export function personalOf(r: Reading, figures: readonly Figure[]): Personal[] {
     if (!figure) continue
     const from = Math.min(ya, measure[0], figure.start)
     const to = Math.max(yb, measure[1], figure.end)
-    personal.push({from: at(tokens[from]), to: end(tokens[to - 1]), kind: 'chance'})
+    personal.push({from: at(tokens[from]), to: end(tokens[to - 1]), kind: 'chance', denied: r.denied(from, to)})
   }
   addForecasts(r, personal)
   return personal
@@ -105,6 +103,8 @@ export function relativeSurvivalOf(r: Reading): {from: number; to: number} | und
   const rel = cls.all('relative-survival')[0]
   if (!rel || !cls.has('alive-explanation') || cls.has('relative-comparison')) return undefined
   const last = cls.all('alive-explanation').at(-1)!
+  // "Relative survival is not the chance of being alive": the explanation denied is the right one.
+  if (r.denied(last[0], last[1])) return undefined
   return {from: at(tokens[rel[0]]), to: end(tokens[Math.max(rel[1], last[1]) - 1])}
 }
 
@@ -120,7 +120,8 @@ function addForecasts(r: Reading, personal: Personal[]): void {
     if (overlap) {
       overlap.from = Math.min(overlap.from, from)
       overlap.to = Math.max(overlap.to, to)
-    } else personal.push({from, to, kind: 'forecast'})
+      overlap.denied &&= r.denied(a, b)
+    } else personal.push({from, to, kind: 'forecast', denied: r.denied(a, b)})
   }
 }
 
@@ -150,8 +151,10 @@ export function forecastsOf(text: string, sentence: Sentence, terminology: Termi
         absolute: false,
         definition: false,
         caveat: cls.has('group-caveat'),
-        question: /\?["'”’)\]]*\s*$/.test(own),
-        reported: cls.has(REPORT),
+        question: r.question,
+        opensRestating: false,
+        individualEstimate: cls.has('individual-estimate'),
+        baselineNamed: false,
         prognosis: false,
       }
     : null

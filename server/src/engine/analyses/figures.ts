@@ -3,7 +3,6 @@ import {memoSlot} from '../parse/memo.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {clauseRange} from './clauses.js'
 import {changesOf, personalOf, relativeSurvivalOf, type Change, type Personal} from './figure-uses.js'
-import {REPORT} from './negation.js'
 import {readNumbers, type NumberSpan} from './number-words.js'
 import {readingOf} from './sentence-reading.js'
 import {PROPORTIONS, type Figure, type Format, type Measure} from './figure-kinds.js'
@@ -32,8 +31,12 @@ export interface SentenceFigures {
   /** Says a statistic describes a group, not the reader ("cannot tell you", "people like you"). */
   caveat: boolean
   question: boolean
-  /** Reports a claim instead of making it ("you may have heard that …", context class `report`). */
-  reported: boolean
+  /** Says the reader's figure was worked out for them: a prediction tool, their doctor's estimate from their results. */
+  individualEstimate: boolean
+  /** Names what a relative change leaves out ("ask what the starting risk was"): it teaches how to read the change. */
+  baselineNamed: boolean
+  /** Opens by restating the sentence before ("In other words, …", "That is the same as …"). */
+  opensRestating: boolean
   /** Relative survival explained as the chance of being alive, with no comparison: its range. */
   relativeSurvival?: {from: number; to: number}
   /** An outcome figure the reader may take as their own (survival, death, a median, a cure rate). */
@@ -57,6 +60,12 @@ export function figuresOf(text: string, sentence: Sentence, terminology: Termino
 // What stands between a figure and the same figure in another format: "a quarter (24%)",
 // "1 in 8 women, roughly 13%", "12.5%, or 1 in 8", "that is", "in other words".
 const RESTATING = /(?:\(|,|\bor|\bthat is,?|\bin other words,?|\bmeans(?: that)?|\bi\.e\.,?|—|–)\s*$/i
+
+// A relative pronoun before "get it", "develop cancer": the words define a group ("women who get it").
+const GROUP_DEFINING: ReadonlySet<string> = new Set(['who', 'that', 'which'])
+
+// Words that set two figures side by side as two groups or two times, not one figure restated.
+const CONTRAST: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'compared', 'versus', 'vs', 'than', 'for', 'among', 'against', 'to', 'from'])
 
 /** Whether two shares are one figure rounded two ways (1 in 8 and 13%), not two figures. */
 export const sameShare = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.015, 0.1 * Math.max(a, b))
@@ -109,6 +118,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
         relative: false,
         quoted: isQuoted(at(tokens[n.start])),
         example: inExample(n.start),
+        denied: false,
         ...(approxSpan ? {approx: own.slice(at(tokens[approxSpan[0]]), end(tokens[approxSpan[1] - 1]))} : {}),
         ...extra,
       }
@@ -175,31 +185,49 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
   for (const [u] of cls.all('time-unit')) {
     const article = tokens[u - 1]?.word
     if ((article !== 'a' && article !== 'an') || figures.some((f) => f.start <= u && f.end > u) || !cls.endingAt('duration-lead', u - 1)) continue
-    figures.push({lead: u - 1, start: u - 1, end: u + 1, from: at(tokens[u - 1]), to: end(tokens[u]), format: 'duration', value: 1, measure: 'other', relative: false, quoted: isQuoted(at(tokens[u])), example: inExample(u)})
+    figures.push({lead: u - 1, start: u - 1, end: u + 1, from: at(tokens[u - 1]), to: end(tokens[u]), format: 'duration', value: 1, measure: 'other', relative: false, quoted: isQuoted(at(tokens[u])), example: inExample(u), denied: false})
   }
   figures.sort((a, b) => a.start - b.start)
+  for (const f of figures) f.denied = r.denied(f.lead, f.end)
 
-  // A fraction restated by a percentage in brackets, or a frequency by a percentage after a comma or "or":
-  // "nearly a quarter (24%)", "1 in 8 women, roughly 13%". One figure in two formats, not two figures.
+  // One figure given twice: a fraction restated by a percentage in brackets, a frequency by a
+  // percentage after a comma or "or" ("nearly a quarter (24%)", "1 in 8 women, roughly 13%"), or a
+  // conversion that teaches one format in another ("a risk of 2% is the same as 20 in 1,000",
+  // "1 in 8 means 125 in every 1,000"). One figure in two formats, not two figures.
   for (let k = 1; k < figures.length; k++) {
-    const a = figures[k - 1]
     const b = figures[k]
-    if (!PROPORTIONS.has(a.format) || !PROPORTIONS.has(b.format) || a.format === b.format) continue
-    const gap = own.slice(a.to, b.from)
-    if (sameShare(a.value, b.value) && RESTATING.test(gap) && gap.split(/\s+/).length <= 10) {
-      b.restates = k - 1
+    if (!PROPORTIONS.has(b.format)) continue
+    let j = k - 1
+    while (j >= 0 && !PROPORTIONS.has(figures[j].format)) j--
+    const a = figures[j]
+    if (!a || (a.format === b.format && a.denominator === b.denominator) || !sameShare(a.value, b.value)) continue
+    if (restating(a, b)) {
+      b.restates = j
       a.restatedBy = k
     }
+  }
+  function restating(a: Figure, b: Figure): boolean {
+    const gap = own.slice(a.to, b.from)
+    if (gap.trim().split(/\s+/).length > 10) return false
+    if (RESTATING.test(gap)) return true
+    // A restating word just before the second figure, and nothing between that sets two groups side by side.
+    const link = cls.endingAt('restating-link', b.lead)
+    return link !== undefined && link[0] >= a.end && !tokens.slice(a.end, link[0]).some((t) => CONTRAST.has(t.word))
   }
 
   // What each figure measures, from the words of its clause (or, when its clause has none,
   // the words before it in the sentence: "and 78% after two years").
+  const riskOfDeath = cls.all('risk-of-death')
+  // "13 will be diagnosed and 2 will die": new cases. "women who get it" names the group, not new cases.
+  const incidence = cls.all('incidence-word').some(([a]) => !GROUP_DEFINING.has(tokens[a - 1]?.word ?? ''))
   const cueAt = (start: number, endTok: number): {measure: Measure; at: number} | undefined => {
     const [cf, ct] = clauseRange(clauses, start, endTok)
     const scan = (from: number, to: number): {measure: Measure; at: number} | undefined => {
       let best: {measure: Measure; at: number} | undefined
       const consider = (name: string, measure: Measure) => {
         for (const [a, b] of cls.within(name, from, to)) {
+          // "the risk of dying": the death word is what the risk is of.
+          if (name === 'death-word' && riskOfDeath.some(([c, d]) => a >= c && b <= d)) continue
           // Distance in tokens from the figure; a cue inside it ("2 deaths for every 1,000") is at 0.
           const d = a >= endTok ? a - endTok : b <= start ? start - b : 0
           if (!best || d < best.at) best = {measure, at: d}
@@ -208,6 +236,8 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
       consider('survival-word', 'survival')
       consider('cure-word', 'survival')
       consider('death-word', 'death')
+      consider('death-verb', 'death')
+      consider('risk-of-death', 'risk')
       consider('outcome-word', 'outcome')
       consider('median-word', 'median')
       consider('risk-measure', 'risk')
@@ -230,11 +260,14 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     if (PROPORTIONS.has(f.format)) {
       const cue = cueAt(f.start, f.end)
       f.measure = cue?.measure === 'median' ? 'proportion' : (cue?.measure ?? 'proportion')
-      // Beside new cases ("13 will be diagnosed and 2 will die of it") deaths are a population's risk.
-      if (f.measure === 'death' && cls.has('incidence-word')) f.measure = 'risk'
-      // "prevents 1 death for every 100 people treated", "3 fewer deaths": a difference, not a rate.
       const [cf, ct] = clauseRange(clauses, f.start, f.end)
+      // Beside new cases ("13 will be diagnosed and 2 will die of it") deaths are a population's risk,
+      // and so are deaths among people screened, smokers or the general population.
+      if (f.measure === 'death' && (incidence || cls.within('population-frame', cf, ct).length > 0)) f.measure = 'risk'
+      // "prevents 1 death for every 100 people treated", "3 fewer deaths": a difference, not a rate.
       if ((f.measure === 'death' || f.measure === 'survival') && cls.within('difference-word', cf, ct).length > 0) f.measure = 'risk'
+      // "85% of lung cancer deaths", "1 in 5 cancer deaths": how deaths divide, not how many people die.
+      if (cls.startingAt('share-of-deaths', f.end)) f.measure = 'proportion'
     }
   }
   // Durations: the time a proportion covers ("alive 5 years after diagnosis"), or a survival
@@ -283,8 +316,10 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     absolute: proportions.some((f) => f.format === 'frequency') || cls.has('absolute-cue') || fromTo,
     definition: cls.has('definition-frame'),
     caveat: cls.has('group-caveat'),
-    question: /\?["'”’)\]]*\s*$/.test(own),
-    reported: cls.has(REPORT),
+    question: r.question,
+    opensRestating: cls.startingAt('restating-link', 0) !== undefined,
+    individualEstimate: cls.has('individual-estimate'),
+    baselineNamed: cls.has('baseline-mention'),
     ...(relativeSurvival ? {relativeSurvival} : {}),
     prognosis:
       figures.some((f) => !f.relative && (f.measure === 'survival' || f.measure === 'death' || f.measure === 'median' || f.measure === 'outcome')) ||

@@ -17,7 +17,7 @@ export const survivalStatistic: Rule = {
     const covered = ctx.get(promotionCover)
     const out: RawFinding[] = []
     for (const [i, f] of numbers.bySentence) {
-      if (f.question || f.reported) continue
+      if (f.question || numbers.refuted(i)) continue
       const s = ctx.draft.sentences[i]
       const report = (from: number, to: number, message: string): boolean => {
         const offset = s.offset + from
@@ -30,7 +30,7 @@ export const survivalStatistic: Rule = {
       if (f.definition) continue
       let done = false
       for (const figure of f.figures) {
-        if (figure.relative || figure.quoted || figure.example || (figure.measure !== 'survival' && figure.measure !== 'death')) continue
+        if (figure.relative || figure.quoted || figure.example || figure.denied || (figure.measure !== 'survival' && figure.measure !== 'death')) continue
         const lacks: Lack[] = []
         if (!numbers.timeFrame(i, figure.measure === 'death')) lacks.push('time frame')
         // A named source (a trial, a registry) defines the group its figure is about.
@@ -42,7 +42,7 @@ export const survivalStatistic: Rule = {
       }
       if (done) continue
       for (const change of f.changes) {
-        if (change.of !== 'survival' || change.quoted || change.negated) continue
+        if (change.of !== 'survival' || change.quoted || change.denied) continue
         const lacks: Lack[] = []
         if (!numbers.timeFrame(i, false)) lacks.push('time frame')
         if (!numbers.yearsNear(i)) lacks.push('years compared')
