@@ -78,6 +78,10 @@ describe('figures of a sentence (analyses/figures.ts)', () => {
     assert.deepEqual(read('Out of 100 people like you, about 30 are alive after 5 years.').facts.personal, [])
     assert.deepEqual(read('If your risk was 2 in 100, it falls only to 1 in 100.').facts.personal, [])
   })
+  it('reads "a year and a half" after an approximation as one duration, not a year and a fraction', () => {
+    assert.deepEqual(read('Most people live about a year and a half.').figures, ['about a year and a half|duration|median|about'])
+    assert.deepEqual(read('About a year after surgery, 90% are alive.').figures, ['About a year|duration|time frame|About', '90%|percentage|survival'])
+  })
   it('does not read a sentence with no digit and no number word (the cheap check)', () => {
     const text = 'Cancer can spread to the bones.'
     assert.equal(figuresOf(text, parseDraft(text, 'plaintext').sentences[0], builtinTerminology()), null)

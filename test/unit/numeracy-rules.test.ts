@@ -195,3 +195,33 @@ describe('accuracy/statistic-for-one-person: an estimate worked out for the read
     assert.deepEqual(found('Because 30% of patients relapse, your risk of relapse is 30%.').map((f) => f.text), ['your risk of relapse is 30%'])
   })
 })
+
+describe('accuracy/statistic-for-one-person: forecasts with no "you have N% chance"', () => {
+  it('reports the forecast itself, from its first word to its figure, with the NCI message', () => {
+    const cases: Array<[string, string]> = [
+      ['You fall into the 40% who will relapse.', 'You fall into the 40%'],
+      ['Most people with this cancer live about two years, so plan for two years.', 'so plan for two years'],
+      ['Going by the survival figures, you have roughly a year and a half left.', 'you have roughly a year and a half left'],
+      ['The numbers show that your cancer will return within three years.', 'your cancer will return'],
+      ['With a 90% survival rate, you\'re all but guaranteed to get through this.', 'you\'re all but guaranteed to get through'],
+      ['Half of people with this cancer are alive at 18 months, so that is roughly how long you have.', 'that is roughly how long you have'],
+    ]
+    for (const [text, words] of cases) {
+      const hits = found(text).filter((f) => f.rule === 'accuracy/statistic-for-one-person')
+      assert.deepEqual(hits.map((f) => f.text), [words], text)
+      assert.equal(hits[0].finding.offset, text.indexOf(words), text)
+      assert.equal(hits[0].finding.message, ONE_PERSON)
+    }
+  })
+  it('needs a figure of its own, an outcome figure near, or words that say it rests on statistics', () => {
+    assert.deepEqual(found('Your doctor may say that you have a few years left, but nobody can know for sure.'), [])
+    assert.deepEqual(found('Based on your scan results, your doctor thinks your cancer will come back.'), [])
+    assert.deepEqual(found('You will have scans every three months, so plan for about two years of follow-up.'), [])
+    assert.deepEqual(found('Statistically, your tumour is going to come back.').map((f) => f.text), ['your tumour is going to come back'])
+  })
+  it('leaves an example: "if you are among the 1 in 10", "say you are one of", but not "the statistics say you"', () => {
+    assert.deepEqual(found('If you are among the 1 in 10 people who get a rash, call your nurse.'), [])
+    assert.deepEqual(found('Say you are one of the 20 in 100 people who get a rash: your nurse can help.'), [])
+    assert.deepEqual(found('Statistics say you have a 30% chance of being alive in 5 years.').map((f) => f.text), ['you have a 30% chance'])
+  })
+})

@@ -31,6 +31,8 @@ export interface Personal {
   kind: 'chance' | 'forecast'
   /** Asked, denied, reported or refuted: "avoid telling patients they have a year", "this does not mean you will survive". */
   denied: boolean
+  /** A forecast that holds its own figure ("you have six months left", "you fall into the 40%"), grounded without a figure near it. */
+  withFigure: boolean
 }
 
 /** How many tokens after "you"/"your" the measure it owns may stand ("you have a 70 % chance"). */
@@ -67,13 +69,27 @@ export function changesOf(r: Reading, figures: readonly Figure[]): Change[] {
   return changes
 }
 
+/** Whether token `a` stands in a clause that opens as an example ("if you are among …", "say your risk is …"), not in "the statistics say you …". */
+function opensExample(r: Reading, a: number): boolean {
+  // "if your risk was 1 in 1,000": the example word just before. "Say" makes an example only
+  // where it opens the clause ("Say your risk is 2 in 100"); "the statistics say you …" reports.
+  const before = r.cls.endingAt('hypothetical', a)
+  if (before && r.tokens[before[0]].word !== 'say') return true
+  let start = clauseRange(r.clauses, a, a + 1)[0]
+  // ", but if your risk was 2 in 100": the conjunction that opens the clause comes first.
+  while (start < a && JOINING.has(r.tokens[start].word)) start++
+  return r.cls.startingAt('hypothetical', start) !== undefined
+}
+
+const JOINING: ReadonlySet<string> = new Set(['and', 'but', 'so', 'or', 'yet', 'then'])
+
 /** The statistics a sentence applies to the reader: "you have a 70% chance", "so you have a year". */
 export function personalOf(r: Reading, figures: readonly Figure[]): Personal[] {
   const {tokens, cls, clauses, at, end, isQuoted} = r
   const personal: Personal[] = []
   const caveatSpans = cls.all('group-caveat')
   // "if your risk was 2 in 100" is an example; "people like you" is the group.
-  const youTokens = cls.all('second-person').filter(([a]) => !caveatSpans.some(([c, d]) => a >= c && a < d) && !cls.endingAt('hypothetical', a))
+  const youTokens = cls.all('second-person').filter(([a]) => !caveatSpans.some(([c, d]) => a >= c && a < d) && !opensExample(r, a))
   const levels = figures.filter((f) => !f.relative && !f.quoted && (PROPORTIONS.has(f.format) || f.measure === 'median'))
   // Figures for two choices side by side ("about 20% with surgery alone and about 14% if you also
   // have chemotherapy") are the form a decision aid gives a person's own estimate in.
@@ -90,9 +106,9 @@ export function personalOf(r: Reading, figures: readonly Figure[]): Personal[] {
     if (!figure) continue
     const from = Math.min(ya, measure[0], figure.start)
     const to = Math.max(yb, measure[1], figure.end)
-    personal.push({from: at(tokens[from]), to: end(tokens[to - 1]), kind: 'chance', denied: r.denied(from, to)})
+    personal.push({from: at(tokens[from]), to: end(tokens[to - 1]), kind: 'chance', denied: r.denied(from, to), withFigure: true})
   }
-  addForecasts(r, personal)
+  addForecasts(r, figures, personal)
   return personal
 
 }
@@ -108,28 +124,52 @@ export function relativeSurvivalOf(r: Reading): {from: number; to: number} | und
   return {from: at(tokens[rel[0]]), to: end(tokens[Math.max(rel[1], last[1]) - 1])}
 }
 
-/** The forecasts about the reader in a sentence ("so you have a year", "your odds are poor"), merged where they overlap. */
-function addForecasts(r: Reading, personal: Personal[]): void {
+/**
+ * The forecasts about the reader in a sentence, merged where they overlap: a fate ("so you have
+ * a year", "your odds are poor", "you probably won't be here"), the reader put into a group's
+ * share ("you fall into the 40% who relapse"), a time to plan for drawn from a figure ("so plan
+ * for two years"), and a forecast about the reader's cancer ("your cancer will come back").
+ * A forecast in a clause that sets an example ("if you are among the 1 in 10 …") is not one.
+ */
+function addForecasts(r: Reading, figures: readonly Figure[], personal: Personal[]): void {
   const {tokens, cls, at, end, isQuoted} = r
-  for (const [a, b] of cls.all('personal-fate')) {
+  // A figure that follows the words at once: "the 40%", "for two years".
+  const figureAt = (b: number, ok: (f: Figure) => boolean): Figure | undefined => figures.find((f) => f.lead === b && ok(f) && !f.quoted)
+  const add = (a: number, b: number, withFigure: boolean) => {
     const from = at(tokens[a])
     const to = end(tokens[b - 1])
-    if (isQuoted(from)) continue
+    if (isQuoted(from) || opensExample(r, a)) return
     // Overlapping phrases ("so you" and "you have a year to live") are one forecast.
     const overlap = personal.find((p) => p.from < to && from < p.to)
     if (overlap) {
       overlap.from = Math.min(overlap.from, from)
       overlap.to = Math.max(overlap.to, to)
       overlap.denied &&= r.denied(a, b)
-    } else personal.push({from, to, kind: 'forecast', denied: r.denied(a, b)})
+      overlap.withFigure ||= withFigure
+    } else personal.push({from, to, kind: 'forecast', denied: r.denied(a, b), withFigure})
   }
+  // A time of treatment ("about a year of treatment left") is not a time to live.
+  const lifetime = (f: Figure): boolean => PROPORTIONS.has(f.format) || (f.format === 'duration' && tokens[f.end]?.word !== 'of')
+  for (const [a, b] of cls.all('personal-fate')) add(a, b, figures.some((f) => f.start >= a && f.end <= b && !f.relative && lifetime(f)))
+  for (const [a, b] of cls.all('group-membership')) {
+    const f = figureAt(b, (g) => PROPORTIONS.has(g.format) && !g.relative)
+    if (f) add(a, f.end, true)
+  }
+  for (const [a, b] of cls.all('plan-for-time')) {
+    const f = figureAt(b, (g) => g.format === 'duration')
+    // The duration is what the reader is told to expect; it needs a group figure near to rest on.
+    if (f) add(a, f.end, false)
+  }
+  for (const [a, b] of cls.all('disease-forecast')) add(a, b, false)
 }
 
 const FORECASTS = memoSlot<{version: string; value: SentenceFigures | null}>('forecasts of a sentence with no figure')
 
 /**
- * A sentence with no figure that follows one with an outcome figure, read only for forecasts
- * about the reader: "Only 8% of people live five years. Your odds are poor." Null when it has none.
+ * A sentence with no figure, read only for forecasts about the reader, when it follows one with
+ * an outcome figure ("Only 8% of people live five years. Your odds are poor.") or has a word
+ * that stands for numbers ("Going by the figures, you won't be here next year."). Null when it
+ * has none.
  */
 export function forecastsOf(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
   const known = sentence.memo.get(FORECASTS)
@@ -137,7 +177,7 @@ export function forecastsOf(text: string, sentence: Sentence, terminology: Termi
   const r = readingOf(text, sentence, terminology)
   const {cls, own} = r
   const personal: Personal[] = []
-  addForecasts(r, personal)
+  addForecasts(r, [], personal)
   const value: SentenceFigures | null = personal.length
     ? {
         figures: [],
@@ -153,6 +193,7 @@ export function forecastsOf(text: string, sentence: Sentence, terminology: Termi
         caveat: cls.has('group-caveat'),
         question: r.question,
         opensRestating: false,
+        basis: cls.has('statistic-basis'),
         individualEstimate: cls.has('individual-estimate'),
         baselineNamed: false,
         prognosis: false,

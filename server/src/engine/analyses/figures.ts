@@ -31,6 +31,8 @@ export interface SentenceFigures {
   /** Says a statistic describes a group, not the reader ("cannot tell you", "people like you"). */
   caveat: boolean
   question: boolean
+  /** Says it rests on group statistics ("going by the figures", "statistically"): a forecast beside it applies them to the reader. */
+  basis: boolean
   /** Says the reader's figure was worked out for them: a prediction tool, their doctor's estimate from their results. */
   individualEstimate: boolean
   /** Names what a relative change leaves out ("ask what the starting risk was"): it teaches how to read the change. */
@@ -185,7 +187,13 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
   for (const [u] of cls.all('time-unit')) {
     const article = tokens[u - 1]?.word
     if ((article !== 'a' && article !== 'an') || figures.some((f) => f.start <= u && f.end > u) || !cls.endingAt('duration-lead', u - 1)) continue
-    figures.push({lead: u - 1, start: u - 1, end: u + 1, from: at(tokens[u - 1]), to: end(tokens[u]), format: 'duration', value: 1, measure: 'other', relative: false, quoted: isQuoted(at(tokens[u])), example: inExample(u), denied: false})
+    // "a year and a half"
+    const half = tokens[u + 1]?.word === 'and' && tokens[u + 2]?.word === 'a' && tokens[u + 3]?.word === 'half'
+    const last = half ? u + 3 : u
+    // "a half" was read as a fraction of its own; it is part of the duration.
+    if (half) figures.splice(0, figures.length, ...figures.filter((f) => f.start < u + 1 || f.end > last + 1))
+    const approx = cls.endingAt('approximation', u - 1)
+    figures.push({lead: approx ? approx[0] : u - 1, start: u - 1, end: last + 1, from: at(tokens[approx ? approx[0] : u - 1]), to: end(tokens[last]), format: 'duration', value: half ? 1.5 : 1, measure: 'other', relative: false, quoted: isQuoted(at(tokens[u])), example: inExample(u), denied: false, ...(approx ? {approx: own.slice(at(tokens[approx[0]]), end(tokens[approx[1] - 1]))} : {})})
   }
   figures.sort((a, b) => a.start - b.start)
   for (const f of figures) f.denied = r.denied(f.lead, f.end)
@@ -318,6 +326,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     caveat: cls.has('group-caveat'),
     question: r.question,
     opensRestating: cls.startingAt('restating-link', 0) !== undefined,
+    basis: cls.has('statistic-basis'),
     individualEstimate: cls.has('individual-estimate'),
     baselineNamed: cls.has('baseline-mention'),
     ...(relativeSurvival ? {relativeSurvival} : {}),

@@ -42,6 +42,8 @@ export interface DraftNumbers {
   yearsNear(i: number): boolean
   /** Figures of one comparison in mixed formats, the later of each pair, one per sentence. */
   readonly mixed: readonly Mixed[]
+  /** The sentence says it rests on group statistics ("going by the figures", "the numbers show"). */
+  basis(i: number): boolean
   /** The sentence or the one before (same paragraph) says the reader's figure was worked out for them. */
   individualNear(i: number): boolean
   /** The sentence or the next one (same paragraph) names the starting risk or absolute numbers a relative change leaves out. */
@@ -80,8 +82,9 @@ export function readDraftNumbers(draft: Draft, terminology: Terminology): DraftN
   draft.sentences.forEach((s, i) => {
     const f = figuresOf(draft.text, s, terminology)
     if (f) bySentence.set(i, f)
-    // "Only 8% of people live five years. Your odds are poor.": the next sentence may apply the figure.
-    else if (bySentence.get(i - 1)?.prognosis && draft.sentences[i - 1].paragraph === s.paragraph) {
+    // "Only 8% of people live five years. Your odds are poor.": the next sentence may apply the figure;
+    // "Statistically, your tumour is going to come back.": a word for numbers stands in for one.
+    else if ((bySentence.get(i - 1)?.prognosis && draft.sentences[i - 1].paragraph === s.paragraph) || s.tokens.some((t) => terminology.numerals.standsForNumber(t))) {
       const forecasts = forecastsOf(draft.text, s, terminology)
       if (forecasts) bySentence.set(i, forecasts)
     }
@@ -110,6 +113,7 @@ export function readDraftNumbers(draft: Draft, terminology: Terminology): DraftN
     yearsNear: (i) => [i, i - 1].some((j) => (j === i || samePara(i, j)) && (at(j)?.figures.some((f) => f.format === 'year') ?? false)),
     mixed: mixedFormats(draft, bySentence),
     refuted: (i) => refutedByNext(draft, i, terminology),
+    basis: (i) => at(i)?.basis === true,
     individualNear: (i) => at(i)?.individualEstimate === true || (samePara(i, i - 1) && (at(i - 1)?.individualEstimate ?? frameWords(draft.sentences[i - 1], terminology).individual)),
     baselineNear: (i) => at(i)?.baselineNamed === true || (samePara(i, i + 1) && (at(i + 1)?.baselineNamed ?? frameWords(draft.sentences[i + 1], terminology).baseline)),
   }
