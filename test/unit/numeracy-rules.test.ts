@@ -3,7 +3,7 @@ import {lint} from '../../server/src/engine/index.js'
 import {mixedMessage, commonDenominator} from '../../server/src/engine/rules/accuracy/mixed-number-formats.js'
 import {relativeRiskMessage} from '../../server/src/engine/rules/accuracy/relative-risk.js'
 import {ONE_PERSON} from '../../server/src/engine/rules/accuracy/statistic-for-one-person.js'
-import {changeMessage, figureMessage, RELATIVE_SURVIVAL} from '../../server/src/engine/rules/accuracy/survival-statistic.js'
+import {changeMessage, figureMessage, RELATIVE_SURVIVAL, VAGUE} from '../../server/src/engine/rules/accuracy/survival-statistic.js'
 
 const NUMBER_RULES = /^accuracy\/(relative-risk|survival-statistic|statistic-for-one-person|mixed-number-formats)$/
 
@@ -223,5 +223,27 @@ describe('accuracy/statistic-for-one-person: forecasts with no "you have N% chan
     assert.deepEqual(found('If you are among the 1 in 10 people who get a rash, call your nurse.'), [])
     assert.deepEqual(found('Say you are one of the 20 in 100 people who get a rash: your nurse can help.'), [])
     assert.deepEqual(found('Statistics say you have a 30% chance of being alive in 5 years.').map((f) => f.text), ['you have a 30% chance'])
+  })
+})
+
+describe('accuracy/survival-statistic: a death figure by a verb, and vague survival claims', () => {
+  it('reads a cancer that kills as a death figure, a treatment that kills cells as none', () => {
+    const [f] = found('This cancer kills 1 in 3 women who get it.')
+    assert.deepEqual([f.rule, f.text, f.finding.message], ['accuracy/survival-statistic', '1 in 3', figureMessage('death', ['time frame'])])
+    assert.deepEqual(found('Chemotherapy kills about 90% of the cancer cells in each cycle.'), [])
+  })
+  it('reports a survival claim in vague words with no figure and no time, from the share to the outcome', () => {
+    const text = 'Most people with pancreatic cancer don\'t survive.'
+    const [f, ...rest] = found(text)
+    assert.deepEqual(rest, [])
+    assert.deepEqual([f.rule, f.text, f.finding.offset, f.finding.endOffset], ['accuracy/survival-statistic', 'Most people with pancreatic cancer don\'t survive', 0, 48])
+    assert.equal(f.finding.message, VAGUE)
+    assert.match(VAGUE, /readers take such words to mean very different numbers/)
+    assert.deepEqual(found('Few people survive this type of cancer.').map((f) => f.text), ['Few people survive'])
+  })
+  it('passes a vague claim with a time, one denied, one about where or of what people die, and one about cells', () => {
+    for (const text of ['Most people with this cancer die within months.', 'It is not true that most people with cancer die of it.', 'Most men with prostate cancer die of other causes.', 'Most of these cells die on the way, and few survive the trip.', 'Most people survive this operation.']) {
+      assert.deepEqual(found(text), [], text)
+    }
   })
 })

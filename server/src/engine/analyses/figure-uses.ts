@@ -4,6 +4,7 @@ import type {Terminology} from '../terminology/terminology.js'
 import {clauseRange} from './clauses.js'
 import {PROPORTIONS, type Figure} from './figure-kinds.js'
 import type {SentenceFigures} from './figures.js'
+import {isNegation} from './negation.js'
 import {readingOf, type Reading} from './sentence-reading.js'
 
 /**
@@ -113,6 +114,46 @@ export function personalOf(r: Reading, figures: readonly Figure[]): Personal[] {
 
 }
 
+/** A survival claim in vague words, with no figure and no time: "most people with it don't survive". */
+export interface VagueClaim {
+  from: number
+  to: number
+}
+
+/**
+ * The survival claims of a sentence made in vague words and with no time: a large share of
+ * people who die or do not survive ("Most people with pancreatic cancer don't survive"), a
+ * small share who survive ("Few patients survive this cancer"). Readers take "most" and "few"
+ * to mean very different numbers, and survival means nothing without a time. A sentence that
+ * gives a time ("within months", "each year") or a survival figure of its own is not read.
+ */
+export function vagueClaimsOf(r: Reading, figures: readonly Figure[]): VagueClaim[] {
+  const {tokens, cls, clauses, at, end} = r
+  if (cls.has('time-unit') || cls.has('rate-period') || figures.some((f) => f.measure === 'survival' || f.measure === 'death' || f.measure === 'median')) return []
+  const riskOfDeath = cls.all('risk-of-death')
+  const out: VagueClaim[] = []
+  for (const [grim, name] of [['death', 'vague-most'], ['survival', 'vague-few']] as const) {
+    for (const [a, b] of cls.all(name)) {
+      const [, ct] = clauseRange(clauses, a, b)
+      // Denied between the share and the outcome: "most people … don't survive".
+      const denied = (s: number): boolean => tokens.slice(b, s).some((t) => isNegation(t))
+      // "Most people who die of cancer …" names a group, it claims nothing.
+      // "die at home", "die of other causes": where or of what, not how many die of the cancer.
+      const outcome = (spans: Array<[number, number]>) =>
+        spans.filter(([s, e]) => !GROUP_WORDS.has(tokens[s - 1]?.word ?? '') && !riskOfDeath.some(([c, d]) => s >= c && e <= d) && !cls.startingAt('death-circumstance', e))
+      const deaths = outcome([...cls.within('death-word', b, ct), ...cls.within('death-verb', b, ct)])
+      const survives = outcome(cls.within('survival-word', b, ct))
+      const hit = grim === 'death' ? (deaths.find(([s]) => !denied(s)) ?? survives.find(([s]) => denied(s))) : survives.find(([s]) => !denied(s))
+      if (!hit || r.denied(a, hit[1]) || r.isQuoted(at(tokens[a]))) continue
+      out.push({from: at(tokens[a]), to: end(tokens[hit[1] - 1])})
+      break
+    }
+  }
+  return out
+}
+
+const GROUP_WORDS: ReadonlySet<string> = new Set(['who', 'that', 'which'])
+
 /** Relative survival explained as the chance of being alive, with nothing to say it is a comparison: its range. */
 export function relativeSurvivalOf(r: Reading): {from: number; to: number} | undefined {
   const {tokens, cls, at, end} = r
@@ -163,26 +204,29 @@ function addForecasts(r: Reading, figures: readonly Figure[], personal: Personal
   for (const [a, b] of cls.all('disease-forecast')) add(a, b, false)
 }
 
-const FORECASTS = memoSlot<{version: string; value: SentenceFigures | null}>('forecasts of a sentence with no figure')
+const UNNUMBERED = memoSlot<{version: string; value: SentenceFigures | null}>('forecasts and vague claims of a sentence with no figure')
 
 /**
- * A sentence with no figure, read only for forecasts about the reader, when it follows one with
- * an outcome figure ("Only 8% of people live five years. Your odds are poor.") or has a word
- * that stands for numbers ("Going by the figures, you won't be here next year."). Null when it
- * has none.
+ * A sentence with no figure, read only for what rests on numbers it does not give, when it
+ * follows one with an outcome figure ("Only 8% of people live five years. Your odds are poor.")
+ * or has a word that stands for numbers ("Going by the figures, you won't be here next year.",
+ * "Most people with it don't survive."): forecasts about the reader and vague survival claims.
+ * Null when it has none.
  */
-export function forecastsOf(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
-  const known = sentence.memo.get(FORECASTS)
+export function unnumberedOf(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
+  const known = sentence.memo.get(UNNUMBERED)
   if (known && known.version === terminology.version) return known.value
   const r = readingOf(text, sentence, terminology)
   const {cls, own} = r
   const personal: Personal[] = []
   addForecasts(r, [], personal)
-  const value: SentenceFigures | null = personal.length
+  const vague = vagueClaimsOf(r, [])
+  const value: SentenceFigures | null = personal.length || vague.length
     ? {
         figures: [],
         changes: [],
         personal,
+        vague,
         timeFrame: false,
         ratePeriod: false,
         group: cls.has('cancer-group'),
@@ -199,7 +243,7 @@ export function forecastsOf(text: string, sentence: Sentence, terminology: Termi
         prognosis: false,
       }
     : null
-  sentence.memo.set(FORECASTS, {version: terminology.version, value})
+  sentence.memo.set(UNNUMBERED, {version: terminology.version, value})
   return value
 }
 

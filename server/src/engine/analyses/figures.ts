@@ -2,7 +2,7 @@ import type {Sentence} from '../parse/draft.js'
 import {memoSlot} from '../parse/memo.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {clauseRange} from './clauses.js'
-import {changesOf, personalOf, relativeSurvivalOf, type Change, type Personal} from './figure-uses.js'
+import {changesOf, personalOf, relativeSurvivalOf, vagueClaimsOf, type Change, type Personal, type VagueClaim} from './figure-uses.js'
 import {readNumbers, type NumberSpan} from './number-words.js'
 import {readingOf} from './sentence-reading.js'
 import {PROPORTIONS, type Figure, type Format, type Measure} from './figure-kinds.js'
@@ -14,6 +14,8 @@ export interface SentenceFigures {
   figures: Figure[]
   changes: Change[]
   personal: Personal[]
+  /** Survival claims in vague words with no time ("most people with it don't survive"). */
+  vague: VagueClaim[]
   /** A time frame for a survival or death figure: a duration that frames it ("5-year", "after 10 years"). */
   timeFrame: boolean
   /** A period that frames a rate of cases or deaths ("each year", "in their lifetime"). */
@@ -316,6 +318,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     figures,
     changes,
     personal,
+    vague: vagueClaimsOf(r, figures),
     timeFrame: figures.some((f) => f.format === 'duration' && f.measure === 'time frame'),
     ratePeriod: cls.has('rate-period'),
     group: cls.has('cancer-group'),

@@ -23,7 +23,8 @@ export const REFUTATION = 'refutation'
 /** How far before a match, inside its clause, a negation still applies to it. */
 const NEGATION_WINDOW = 5
 
-const isNegation = (t: Token, notDenials?: ReadonlySet<string>): boolean => !notDenials?.has(t.word) && (NEGATIONS.has(t.word) || t.word.endsWith("n't"))
+/** Whether a word denies what follows it ("not", "never", "don't", "unlikely"); `notDenials` are words a caller reads otherwise. */
+export const isNegation = (t: Token, notDenials?: ReadonlySet<string>): boolean => !notDenials?.has(t.word) && (NEGATIONS.has(t.word) || t.word.endsWith("n't"))
 
 /** A sentence as the negation check reads it. */
 export interface NegationContext {

@@ -3,7 +3,7 @@ import {memoSlot} from '../parse/memo.js'
 import {provider, type LintContext} from '../rule-context.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
-import {forecastsOf} from './figure-uses.js'
+import {unnumberedOf} from './figure-uses.js'
 import {figuresOf, PROPORTIONS, sameShare, type Figure, type Format, type SentenceFigures} from './figures.js'
 import {refutedByNext} from './negation.js'
 import {phraseHits} from './phrase-hits.js'
@@ -85,8 +85,8 @@ export function readDraftNumbers(draft: Draft, terminology: Terminology): DraftN
     // "Only 8% of people live five years. Your odds are poor.": the next sentence may apply the figure;
     // "Statistically, your tumour is going to come back.": a word for numbers stands in for one.
     else if ((bySentence.get(i - 1)?.prognosis && draft.sentences[i - 1].paragraph === s.paragraph) || s.tokens.some((t) => terminology.numerals.standsForNumber(t))) {
-      const forecasts = forecastsOf(draft.text, s, terminology)
-      if (forecasts) bySentence.set(i, forecasts)
+      const unnumbered = unnumberedOf(draft.text, s, terminology)
+      if (unnumbered) bySentence.set(i, unnumbered)
     }
   })
   const samePara = (i: number, j: number): boolean => j >= 0 && j < draft.sentences.length && draft.sentences[i].paragraph === draft.sentences[j].paragraph

@@ -5,13 +5,14 @@ import type {RawFinding, Rule} from '../../rule-context.js'
 /**
  * accuracy/survival-statistic: a survival or death figure without its frame - no time frame
  * ("5-year"), no cancer type - a change in survival with no time frame or years ("survival
- * has doubled"), and relative survival explained as the chance of being alive.
+ * has doubled"), relative survival explained as the chance of being alive, and a survival
+ * claim in vague words with no figure and no time ("most people with it don't survive").
  */
 export const survivalStatistic: Rule = {
   id: 'accuracy/survival-statistic',
   family: 'accuracy',
   defaultSeverity: 'warning',
-  description: 'A survival or death figure with no time frame or cancer type, or relative survival explained as the chance of being alive.',
+  description: 'A survival or death figure with no time frame or cancer type, a survival claim in vague words ("most don\'t survive"), or relative survival explained as the chance of being alive.',
   check(ctx) {
     const numbers = ctx.get(numbersOf)
     const covered = ctx.get(promotionCover)
@@ -41,6 +42,8 @@ export const survivalStatistic: Rule = {
         }
       }
       if (done) continue
+      // "Most people with pancreatic cancer don't survive": no figure and no time at all.
+      if (f.vague.some((v) => report(v.from, v.to, VAGUE))) continue
       for (const change of f.changes) {
         if (change.of !== 'survival' || change.quoted || change.denied) continue
         const lacks: Lack[] = []
@@ -70,3 +73,7 @@ export const changeMessage = (lacks: readonly Lack[]): string =>
 
 export const RELATIVE_SURVIVAL =
   `Relative survival is not the chance of being alive: it compares people who have the cancer with people of the same age who do not. Explain it as a comparison, for example 'people with this cancer are about 60% as likely as people without it to be alive 5 years after diagnosis' ${NCI}.`
+
+/** The message for a survival claim in vague words with no figure and no time. */
+export const VAGUE =
+  "'Most' or 'few' with no figure and no time frame says neither how many people nor over what time: readers take such words to mean very different numbers, and survival means nothing without a time. Give the figure with its time frame and group, for example '5-year relative survival for pancreatic cancer is about 13% (SEER)' (NCI, Understanding Cancer Prognosis; FDA, Communicating Risks and Benefits)."
