@@ -247,3 +247,16 @@ describe('accuracy/survival-statistic: a death figure by a verb, and vague survi
     }
   })
 })
+
+describe('a figure the provider claims, with the provider named as the place', () => {
+  it('goes to promotion/unsupported-statistic alone: one finding per problem', () => {
+    for (const text of ['At the Riverside Cancer Centre, 95% of patients are alive a year after surgery.', 'In our hands, survival after liver surgery is 88%.', 'At our hospital, survival after lung surgery is 92%.']) {
+      const rules = lint(text).findings.map((f) => `${f.ruleId}:${text.slice(f.offset, f.endOffset)}`).filter((r) => r.startsWith('accuracy/') || r.startsWith('promotion/'))
+      assert.equal(rules.length, 1, text)
+      assert.match(rules[0], /^promotion\/unsupported-statistic:\d+%$/, text)
+    }
+  })
+  it('a figure a named hospital reports from a national audit stays information', () => {
+    assert.deepEqual(lint('At the Riverside Cancer Centre, 5-year survival for stage 3 bowel cancer was 70%, close to the national average (NHS audit).').findings.filter((f) => /^(accuracy|promotion)\//.test(f.ruleId)), [])
+  })
+})
