@@ -26,6 +26,9 @@ describe('accuracy/relative-risk', () => {
     assert.match(f.finding.message, /from 10 in 100 to 5 in 100 people over 5 years/)
     assert.deepEqual(f.finding.suggestions, [])
   })
+  it('reports a range of multiples whole: "15 to 30 times more likely"', () => {
+    assert.deepEqual(found('People who smoke are 15 to 30 times more likely to get lung cancer.').map((f) => f.text), ['15 to 30 times more likely'])
+  })
   it('reads a multiplying verb as a relative change: "halves the chance of dying"', () => {
     assert.deepEqual(found('Tamoxifen halves the chance of dying from breast cancer.').map((f) => f.text), ['halves the chance'])
   })
@@ -124,7 +127,7 @@ describe('accuracy/mixed-number-formats', () => {
   })
   it('picks a denominator no figure is a fraction of a person in', () => {
     const f = (value: number, format: 'percentage' | 'frequency', denominator: number) =>
-      ({lead: 0, start: 0, end: 1, from: 0, to: 1, format, value, denominator, measure: 'risk', relative: false, quoted: false, example: false, denied: false}) as const
+      ({lead: 0, start: 0, end: 1, from: 0, to: 1, format, value, denominator, measure: 'risk', relative: false, quoted: false, example: false, denied: false, complement: false}) as const
     assert.equal(commonDenominator([f(0.25, 'frequency', 4), f(0.12, 'percentage', 100)]), 100)
     assert.equal(commonDenominator([f(0.005, 'percentage', 100), f(0.05, 'frequency', 20)]), 1000)
     assert.match(mixedMessage(f(0.125, 'frequency', 8), '1 in 8', f(0.003, 'frequency', 1000), '3 in 1,000'), /'125 in 1,000' and '3 in 1,000'/)
@@ -160,6 +163,10 @@ describe('a figure restated, and a relative change given with its absolute chang
     assert.deepEqual(rest, [])
     assert.equal(f.text, '1 in 20')
     assert.deepEqual([f.finding.offset, f.finding.endOffset], [36, 43])
+  })
+  it('mixed-number-formats passes the rest of a share given as a restatement, and reports a rest that does not add up', () => {
+    assert.deepEqual(found('About 85% of people with this cancer are alive 5 years after diagnosis. That means about 15 in 100 are not.'), [])
+    assert.deepEqual(found('About 85% of people with this cancer are alive 5 years after diagnosis. That means about 25 in 100 are not.').map((f) => f.text), ['about 25 in 100'])
   })
   it('mixed-number-formats reports the same share said of two groups', () => {
     assert.deepEqual(found('Nausea affects 1 in 4 people, while 25% lose their hair.').map((f) => f.text), ['25%'])

@@ -2,6 +2,7 @@ import type {Sentence} from '../parse/draft.js'
 import {memoSlot} from '../parse/memo.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {clauseRange} from './clauses.js'
+import {isNegation} from './negation.js'
 import {changesOf, personalOf, relativeSurvivalOf, vagueClaimsOf, type Change, type Personal, type VagueClaim} from './figure-uses.js'
 import {readNumbers, type NumberSpan} from './number-words.js'
 import {readingOf} from './sentence-reading.js'
@@ -71,6 +72,12 @@ const GROUP_DEFINING: ReadonlySet<string> = new Set(['who', 'that', 'which'])
 // Words that set two figures side by side as two groups or two times, not one figure restated.
 const CONTRAST: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'compared', 'versus', 'vs', 'than', 'for', 'among', 'against', 'to', 'from'])
 
+// Words before a figure that make it the rest of a share ("the other 40%", "the remaining 15 in 100").
+const REST: ReadonlySet<string> = new Set(['other', 'remaining', 'rest'])
+
+/** The share `b` states, read as `a` reads: "85% are alive" and "15 in 100 are not" are one share. */
+export const shareAs = (a: Figure, b: Figure): number => (a.complement === b.complement ? b.value : 1 - b.value)
+
 /** Whether two shares are one figure rounded two ways (1 in 8 and 13%), not two figures. */
 export const sameShare = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.015, 0.1 * Math.max(a, b))
 
@@ -123,6 +130,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
         quoted: isQuoted(at(tokens[n.start])),
         example: inExample(n.start),
         denied: false,
+        complement: false,
         ...(approxSpan ? {approx: own.slice(at(tokens[approxSpan[0]]), end(tokens[approxSpan[1] - 1]))} : {}),
         ...extra,
       }
@@ -134,6 +142,10 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     if (cls.endingAt('number-label', n.start) && !n.words) return {figure: make('label', n.end, n.value), consumed: false}
     if (cls.endingAt('age-before', n.start) || cls.startingAt('age-after', after)) return {figure: make('age', n.end, n.value), consumed: false}
     if (cls.startingAt('measure-unit', after)) return {figure: make('measurement', after + 1, n.value), consumed: false}
+    // A range of multiples: "15 to 30 times more likely".
+    if (next?.kind === 'multiple' && next.start === after + 1 && (w(after) === 'to' || w(after) === 'and') && tokens[next.end - 1]?.word === 'times') {
+      return {figure: make('multiple', next.end, n.value, {relative: true, upper: next.value}), consumed: true}
+    }
     // A range: "2 to 5 percent", "5% to 10%", "6-9 months", "between 10 and 20".
     let upper: NumberSpan | undefined
     let unitAt = after
@@ -195,10 +207,15 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     // "a half" was read as a fraction of its own; it is part of the duration.
     if (half) figures.splice(0, figures.length, ...figures.filter((f) => f.start < u + 1 || f.end > last + 1))
     const approx = cls.endingAt('approximation', u - 1)
-    figures.push({lead: approx ? approx[0] : u - 1, start: u - 1, end: last + 1, from: at(tokens[approx ? approx[0] : u - 1]), to: end(tokens[last]), format: 'duration', value: half ? 1.5 : 1, measure: 'other', relative: false, quoted: isQuoted(at(tokens[u])), example: inExample(u), denied: false, ...(approx ? {approx: own.slice(at(tokens[approx[0]]), end(tokens[approx[1] - 1]))} : {})})
+    figures.push({lead: approx ? approx[0] : u - 1, start: u - 1, end: last + 1, from: at(tokens[approx ? approx[0] : u - 1]), to: end(tokens[last]), format: 'duration', value: half ? 1.5 : 1, measure: 'other', relative: false, quoted: isQuoted(at(tokens[u])), example: inExample(u), denied: false, complement: false, ...(approx ? {approx: own.slice(at(tokens[approx[0]]), end(tokens[approx[1] - 1]))} : {})})
   }
   figures.sort((a, b) => a.start - b.start)
-  for (const f of figures) f.denied = r.denied(f.lead, f.end)
+  for (const f of figures) {
+    f.denied = r.denied(f.lead, f.end)
+    // "That means about 15 in 100 are not", "the other 40% do not": the rest of a share.
+    const [, ct] = clauseRange(clauses, f.start, f.end)
+    f.complement = tokens.slice(f.end, ct).some((t) => isNegation(t)) || REST.has(tokens[f.lead - 1]?.word ?? '')
+  }
 
   // One figure given twice: a fraction restated by a percentage in brackets, a frequency by a
   // percentage after a comma or "or" ("nearly a quarter (24%)", "1 in 8 women, roughly 13%"), or a
@@ -210,7 +227,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     let j = k - 1
     while (j >= 0 && !PROPORTIONS.has(figures[j].format)) j--
     const a = figures[j]
-    if (!a || (a.format === b.format && a.denominator === b.denominator) || !sameShare(a.value, b.value)) continue
+    if (!a || (a.format === b.format && a.denominator === b.denominator) || !sameShare(a.value, shareAs(a, b))) continue
     if (restating(a, b)) {
       b.restates = j
       a.restatedBy = k

@@ -4,7 +4,7 @@ import {provider, type LintContext} from '../rule-context.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
 import {unnumberedOf} from './figure-uses.js'
-import {figuresOf, PROPORTIONS, sameShare, type Figure, type Format, type SentenceFigures} from './figures.js'
+import {figuresOf, PROPORTIONS, sameShare, shareAs, type Figure, type Format, type SentenceFigures} from './figures.js'
 import {refutedByNext} from './negation.js'
 import {phraseHits} from './phrase-hits.js'
 
@@ -144,7 +144,7 @@ function mixedFormats(draft: Draft, bySentence: ReadonlyMap<number, SentenceFigu
     for (const figure of f.figures) {
       if (!comparable(figure)) continue
       // "The risk is 2%. That is the same as 20 in 1,000 people.": the figure before, converted.
-      const converts = first && f.opensRestating && earlier.some((e) => e.sentence === i - 1 && sameShare(e.figure.value, figure.value))
+      const converts = first && f.opensRestating && earlier.some((e) => e.sentence === i - 1 && sameShare(e.figure.value, shareAs(e.figure, figure)))
       first = false
       if (converts) continue
       const other = earlier.find((e) => clash(e.figure, figure))
