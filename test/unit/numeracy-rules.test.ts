@@ -198,6 +198,11 @@ describe('accuracy/statistic-for-one-person: an estimate worked out for the read
     assert.deepEqual(found('Your care team used a risk calculator with your details. It puts your chance of the cancer returning in 5 years at about 1 in 10.'), [])
     assert.deepEqual(found('Your chance of the cancer coming back is about 20 in 100; chemotherapy would lower it to about 16 in 100.'), [])
   })
+  it('leaves the figure of an estimate made for the reader to no rule: not a survival figure missing its frame either', () => {
+    assert.deepEqual(found('Given your test results, your doctor estimates your chance of a cure at about 60%.'), [])
+    assert.deepEqual(found('Your Oncotype DX score suggests a 9% chance of the cancer coming back in 10 years.'), [])
+    assert.deepEqual(found('Your chance of a cure is about 60%.').map((f) => f.rule).sort(), ['accuracy/statistic-for-one-person', 'accuracy/survival-statistic'])
+  })
   it('reports a group figure read as the reader\'s own', () => {
     assert.deepEqual(found('Because 30% of patients relapse, your risk of relapse is 30%.').map((f) => f.text), ['your risk of relapse is 30%'])
   })
@@ -219,6 +224,11 @@ describe('accuracy/statistic-for-one-person: forecasts with no "you have N% chan
       assert.equal(hits[0].finding.offset, text.indexOf(words), text)
       assert.equal(hits[0].finding.message, ONE_PERSON)
     }
+  })
+  it('reads a time to live in a sentence with no number ("less than a year"), but not a time of treatment', () => {
+    assert.deepEqual(found('The data suggest you have less than a year.').map((f) => f.text), ['you have less than a year'])
+    assert.deepEqual(found('According to the statistics, you probably have about 6 months.').map((f) => f.text), ['you probably have about 6 months'])
+    assert.deepEqual(found('According to the statistics, you will have 6 months of chemotherapy.'), [])
   })
   it('needs a figure of its own, an outcome figure near, or words that say it rests on statistics', () => {
     assert.deepEqual(found('Your doctor may say that you have a few years left, but nobody can know for sure.'), [])

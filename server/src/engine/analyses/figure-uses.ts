@@ -1,6 +1,7 @@
 import {memoSlot} from '../parse/memo.js'
 import type {Sentence} from '../parse/draft.js'
 import type {Terminology} from '../terminology/terminology.js'
+import {addArticleDurations} from './article-durations.js'
 import {clauseRange} from './clauses.js'
 import {PROPORTIONS, type Figure} from './figure-kinds.js'
 import type {SentenceFigures} from './figures.js'
@@ -83,6 +84,9 @@ function opensExample(r: Reading, a: number): boolean {
 }
 
 const JOINING: ReadonlySet<string> = new Set(['and', 'but', 'so', 'or', 'yet', 'then'])
+
+// Words after a duration that make it a time of treatment or a break, not a time to live.
+const TREATMENT_TIME: ReadonlySet<string> = new Set(['of', 'off'])
 
 /** The statistics a sentence applies to the reader: "you have a 70% chance", "so you have a year". */
 export function personalOf(r: Reading, figures: readonly Figure[]): Personal[] {
@@ -190,7 +194,7 @@ function addForecasts(r: Reading, figures: readonly Figure[], personal: Personal
     } else personal.push({from, to, kind: 'forecast', denied: r.denied(a, b), withFigure})
   }
   // A time of treatment ("about a year of treatment left") is not a time to live.
-  const lifetime = (f: Figure): boolean => PROPORTIONS.has(f.format) || (f.format === 'duration' && tokens[f.end]?.word !== 'of')
+  const lifetime = (f: Figure): boolean => PROPORTIONS.has(f.format) || (f.format === 'duration' && !TREATMENT_TIME.has(tokens[f.end]?.word ?? ''))
   for (const [a, b] of cls.all('personal-fate')) add(a, b, figures.some((f) => f.start >= a && f.end <= b && !f.relative && lifetime(f)))
   for (const [a, b] of cls.all('group-membership')) {
     const f = figureAt(b, (g) => PROPORTIONS.has(g.format) && !g.relative)
@@ -199,6 +203,11 @@ function addForecasts(r: Reading, figures: readonly Figure[], personal: Personal
   for (const [a, b] of cls.all('plan-for-time')) {
     const f = figureAt(b, (g) => g.format === 'duration')
     // The duration is what the reader is told to expect; it needs a group figure near to rest on.
+    if (f) add(a, f.end, false)
+  }
+  for (const [a, b] of cls.all('time-left')) {
+    // "you probably have about 6 months"; not a time of treatment ("6 months of chemotherapy", "2 weeks off").
+    const f = figureAt(b, (g) => g.format === 'duration' && !TREATMENT_TIME.has(tokens[g.end]?.word ?? ''))
     if (f) add(a, f.end, false)
   }
   for (const [a, b] of cls.all('disease-forecast')) add(a, b, false)
@@ -219,7 +228,9 @@ export function unnumberedOf(text: string, sentence: Sentence, terminology: Term
   const r = readingOf(text, sentence, terminology)
   const {cls, own} = r
   const personal: Personal[] = []
-  addForecasts(r, [], personal)
+  const durations: Figure[] = []
+  addArticleDurations(r, durations)
+  addForecasts(r, durations, personal)
   const vague = vagueClaimsOf(r, [])
   const value: SentenceFigures | null = personal.length || vague.length
     ? {

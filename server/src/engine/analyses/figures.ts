@@ -1,6 +1,7 @@
 import type {Sentence} from '../parse/draft.js'
 import {memoSlot} from '../parse/memo.js'
 import type {Terminology} from '../terminology/terminology.js'
+import {addArticleDurations} from './article-durations.js'
 import {clauseRange} from './clauses.js'
 import {isNegation} from './negation.js'
 import {changesOf, personalOf, relativeSurvivalOf, vagueClaimsOf, type Change, type Personal, type VagueClaim} from './figure-uses.js'
@@ -197,18 +198,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     return {figure: make('count', n.end, n.value), consumed: false}
   }
 
-  // "a year", "a month" as durations: "alive after a year", "you have a year".
-  for (const [u] of cls.all('time-unit')) {
-    const article = tokens[u - 1]?.word
-    if ((article !== 'a' && article !== 'an') || figures.some((f) => f.start <= u && f.end > u) || !cls.endingAt('duration-lead', u - 1)) continue
-    // "a year and a half"
-    const half = tokens[u + 1]?.word === 'and' && tokens[u + 2]?.word === 'a' && tokens[u + 3]?.word === 'half'
-    const last = half ? u + 3 : u
-    // "a half" was read as a fraction of its own; it is part of the duration.
-    if (half) figures.splice(0, figures.length, ...figures.filter((f) => f.start < u + 1 || f.end > last + 1))
-    const approx = cls.endingAt('approximation', u - 1)
-    figures.push({lead: approx ? approx[0] : u - 1, start: u - 1, end: last + 1, from: at(tokens[approx ? approx[0] : u - 1]), to: end(tokens[last]), format: 'duration', value: half ? 1.5 : 1, measure: 'other', relative: false, quoted: isQuoted(at(tokens[u])), example: inExample(u), denied: false, complement: false, ...(approx ? {approx: own.slice(at(tokens[approx[0]]), end(tokens[approx[1] - 1]))} : {})})
-  }
+  addArticleDurations(r, figures)
   figures.sort((a, b) => a.start - b.start)
   for (const f of figures) {
     f.denied = r.denied(f.lead, f.end)
@@ -292,7 +282,8 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
       // and so are deaths among people screened, smokers or the general population.
       if (f.measure === 'death' && (incidence || cls.within('population-frame', cf, ct).length > 0)) f.measure = 'risk'
       // "prevents 1 death for every 100 people treated", "3 fewer deaths": a difference, not a rate.
-      if ((f.measure === 'death' || f.measure === 'survival') && cls.within('difference-word', cf, ct).length > 0) f.measure = 'risk'
+      // "an absolute difference of 2 in 100", "3 percentage points": the same.
+      if ((f.measure === 'death' || f.measure === 'survival') && (cls.within('difference-word', cf, ct).length > 0 || cls.within('absolute-cue', cf, ct).length > 0)) f.measure = 'risk'
       // "85% of lung cancer deaths", "1 in 5 cancer deaths": how deaths divide, not how many people die.
       if (cls.startingAt('share-of-deaths', f.end)) f.measure = 'proportion'
     }

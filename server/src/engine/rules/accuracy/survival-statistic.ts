@@ -32,6 +32,8 @@ export const survivalStatistic: Rule = {
       let done = false
       for (const figure of f.figures) {
         if (figure.relative || figure.quoted || figure.example || figure.denied || (figure.measure !== 'survival' && figure.measure !== 'death')) continue
+        // The reader's own estimate, worked out for them ("your doctor estimates your chance of a cure at 60%"), is no group's statistic.
+        if (numbers.individualNear(i) && f.personal.some((p) => p.from <= figure.from && p.to >= figure.to)) continue
         const lacks: Lack[] = []
         if (!numbers.timeFrame(i, figure.measure === 'death')) lacks.push('time frame')
         // A named source (a trial, a registry) defines the group its figure is about.
