@@ -184,6 +184,11 @@ describe('accuracy/survival-statistic: death figures of a population are not sur
     assert.deepEqual(found('Lung cancer accounts for about 1 in 5 cancer deaths.'), [])
     assert.deepEqual(found('In the NLST trial, CT screening led to 3 fewer lung cancer deaths for every 1,000 people screened, compared with chest X-rays.'), [])
   })
+  it('passes a population\'s death rate per 100,000 or by age, and reports the deaths of patients named by age', () => {
+    assert.deepEqual(found('Death rates from colon cancer rise with age, from about 10 per 100,000 at age 50 to about 80 per 100,000 at age 80.'), [])
+    assert.deepEqual(found('For men aged 70, about 5 in 1,000 die of prostate cancer.'), [])
+    assert.deepEqual(found('Of people aged 70 with this cancer, about 40% die from it.').map((f) => f.text), ['about 40%'])
+  })
   it('still reports the share of people with a cancer who die of it, and a chance of surviving with no time frame', () => {
     const [f] = found('Around 40 in 100 women with this cancer die of it.')
     assert.deepEqual([f.text, f.finding.message], ['Around 40 in 100', figureMessage('death', ['time frame'])])

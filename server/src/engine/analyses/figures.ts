@@ -284,6 +284,9 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
       // "prevents 1 death for every 100 people treated", "3 fewer deaths": a difference, not a rate.
       // "an absolute difference of 2 in 100", "3 percentage points": the same.
       if ((f.measure === 'death' || f.measure === 'survival') && (cls.within('difference-word', cf, ct).length > 0 || cls.within('absolute-cue', cf, ct).length > 0)) f.measure = 'risk'
+      // Deaths per 100,000 are a population's death rate; so are deaths of people named by age
+      // alone ("for men aged 70, about 5 in 1,000 die of prostate cancer"), not as patients.
+      if (f.measure === 'death' && ((f.denominator ?? 0) >= 10_000 || (figures.some((g) => g.format === 'age') && !cls.has('patient-group')))) f.measure = 'risk'
       // "85% of lung cancer deaths", "1 in 5 cancer deaths": how deaths divide, not how many people die.
       if (cls.startingAt('share-of-deaths', f.end)) f.measure = 'proportion'
     }
