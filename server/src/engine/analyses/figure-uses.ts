@@ -134,7 +134,7 @@ export interface VagueClaim {
 export function vagueClaimsOf(r: Reading, figures: readonly Figure[]): VagueClaim[] {
   const {tokens, cls, clauses, at, end} = r
   if (cls.has('time-unit') || cls.has('rate-period') || figures.some((f) => f.measure === 'survival' || f.measure === 'death' || f.measure === 'median')) return []
-  const riskOfDeath = cls.all('risk-of-death')
+  const notOfPeople = [...cls.all('risk-of-death'), ...cls.all('cell-death')]
   const out: VagueClaim[] = []
   for (const [grim, name] of [['death', 'vague-most'], ['survival', 'vague-few']] as const) {
     for (const [a, b] of cls.all(name)) {
@@ -144,7 +144,7 @@ export function vagueClaimsOf(r: Reading, figures: readonly Figure[]): VagueClai
       // "Most people who die of cancer …" names a group, it claims nothing.
       // "die at home", "die of other causes": where or of what, not how many die of the cancer.
       const outcome = (spans: Array<[number, number]>) =>
-        spans.filter(([s, e]) => !GROUP_WORDS.has(tokens[s - 1]?.word ?? '') && !riskOfDeath.some(([c, d]) => s >= c && e <= d) && !cls.startingAt('death-circumstance', e))
+        spans.filter(([s, e]) => !GROUP_WORDS.has(tokens[s - 1]?.word ?? '') && !notOfPeople.some(([c, d]) => s >= c && e <= d) && !cls.startingAt('death-circumstance', e))
       const deaths = outcome([...cls.within('death-word', b, ct), ...cls.within('death-verb', b, ct)])
       const survives = outcome(cls.within('survival-word', b, ct))
       const hit = grim === 'death' ? (deaths.find(([s]) => !denied(s)) ?? survives.find(([s]) => denied(s))) : survives.find(([s]) => !denied(s))

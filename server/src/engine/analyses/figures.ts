@@ -235,6 +235,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
   // What each figure measures, from the words of its clause (or, when its clause has none,
   // the words before it in the sentence: "and 78% after two years").
   const riskOfDeath = cls.all('risk-of-death')
+  const cellDeath = cls.all('cell-death')
   // "13 will be diagnosed and 2 will die": new cases. "women who get it" names the group, not new cases.
   const incidence = cls.all('incidence-word').some(([a]) => !GROUP_DEFINING.has(tokens[a - 1]?.word ?? ''))
   const cueAt = (start: number, endTok: number): {measure: Measure; at: number} | undefined => {
@@ -243,8 +244,8 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
       let best: {measure: Measure; at: number} | undefined
       const consider = (name: string, measure: Measure) => {
         for (const [a, b] of cls.within(name, from, to)) {
-          // "the risk of dying": the death word is what the risk is of.
-          if (name === 'death-word' && riskOfDeath.some(([c, d]) => a >= c && b <= d)) continue
+          // "the risk of dying": the death word is what the risk is of; "cell death" is no one's.
+          if (name === 'death-word' && [...riskOfDeath, ...cellDeath].some(([c, d]) => a >= c && b <= d)) continue
           // Distance in tokens from the figure; a cue inside it ("2 deaths for every 1,000") is at 0.
           const d = a >= endTok ? a - endTok : b <= start ? start - b : 0
           if (!best || d < best.at) best = {measure, at: d}
