@@ -35,7 +35,7 @@ describe('figures of a sentence (analyses/figures.ts)', () => {
     assert.deepEqual(read('It occurred in about 4 per 100,000 women.').figures, ['about 4 per 100,000|frequency|proportion|about|/100000'])
     assert.deepEqual(read('It fell from about 47 to 4 cases per 100,000 women.').figures, ['about 47|count|other|about', '4 cases per 100,000|frequency|risk|/100000'])
     assert.deepEqual(read('Screening prevented about 2 deaths for every 1,000 men screened over 16 years.').figures, ['about 2 deaths for every 1,000|frequency|risk|about|/1000', 'over 16 years|duration|time frame|over'])
-    assert.deepEqual(read('Of every 1,000 women screened, 4 die of breast cancer.').figures, ['4|frequency|death|/1000'])
+    assert.deepEqual(read('Of every 1,000 women screened, 4 die of breast cancer.').figures, ['4|frequency|risk|/1000'])
     assert.deepEqual(read('Fewer than 1 in 4 people with lung cancer survive.').figures, ['Fewer than 1 in 4|frequency|survival|Fewer than|/4'])
   })
   it('reads relative changes as relative: by 30%, 30% less likely, by half, four times the risk', () => {
@@ -77,6 +77,10 @@ describe('figures of a sentence (analyses/figures.ts)', () => {
     assert.deepEqual(read('Median survival is 12 months, so you have a year to live.').facts.personal.map((p) => p.kind), ['forecast'])
     assert.deepEqual(read('Out of 100 people like you, about 30 are alive after 5 years.').facts.personal, [])
     assert.deepEqual(read('If your risk was 2 in 100, it falls only to 1 in 100.').facts.personal, [])
+  })
+  it('reads "a year and a half" after an approximation as one duration, not a year and a fraction', () => {
+    assert.deepEqual(read('Most people live about a year and a half.').figures, ['about a year and a half|duration|median|about'])
+    assert.deepEqual(read('About a year after surgery, 90% are alive.').figures, ['About a year|duration|time frame|About', '90%|percentage|survival'])
   })
   it('does not read a sentence with no digit and no number word (the cheap check)', () => {
     const text = 'Cancer can spread to the bones.'

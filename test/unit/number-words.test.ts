@@ -65,6 +65,12 @@ describe('terminology/numbers.yaml', () => {
     assert.equal(n.cardinals.twenty, 20)
     assert.equal(n.fractions.third, 3)
     assert.equal(n.multiples.halve, 0.5)
+    assert.ok(n.vague?.includes('statistic'))
+  })
+  it('knows words that stand for numbers, by stem, for sentences with none ("the statistics", "most")', () => {
+    const words = (text: string) => tokenize(text, 0, []).filter((t) => numerals.standsForNumber(t)).map((t) => t.word)
+    assert.deepEqual(words('Going by the figures, most people statistically do well.'), ['figures', 'most', 'statistically'])
+    assert.deepEqual(words('Cancer can spread to the bones.'), [])
   })
   it('a word that is not lower-case letters, or a value that is not a number, is a data error naming its line', () => {
     assert.throws(

@@ -41,5 +41,9 @@ export interface Figure {
   restatedBy?: number
   /** In a clause that gives an example ("If 4 in 100 people die without the drug …"). */
   example: boolean
+  /** Not the text's own statement: asked, denied, reported or refuted ("some headlines claim that …"). */
+  denied: boolean
+  /** Counts those an outcome does not happen to ("15 in 100 are not", "the other 40%"): the rest of a share given beside it. */
+  complement: boolean
 }
 

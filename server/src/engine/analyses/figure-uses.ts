@@ -1,10 +1,11 @@
 import {memoSlot} from '../parse/memo.js'
 import type {Sentence} from '../parse/draft.js'
 import type {Terminology} from '../terminology/terminology.js'
+import {addArticleDurations} from './article-durations.js'
 import {clauseRange} from './clauses.js'
 import {PROPORTIONS, type Figure} from './figure-kinds.js'
 import type {SentenceFigures} from './figures.js'
-import {REPORT} from './negation.js'
+import {isNegation} from './negation.js'
 import {readingOf, type Reading} from './sentence-reading.js'
 
 /**
@@ -20,7 +21,8 @@ export interface Change {
   /** Of survival (its own rule) or of a risk, a chance or deaths. */
   of: 'risk' | 'survival'
   quoted: boolean
-  negated: boolean
+  /** Asked, denied, reported or refuted: not the text's own claim ("does not halve the risk", "some reports say"). */
+  denied: boolean
 }
 
 /** A statistic applied to the reader: "you have a 70% chance", "so you have a year". */
@@ -29,6 +31,10 @@ export interface Personal {
   to: number
   /** A chance or time given as the reader's own, or a forecast drawn from a group figure. */
   kind: 'chance' | 'forecast'
+  /** Asked, denied, reported or refuted: "avoid telling patients they have a year", "this does not mean you will survive". */
+  denied: boolean
+  /** A forecast that holds its own figure ("you have six months left", "you fall into the 40%"), grounded without a figure near it. */
+  withFigure: boolean
 }
 
 /** How many tokens after "you"/"your" the measure it owns may stand ("you have a 70 % chance"). */
@@ -38,10 +44,6 @@ const PERSONAL_REACH = 8
 export function changesOf(r: Reading, figures: readonly Figure[]): Change[] {
   const {tokens, cls, clauses, at, end} = r
   const changes: Change[] = []
-  const negatedAt = (i: number): boolean => {
-    for (let j = Math.max(0, i - 4); j < i; j++) if (clauses[j] === clauses[i] && (/^(not|no|never|cannot)$/.test(tokens[j].word) || tokens[j].word.endsWith("n't"))) return true
-    return false
-  }
   for (const f of figures) {
     if (f.measure !== 'relative change') continue
     const [cf, ct] = clauseRange(clauses, f.start, f.end)
@@ -63,11 +65,28 @@ export function changesOf(r: Reading, figures: readonly Figure[]): Change[] {
       toTok = Math.max(f.end, ...target.filter(([a]) => a >= f.end).map(([, b]) => b))
     } else if (!ofRisk && !ofSurvival) continue
     const start = Math.min(fromTok, ...(ofSurvival && !ofRisk ? survival.filter(([a]) => a < f.start).map(([a]) => a) : []))
-    changes.push({from: at(tokens[start]), to: end(tokens[toTok - 1]), of: ofSurvival && !ofRisk ? 'survival' : 'risk', quoted: f.quoted, negated: negatedAt(fromTok)})
+    changes.push({from: at(tokens[start]), to: end(tokens[toTok - 1]), of: ofSurvival && !ofRisk ? 'survival' : 'risk', quoted: f.quoted, denied: r.denied(start, toTok)})
   }
 
   return changes
 }
+
+/** Whether token `a` stands in a clause that opens as an example ("if you are among …", "say your risk is …"), not in "the statistics say you …". */
+function opensExample(r: Reading, a: number): boolean {
+  // "if your risk was 1 in 1,000": the example word just before. "Say" makes an example only
+  // where it opens the clause ("Say your risk is 2 in 100"); "the statistics say you …" reports.
+  const before = r.cls.endingAt('hypothetical', a)
+  if (before && r.tokens[before[0]].word !== 'say') return true
+  let start = clauseRange(r.clauses, a, a + 1)[0]
+  // ", but if your risk was 2 in 100": the conjunction that opens the clause comes first.
+  while (start < a && JOINING.has(r.tokens[start].word)) start++
+  return r.cls.startingAt('hypothetical', start) !== undefined
+}
+
+const JOINING: ReadonlySet<string> = new Set(['and', 'but', 'so', 'or', 'yet', 'then'])
+
+// Words after a duration that make it a time of treatment or a break, not a time to live.
+const TREATMENT_TIME: ReadonlySet<string> = new Set(['of', 'off'])
 
 /** The statistics a sentence applies to the reader: "you have a 70% chance", "so you have a year". */
 export function personalOf(r: Reading, figures: readonly Figure[]): Personal[] {
@@ -75,7 +94,7 @@ export function personalOf(r: Reading, figures: readonly Figure[]): Personal[] {
   const personal: Personal[] = []
   const caveatSpans = cls.all('group-caveat')
   // "if your risk was 2 in 100" is an example; "people like you" is the group.
-  const youTokens = cls.all('second-person').filter(([a]) => !caveatSpans.some(([c, d]) => a >= c && a < d) && !cls.endingAt('hypothetical', a))
+  const youTokens = cls.all('second-person').filter(([a]) => !caveatSpans.some(([c, d]) => a >= c && a < d) && !opensExample(r, a))
   const levels = figures.filter((f) => !f.relative && !f.quoted && (PROPORTIONS.has(f.format) || f.measure === 'median'))
   // Figures for two choices side by side ("about 20% with surgery alone and about 14% if you also
   // have chemotherapy") are the form a decision aid gives a person's own estimate in.
@@ -92,12 +111,52 @@ export function personalOf(r: Reading, figures: readonly Figure[]): Personal[] {
     if (!figure) continue
     const from = Math.min(ya, measure[0], figure.start)
     const to = Math.max(yb, measure[1], figure.end)
-    personal.push({from: at(tokens[from]), to: end(tokens[to - 1]), kind: 'chance'})
+    personal.push({from: at(tokens[from]), to: end(tokens[to - 1]), kind: 'chance', denied: r.denied(from, to), withFigure: true})
   }
-  addForecasts(r, personal)
+  addForecasts(r, figures, personal)
   return personal
 
 }
+
+/** A survival claim in vague words, with no figure and no time: "most people with it don't survive". */
+export interface VagueClaim {
+  from: number
+  to: number
+}
+
+/**
+ * The survival claims of a sentence made in vague words and with no time: a large share of
+ * people who die or do not survive ("Most people with pancreatic cancer don't survive"), a
+ * small share who survive ("Few patients survive this cancer"). Readers take "most" and "few"
+ * to mean very different numbers, and survival means nothing without a time. A sentence that
+ * gives a time ("within months", "each year") or a survival figure of its own is not read.
+ */
+export function vagueClaimsOf(r: Reading, figures: readonly Figure[]): VagueClaim[] {
+  const {tokens, cls, clauses, at, end} = r
+  if (cls.has('time-unit') || cls.has('rate-period') || figures.some((f) => f.measure === 'survival' || f.measure === 'death' || f.measure === 'median')) return []
+  const notOfPeople = [...cls.all('risk-of-death'), ...cls.all('cell-death')]
+  const out: VagueClaim[] = []
+  for (const [grim, name] of [['death', 'vague-most'], ['survival', 'vague-few']] as const) {
+    for (const [a, b] of cls.all(name)) {
+      const [, ct] = clauseRange(clauses, a, b)
+      // Denied between the share and the outcome: "most people … don't survive".
+      const denied = (s: number): boolean => tokens.slice(b, s).some((t) => isNegation(t))
+      // "Most people who die of cancer …" names a group, it claims nothing.
+      // "die at home", "die of other causes": where or of what, not how many die of the cancer.
+      const outcome = (spans: Array<[number, number]>) =>
+        spans.filter(([s, e]) => !GROUP_WORDS.has(tokens[s - 1]?.word ?? '') && !notOfPeople.some(([c, d]) => s >= c && e <= d) && !cls.startingAt('death-circumstance', e))
+      const deaths = outcome([...cls.within('death-word', b, ct), ...cls.within('death-verb', b, ct)])
+      const survives = outcome(cls.within('survival-word', b, ct))
+      const hit = grim === 'death' ? (deaths.find(([s]) => !denied(s)) ?? survives.find(([s]) => denied(s))) : survives.find(([s]) => !denied(s))
+      if (!hit || r.denied(a, hit[1]) || r.isQuoted(at(tokens[a]))) continue
+      out.push({from: at(tokens[a]), to: end(tokens[hit[1] - 1])})
+      break
+    }
+  }
+  return out
+}
+
+const GROUP_WORDS: ReadonlySet<string> = new Set(['who', 'that', 'which'])
 
 /** Relative survival explained as the chance of being alive, with nothing to say it is a comparison: its range. */
 export function relativeSurvivalOf(r: Reading): {from: number; to: number} | undefined {
@@ -105,43 +164,80 @@ export function relativeSurvivalOf(r: Reading): {from: number; to: number} | und
   const rel = cls.all('relative-survival')[0]
   if (!rel || !cls.has('alive-explanation') || cls.has('relative-comparison')) return undefined
   const last = cls.all('alive-explanation').at(-1)!
+  // "Relative survival is not the chance of being alive": the explanation denied is the right one.
+  if (r.denied(last[0], last[1])) return undefined
   return {from: at(tokens[rel[0]]), to: end(tokens[Math.max(rel[1], last[1]) - 1])}
 }
 
-/** The forecasts about the reader in a sentence ("so you have a year", "your odds are poor"), merged where they overlap. */
-function addForecasts(r: Reading, personal: Personal[]): void {
+/**
+ * The forecasts about the reader in a sentence, merged where they overlap: a fate ("so you have
+ * a year", "your odds are poor", "you probably won't be here"), the reader put into a group's
+ * share ("you fall into the 40% who relapse"), a time to plan for drawn from a figure ("so plan
+ * for two years"), and a forecast about the reader's cancer ("your cancer will come back").
+ * A forecast in a clause that sets an example ("if you are among the 1 in 10 …") is not one.
+ */
+function addForecasts(r: Reading, figures: readonly Figure[], personal: Personal[]): void {
   const {tokens, cls, at, end, isQuoted} = r
-  for (const [a, b] of cls.all('personal-fate')) {
+  // A figure that follows the words at once: "the 40%", "for two years".
+  const figureAt = (b: number, ok: (f: Figure) => boolean): Figure | undefined => figures.find((f) => f.lead === b && ok(f) && !f.quoted)
+  const add = (a: number, b: number, withFigure: boolean) => {
     const from = at(tokens[a])
     const to = end(tokens[b - 1])
-    if (isQuoted(from)) continue
+    if (isQuoted(from) || opensExample(r, a)) return
     // Overlapping phrases ("so you" and "you have a year to live") are one forecast.
     const overlap = personal.find((p) => p.from < to && from < p.to)
     if (overlap) {
       overlap.from = Math.min(overlap.from, from)
       overlap.to = Math.max(overlap.to, to)
-    } else personal.push({from, to, kind: 'forecast'})
+      overlap.denied &&= r.denied(a, b)
+      overlap.withFigure ||= withFigure
+    } else personal.push({from, to, kind: 'forecast', denied: r.denied(a, b), withFigure})
   }
+  // A time of treatment ("about a year of treatment left") is not a time to live.
+  const lifetime = (f: Figure): boolean => PROPORTIONS.has(f.format) || (f.format === 'duration' && !TREATMENT_TIME.has(tokens[f.end]?.word ?? ''))
+  for (const [a, b] of cls.all('personal-fate')) add(a, b, figures.some((f) => f.start >= a && f.end <= b && !f.relative && lifetime(f)))
+  for (const [a, b] of cls.all('group-membership')) {
+    const f = figureAt(b, (g) => PROPORTIONS.has(g.format) && !g.relative)
+    if (f) add(a, f.end, true)
+  }
+  for (const [a, b] of cls.all('plan-for-time')) {
+    const f = figureAt(b, (g) => g.format === 'duration')
+    // The duration is what the reader is told to expect; it needs a group figure near to rest on.
+    if (f) add(a, f.end, false)
+  }
+  for (const [a, b] of cls.all('time-left')) {
+    // "you probably have about 6 months"; not a time of treatment ("6 months of chemotherapy", "2 weeks off").
+    const f = figureAt(b, (g) => g.format === 'duration' && !TREATMENT_TIME.has(tokens[g.end]?.word ?? ''))
+    if (f) add(a, f.end, false)
+  }
+  for (const [a, b] of cls.all('disease-forecast')) add(a, b, false)
 }
 
-const FORECASTS = memoSlot<{version: string; value: SentenceFigures | null}>('forecasts of a sentence with no figure')
+const UNNUMBERED = memoSlot<{version: string; value: SentenceFigures | null}>('forecasts and vague claims of a sentence with no figure')
 
 /**
- * A sentence with no figure that follows one with an outcome figure, read only for forecasts
- * about the reader: "Only 8% of people live five years. Your odds are poor." Null when it has none.
+ * A sentence with no figure, read only for what rests on numbers it does not give, when it
+ * follows one with an outcome figure ("Only 8% of people live five years. Your odds are poor.")
+ * or has a word that stands for numbers ("Going by the figures, you won't be here next year.",
+ * "Most people with it don't survive."): forecasts about the reader and vague survival claims.
+ * Null when it has none.
  */
-export function forecastsOf(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
-  const known = sentence.memo.get(FORECASTS)
+export function unnumberedOf(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
+  const known = sentence.memo.get(UNNUMBERED)
   if (known && known.version === terminology.version) return known.value
   const r = readingOf(text, sentence, terminology)
   const {cls, own} = r
   const personal: Personal[] = []
-  addForecasts(r, personal)
-  const value: SentenceFigures | null = personal.length
+  const durations: Figure[] = []
+  addArticleDurations(r, durations)
+  addForecasts(r, durations, personal)
+  const vague = vagueClaimsOf(r, [])
+  const value: SentenceFigures | null = personal.length || vague.length
     ? {
         figures: [],
         changes: [],
         personal,
+        vague,
         timeFrame: false,
         ratePeriod: false,
         group: cls.has('cancer-group'),
@@ -150,12 +246,15 @@ export function forecastsOf(text: string, sentence: Sentence, terminology: Termi
         absolute: false,
         definition: false,
         caveat: cls.has('group-caveat'),
-        question: /\?["'”’)\]]*\s*$/.test(own),
-        reported: cls.has(REPORT),
+        question: r.question,
+        opensRestating: false,
+        basis: cls.has('statistic-basis'),
+        individualEstimate: cls.has('individual-estimate'),
+        baselineNamed: false,
         prognosis: false,
       }
     : null
-  sentence.memo.set(FORECASTS, {version: terminology.version, value})
+  sentence.memo.set(UNNUMBERED, {version: terminology.version, value})
   return value
 }
 

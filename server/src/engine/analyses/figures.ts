@@ -1,9 +1,10 @@
 import type {Sentence} from '../parse/draft.js'
 import {memoSlot} from '../parse/memo.js'
 import type {Terminology} from '../terminology/terminology.js'
+import {addArticleDurations} from './article-durations.js'
 import {clauseRange} from './clauses.js'
-import {changesOf, personalOf, relativeSurvivalOf, type Change, type Personal} from './figure-uses.js'
-import {REPORT} from './negation.js'
+import {isNegation} from './negation.js'
+import {changesOf, personalOf, relativeSurvivalOf, vagueClaimsOf, type Change, type Personal, type VagueClaim} from './figure-uses.js'
 import {readNumbers, type NumberSpan} from './number-words.js'
 import {readingOf} from './sentence-reading.js'
 import {PROPORTIONS, type Figure, type Format, type Measure} from './figure-kinds.js'
@@ -15,6 +16,8 @@ export interface SentenceFigures {
   figures: Figure[]
   changes: Change[]
   personal: Personal[]
+  /** Survival claims in vague words with no time ("most people with it don't survive"). */
+  vague: VagueClaim[]
   /** A time frame for a survival or death figure: a duration that frames it ("5-year", "after 10 years"). */
   timeFrame: boolean
   /** A period that frames a rate of cases or deaths ("each year", "in their lifetime"). */
@@ -32,8 +35,14 @@ export interface SentenceFigures {
   /** Says a statistic describes a group, not the reader ("cannot tell you", "people like you"). */
   caveat: boolean
   question: boolean
-  /** Reports a claim instead of making it ("you may have heard that …", context class `report`). */
-  reported: boolean
+  /** Says it rests on group statistics ("going by the figures", "statistically"): a forecast beside it applies them to the reader. */
+  basis: boolean
+  /** Says the reader's figure was worked out for them: a prediction tool, their doctor's estimate from their results. */
+  individualEstimate: boolean
+  /** Names what a relative change leaves out ("ask what the starting risk was"): it teaches how to read the change. */
+  baselineNamed: boolean
+  /** Opens by restating the sentence before ("In other words, …", "That is the same as …"). */
+  opensRestating: boolean
   /** Relative survival explained as the chance of being alive, with no comparison: its range. */
   relativeSurvival?: {from: number; to: number}
   /** An outcome figure the reader may take as their own (survival, death, a median, a cure rate). */
@@ -57,6 +66,18 @@ export function figuresOf(text: string, sentence: Sentence, terminology: Termino
 // What stands between a figure and the same figure in another format: "a quarter (24%)",
 // "1 in 8 women, roughly 13%", "12.5%, or 1 in 8", "that is", "in other words".
 const RESTATING = /(?:\(|,|\bor|\bthat is,?|\bin other words,?|\bmeans(?: that)?|\bi\.e\.,?|—|–)\s*$/i
+
+// A relative pronoun before "get it", "develop cancer": the words define a group ("women who get it").
+const GROUP_DEFINING: ReadonlySet<string> = new Set(['who', 'that', 'which'])
+
+// Words that set two figures side by side as two groups or two times, not one figure restated.
+const CONTRAST: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'compared', 'versus', 'vs', 'than', 'for', 'among', 'against', 'to', 'from'])
+
+// Words before a figure that make it the rest of a share ("the other 40%", "the remaining 15 in 100").
+const REST: ReadonlySet<string> = new Set(['other', 'remaining', 'rest'])
+
+/** The share `b` states, read as `a` reads: "85% are alive" and "15 in 100 are not" are one share. */
+export const shareAs = (a: Figure, b: Figure): number => (a.complement === b.complement ? b.value : 1 - b.value)
 
 /** Whether two shares are one figure rounded two ways (1 in 8 and 13%), not two figures. */
 export const sameShare = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(0.015, 0.1 * Math.max(a, b))
@@ -109,6 +130,8 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
         relative: false,
         quoted: isQuoted(at(tokens[n.start])),
         example: inExample(n.start),
+        denied: false,
+        complement: false,
         ...(approxSpan ? {approx: own.slice(at(tokens[approxSpan[0]]), end(tokens[approxSpan[1] - 1]))} : {}),
         ...extra,
       }
@@ -120,6 +143,10 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     if (cls.endingAt('number-label', n.start) && !n.words) return {figure: make('label', n.end, n.value), consumed: false}
     if (cls.endingAt('age-before', n.start) || cls.startingAt('age-after', after)) return {figure: make('age', n.end, n.value), consumed: false}
     if (cls.startingAt('measure-unit', after)) return {figure: make('measurement', after + 1, n.value), consumed: false}
+    // A range of multiples: "15 to 30 times more likely".
+    if (next?.kind === 'multiple' && next.start === after + 1 && (w(after) === 'to' || w(after) === 'and') && tokens[next.end - 1]?.word === 'times') {
+      return {figure: make('multiple', next.end, n.value, {relative: true, upper: next.value}), consumed: true}
+    }
     // A range: "2 to 5 percent", "5% to 10%", "6-9 months", "between 10 and 20".
     let upper: NumberSpan | undefined
     let unitAt = after
@@ -171,35 +198,54 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     return {figure: make('count', n.end, n.value), consumed: false}
   }
 
-  // "a year", "a month" as durations: "alive after a year", "you have a year".
-  for (const [u] of cls.all('time-unit')) {
-    const article = tokens[u - 1]?.word
-    if ((article !== 'a' && article !== 'an') || figures.some((f) => f.start <= u && f.end > u) || !cls.endingAt('duration-lead', u - 1)) continue
-    figures.push({lead: u - 1, start: u - 1, end: u + 1, from: at(tokens[u - 1]), to: end(tokens[u]), format: 'duration', value: 1, measure: 'other', relative: false, quoted: isQuoted(at(tokens[u])), example: inExample(u)})
-  }
+  addArticleDurations(r, figures)
   figures.sort((a, b) => a.start - b.start)
+  for (const f of figures) {
+    f.denied = r.denied(f.lead, f.end)
+    // "That means about 15 in 100 are not", "the other 40% do not": the rest of a share.
+    const [, ct] = clauseRange(clauses, f.start, f.end)
+    f.complement = tokens.slice(f.end, ct).some((t) => isNegation(t)) || REST.has(tokens[f.lead - 1]?.word ?? '')
+  }
 
-  // A fraction restated by a percentage in brackets, or a frequency by a percentage after a comma or "or":
-  // "nearly a quarter (24%)", "1 in 8 women, roughly 13%". One figure in two formats, not two figures.
+  // One figure given twice: a fraction restated by a percentage in brackets, a frequency by a
+  // percentage after a comma or "or" ("nearly a quarter (24%)", "1 in 8 women, roughly 13%"), or a
+  // conversion that teaches one format in another ("a risk of 2% is the same as 20 in 1,000",
+  // "1 in 8 means 125 in every 1,000"). One figure in two formats, not two figures.
   for (let k = 1; k < figures.length; k++) {
-    const a = figures[k - 1]
     const b = figures[k]
-    if (!PROPORTIONS.has(a.format) || !PROPORTIONS.has(b.format) || a.format === b.format) continue
-    const gap = own.slice(a.to, b.from)
-    if (sameShare(a.value, b.value) && RESTATING.test(gap) && gap.split(/\s+/).length <= 10) {
-      b.restates = k - 1
+    if (!PROPORTIONS.has(b.format)) continue
+    let j = k - 1
+    while (j >= 0 && !PROPORTIONS.has(figures[j].format)) j--
+    const a = figures[j]
+    if (!a || (a.format === b.format && a.denominator === b.denominator) || !sameShare(a.value, shareAs(a, b))) continue
+    if (restating(a, b)) {
+      b.restates = j
       a.restatedBy = k
     }
+  }
+  function restating(a: Figure, b: Figure): boolean {
+    const gap = own.slice(a.to, b.from)
+    if (gap.trim().split(/\s+/).length > 10) return false
+    if (RESTATING.test(gap)) return true
+    // A restating word just before the second figure, and nothing between that sets two groups side by side.
+    const link = cls.endingAt('restating-link', b.lead)
+    return link !== undefined && link[0] >= a.end && !tokens.slice(a.end, link[0]).some((t) => CONTRAST.has(t.word))
   }
 
   // What each figure measures, from the words of its clause (or, when its clause has none,
   // the words before it in the sentence: "and 78% after two years").
+  const riskOfDeath = cls.all('risk-of-death')
+  const cellDeath = cls.all('cell-death')
+  // "13 will be diagnosed and 2 will die": new cases. "women who get it" names the group, not new cases.
+  const incidence = cls.all('incidence-word').some(([a]) => !GROUP_DEFINING.has(tokens[a - 1]?.word ?? ''))
   const cueAt = (start: number, endTok: number): {measure: Measure; at: number} | undefined => {
     const [cf, ct] = clauseRange(clauses, start, endTok)
     const scan = (from: number, to: number): {measure: Measure; at: number} | undefined => {
       let best: {measure: Measure; at: number} | undefined
       const consider = (name: string, measure: Measure) => {
         for (const [a, b] of cls.within(name, from, to)) {
+          // "the risk of dying": the death word is what the risk is of; "cell death" is no one's.
+          if (name === 'death-word' && [...riskOfDeath, ...cellDeath].some(([c, d]) => a >= c && b <= d)) continue
           // Distance in tokens from the figure; a cue inside it ("2 deaths for every 1,000") is at 0.
           const d = a >= endTok ? a - endTok : b <= start ? start - b : 0
           if (!best || d < best.at) best = {measure, at: d}
@@ -208,6 +254,8 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
       consider('survival-word', 'survival')
       consider('cure-word', 'survival')
       consider('death-word', 'death')
+      consider('death-verb', 'death')
+      consider('risk-of-death', 'risk')
       consider('outcome-word', 'outcome')
       consider('median-word', 'median')
       consider('risk-measure', 'risk')
@@ -230,11 +278,18 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     if (PROPORTIONS.has(f.format)) {
       const cue = cueAt(f.start, f.end)
       f.measure = cue?.measure === 'median' ? 'proportion' : (cue?.measure ?? 'proportion')
-      // Beside new cases ("13 will be diagnosed and 2 will die of it") deaths are a population's risk.
-      if (f.measure === 'death' && cls.has('incidence-word')) f.measure = 'risk'
-      // "prevents 1 death for every 100 people treated", "3 fewer deaths": a difference, not a rate.
       const [cf, ct] = clauseRange(clauses, f.start, f.end)
-      if ((f.measure === 'death' || f.measure === 'survival') && cls.within('difference-word', cf, ct).length > 0) f.measure = 'risk'
+      // Beside new cases ("13 will be diagnosed and 2 will die of it") deaths are a population's risk,
+      // and so are deaths among people screened, smokers or the general population.
+      if (f.measure === 'death' && (incidence || cls.within('population-frame', cf, ct).length > 0)) f.measure = 'risk'
+      // "prevents 1 death for every 100 people treated", "3 fewer deaths": a difference, not a rate.
+      // "an absolute difference of 2 in 100", "3 percentage points": the same.
+      if ((f.measure === 'death' || f.measure === 'survival') && (cls.within('difference-word', cf, ct).length > 0 || cls.within('absolute-cue', cf, ct).length > 0)) f.measure = 'risk'
+      // Deaths per 100,000 are a population's death rate; so are deaths of people named by age
+      // alone ("for men aged 70, about 5 in 1,000 die of prostate cancer"), not as patients.
+      if (f.measure === 'death' && ((f.denominator ?? 0) >= 10_000 || (figures.some((g) => g.format === 'age') && !cls.has('patient-group')))) f.measure = 'risk'
+      // "85% of lung cancer deaths", "1 in 5 cancer deaths": how deaths divide, not how many people die.
+      if (cls.startingAt('share-of-deaths', f.end)) f.measure = 'proportion'
     }
   }
   // Durations: the time a proportion covers ("alive 5 years after diagnosis"), or a survival
@@ -275,6 +330,7 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     figures,
     changes,
     personal,
+    vague: vagueClaimsOf(r, figures),
     timeFrame: figures.some((f) => f.format === 'duration' && f.measure === 'time frame'),
     ratePeriod: cls.has('rate-period'),
     group: cls.has('cancer-group'),
@@ -283,8 +339,11 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
     absolute: proportions.some((f) => f.format === 'frequency') || cls.has('absolute-cue') || fromTo,
     definition: cls.has('definition-frame'),
     caveat: cls.has('group-caveat'),
-    question: /\?["'”’)\]]*\s*$/.test(own),
-    reported: cls.has(REPORT),
+    question: r.question,
+    opensRestating: cls.startingAt('restating-link', 0) !== undefined,
+    basis: cls.has('statistic-basis'),
+    individualEstimate: cls.has('individual-estimate'),
+    baselineNamed: cls.has('baseline-mention'),
     ...(relativeSurvival ? {relativeSurvival} : {}),
     prognosis:
       figures.some((f) => !f.relative && (f.measure === 'survival' || f.measure === 'death' || f.measure === 'median' || f.measure === 'outcome')) ||

@@ -1,5 +1,8 @@
+import type {Draft} from '../parse/draft.js'
+import {memoSlot} from '../parse/memo.js'
 import type {Token} from '../parse/tokens.js'
 import type {ClassSpans} from '../terminology/matcher.js'
+import type {Terminology} from '../terminology/terminology.js'
 
 // Words that deny what follows ("does not spread", "never fatal", "no cure", "nobody can promise").
 const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'without', 'neither', 'nor', 'nothing', 'none', 'nobody', 'hardly', 'rarely', 'unlikely', 'untrue', 'false'])
@@ -20,7 +23,8 @@ export const REFUTATION = 'refutation'
 /** How far before a match, inside its clause, a negation still applies to it. */
 const NEGATION_WINDOW = 5
 
-const isNegation = (t: Token): boolean => NEGATIONS.has(t.word) || t.word.endsWith("n't")
+/** Whether a word denies what follows it ("not", "never", "don't", "unlikely"); `notDenials` are words a caller reads otherwise. */
+export const isNegation = (t: Token, notDenials?: ReadonlySet<string>): boolean => !notDenials?.has(t.word) && (NEGATIONS.has(t.word) || t.word.endsWith("n't"))
 
 /** A sentence as the negation check reads it. */
 export interface NegationContext {
@@ -40,13 +44,15 @@ export interface NegationContext {
  * and nothing can be done" the "no" does not deny the second clause. `ownWords` are the
  * stems the entry's patterns name: a negation that is part of the phrase itself ("no side
  * effects") does not cancel it, one inside a gap ("a biopsy does not spread cancer") does.
+ * `notDenials` are words a caller reads otherwise: for a figure, "without" names an arm of a
+ * comparison ("without the drug, 30 in 100 relapse"), it denies nothing.
  */
-export function isNegated(ctx: NegationContext, start: number, end: number, ownWords: ReadonlySet<string>): boolean {
+export function isNegated(ctx: NegationContext, start: number, end: number, ownWords: ReadonlySet<string>, notDenials?: ReadonlySet<string>): boolean {
   const {tokens, clauses, spans} = ctx
   if (ctx.question) return true
   const clause = clauses[start]
-  for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i])) return true
-  for (let i = start; i < end; i++) if (isNegation(tokens[i]) && !ownWords.has(tokens[i].stem)) return true
+  for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i], notDenials)) return true
+  for (let i = start; i < end; i++) if (isNegation(tokens[i], notDenials) && !ownWords.has(tokens[i].stem)) return true
   for (let i = 0; i < tokens.length; i++) {
     if (i >= start && i < end) continue
     if (MYTH_CUES.has(tokens[i].word)) return true
@@ -61,4 +67,13 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
 /** Whether a sentence opens by denying the one before it ("This is not true.", "In fact, …"). */
 export function opensWithRefutation(tokens: readonly Token[], spans: ClassSpans): boolean {
   return tokens.length > 0 && spans.ends(REFUTATION, 0).length > 0
+}
+
+const REFUTES = memoSlot<boolean>('whether a sentence opens by refuting the one before')
+
+/** Whether the sentence after `index` (in the same paragraph) opens by refuting it: "Vitamin D halves the risk. This is not true." */
+export function refutedByNext(draft: Draft, index: number, terminology: Terminology): boolean {
+  const next = draft.sentences[index + 1]
+  if (!next || next.paragraph !== draft.sentences[index].paragraph) return false
+  return next.memo.getOr(REFUTES, () => opensWithRefutation(next.tokens, terminology.classSpans(next.tokens)))
 }

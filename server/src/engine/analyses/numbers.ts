@@ -3,8 +3,9 @@ import {memoSlot} from '../parse/memo.js'
 import {provider, type LintContext} from '../rule-context.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
-import {forecastsOf} from './figure-uses.js'
-import {figuresOf, PROPORTIONS, type Figure, type Format, type SentenceFigures} from './figures.js'
+import {unnumberedOf} from './figure-uses.js'
+import {figuresOf, PROPORTIONS, sameShare, shareAs, type Figure, type Format, type SentenceFigures} from './figures.js'
+import {refutedByNext} from './negation.js'
 import {phraseHits} from './phrase-hits.js'
 
 /** What a statistic lacks for a reader to judge it, as the readability report lists it. */
@@ -41,20 +42,38 @@ export interface DraftNumbers {
   yearsNear(i: number): boolean
   /** Figures of one comparison in mixed formats, the later of each pair, one per sentence. */
   readonly mixed: readonly Mixed[]
+  /** The sentence says it rests on group statistics ("going by the figures", "the numbers show"). */
+  basis(i: number): boolean
+  /** The sentence or the one before (same paragraph) says the reader's figure was worked out for them. */
+  individualNear(i: number): boolean
+  /** The sentence or the next one (same paragraph) names the starting risk or absolute numbers a relative change leaves out. */
+  baselineNear(i: number): boolean
+  /** The next sentence (same paragraph) opens by denying this one: "Vitamin D halves the risk. This is not true." */
+  refuted(i: number): boolean
 }
 
 /** The number analysis of the draft: computed once per lint, when a rule or the report first asks. */
 export const numbersOf = provider('numbers', (ctx): DraftNumbers => readDraftNumbers(ctx.draft, ctx.terminology))
 
-const FRAME = memoSlot<{version: string; group: boolean; stage: boolean}>('cancer type and stage words of a sentence')
+interface FrameWords {
+  version: string
+  group: boolean
+  stage: boolean
+  /** An estimate worked out for the reader ("your doctor used a risk calculator"). */
+  individual: boolean
+  /** The starting risk a relative change leaves out ("ask what the starting risk was"). */
+  baseline: boolean
+}
 
-/** Whether a sentence with no figure (a heading, the sentence before) names a cancer or a stage. */
-function frameWords(sentence: Sentence, terminology: Terminology): {group: boolean; stage: boolean} {
+const FRAME = memoSlot<FrameWords>('frame words of a sentence with no figure')
+
+/** What a sentence with no figure (a heading, the sentence before or after) says that frames a figure near it. */
+function frameWords(sentence: Sentence, terminology: Terminology): FrameWords {
   const known = sentence.memo.get(FRAME)
   if (known && known.version === terminology.version) return known
   const spans = terminology.classSpans(sentence.tokens)
   const has = (name: string) => sentence.tokens.some((_, i) => spans.ends(name, i).length > 0)
-  const value = {version: terminology.version, group: has('cancer-group'), stage: has('cancer-stage')}
+  const value = {version: terminology.version, group: has('cancer-group'), stage: has('cancer-stage'), individual: has('individual-estimate'), baseline: has('baseline-mention')}
   return sentence.memo.set(FRAME, value)
 }
 
@@ -63,10 +82,11 @@ export function readDraftNumbers(draft: Draft, terminology: Terminology): DraftN
   draft.sentences.forEach((s, i) => {
     const f = figuresOf(draft.text, s, terminology)
     if (f) bySentence.set(i, f)
-    // "Only 8% of people live five years. Your odds are poor.": the next sentence may apply the figure.
-    else if (bySentence.get(i - 1)?.prognosis && draft.sentences[i - 1].paragraph === s.paragraph) {
-      const forecasts = forecastsOf(draft.text, s, terminology)
-      if (forecasts) bySentence.set(i, forecasts)
+    // "Only 8% of people live five years. Your odds are poor.": the next sentence may apply the figure;
+    // "Statistically, your tumour is going to come back.": a word for numbers stands in for one.
+    else if ((bySentence.get(i - 1)?.prognosis && draft.sentences[i - 1].paragraph === s.paragraph) || s.tokens.some((t) => terminology.numerals.standsForNumber(t))) {
+      const unnumbered = unnumberedOf(draft.text, s, terminology)
+      if (unnumbered) bySentence.set(i, unnumbered)
     }
   })
   const samePara = (i: number, j: number): boolean => j >= 0 && j < draft.sentences.length && draft.sentences[i].paragraph === draft.sentences[j].paragraph
@@ -92,12 +112,16 @@ export function readDraftNumbers(draft: Draft, terminology: Terminology): DraftN
     prognosisNear: (i) => at(i)?.prognosis === true || (samePara(i, i - 1) && at(i - 1)?.prognosis === true),
     yearsNear: (i) => [i, i - 1].some((j) => (j === i || samePara(i, j)) && (at(j)?.figures.some((f) => f.format === 'year') ?? false)),
     mixed: mixedFormats(draft, bySentence),
+    refuted: (i) => refutedByNext(draft, i, terminology),
+    basis: (i) => at(i)?.basis === true,
+    individualNear: (i) => at(i)?.individualEstimate === true || (samePara(i, i - 1) && (at(i - 1)?.individualEstimate ?? frameWords(draft.sentences[i - 1], terminology).individual)),
+    baselineNear: (i) => at(i)?.baselineNamed === true || (samePara(i, i + 1) && (at(i + 1)?.baselineNamed ?? frameWords(draft.sentences[i + 1], terminology).baseline)),
   }
   return numbers
 }
 
 /** Figures a reader compares: proportions that are levels, not relative changes, and not mentioned in quotes. */
-const comparable = (f: Figure): boolean => PROPORTIONS.has(f.format) && !f.relative && !f.quoted && f.restatedBy === undefined
+const comparable = (f: Figure): boolean => PROPORTIONS.has(f.format) && !f.relative && !f.quoted && !f.denied && f.restatedBy === undefined
 
 /** Whether two figures of one comparison are in different formats, or frequencies out of different denominators. */
 export function clash(a: Figure, b: Figure): boolean {
@@ -116,8 +140,13 @@ function mixedFormats(draft: Draft, bySentence: ReadonlyMap<number, SentenceFigu
     const before = bySentence.get(i - 1)
     const earlier: Array<{sentence: number; figure: Figure}> =
       before && !before.question && draft.sentences[i - 1].paragraph === draft.sentences[i].paragraph ? before.figures.filter(comparable).map((figure) => ({sentence: i - 1, figure})) : []
+    let first = true
     for (const figure of f.figures) {
       if (!comparable(figure)) continue
+      // "The risk is 2%. That is the same as 20 in 1,000 people.": the figure before, converted.
+      const converts = first && f.opensRestating && earlier.some((e) => e.sentence === i - 1 && sameShare(e.figure.value, shareAs(e.figure, figure)))
+      first = false
+      if (converts) continue
       const other = earlier.find((e) => clash(e.figure, figure))
       if (other) {
         out.push({sentence: i, figure, other})

@@ -7,7 +7,7 @@ import type {Entry} from '../terminology/entry.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
 import {clauseRange, clausesOf} from './clauses.js'
-import {isNegated, opensWithRefutation, type NegationContext} from './negation.js'
+import {isNegated, refutedByNext, type NegationContext} from './negation.js'
 
 /** One terminology phrase found in the draft and kept after its context was checked. */
 export interface PhraseHit {
@@ -49,7 +49,6 @@ interface HitsMemo {
 }
 
 const HITS = memoSlot<HitsMemo>('phrase hits of a sentence')
-const REFUTES = memoSlot<boolean>('whether a sentence opens by refuting the one before')
 const WITH_FOUND = memoSlot<{version: string; entries: ReadonlySet<Entry>}>('entries whose with patterns a sentence has')
 
 /** Every phrase hit of the draft, for the rules of this lint. */
@@ -120,13 +119,6 @@ function withsBefore(draft: Draft, index: number, terminology: Terminology): Rea
     found = prev.memo.set(WITH_FOUND, {version: terminology.version, entries: new Set(terminology.withMatches(prev.tokens).map((m) => m.ref.entry))})
   }
   return found.entries
-}
-
-/** Whether the sentence after `index` (in the same paragraph) opens by refuting it. */
-function refutedByNext(draft: Draft, index: number, terminology: Terminology): boolean {
-  const next = draft.sentences[index + 1]
-  if (!next || next.paragraph !== draft.sentences[index].paragraph) return false
-  return next.memo.getOr(REFUTES, () => opensWithRefutation(next.tokens, terminology.classSpans(next.tokens)))
 }
 
 /**

@@ -3,6 +3,7 @@ import type {Token} from '../parse/tokens.js'
 import type {ClassSpans} from '../terminology/matcher.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {clausesOf} from './clauses.js'
+import {isNegated} from './negation.js'
 
 /** Class spans of a sentence as [start, end) token ranges, per class, asked once each. */
 export class Classes {
@@ -73,19 +74,38 @@ export interface Reading {
   end(t: Token): number
   /** Whether a place (relative to the sentence) is between quotation marks: a phrase mentioned, not said. */
   isQuoted(from: number): boolean
+  /** Whether the sentence ends with a question mark. */
+  question: boolean
+  /**
+   * Whether what tokens [start, end) say is not the text's own statement: asked, denied in
+   * its clause, reported before it ("some headlines claim"), refuted after it ("… is
+   * misleading") or called a myth, read as the phrase rules read it (analyses/negation.ts).
+   */
+  denied(start: number, end: number): boolean
 }
+
+// Beside a figure, "without" names an arm of a comparison ("without the drug, 30 in 100 relapse")
+// and "false" a test result ("a false alarm in 5% of people"); neither denies the figure.
+const NOT_DENIALS: ReadonlySet<string> = new Set(['without', 'false'])
 
 export function readingOf(text: string, sentence: Sentence, terminology: Terminology): Reading {
   const own = text.slice(sentence.offset, sentence.endOffset)
   const quotes = quotedRanges(own)
+  const tokens = sentence.tokens
+  const spans = terminology.classSpans(tokens)
+  const clauses = clausesOf(text, sentence)
+  const question = /\?["'”’)\]]*\s*$/.test(own)
   return {
     sentence,
-    tokens: sentence.tokens,
+    tokens,
     own,
-    cls: new Classes(terminology.classSpans(sentence.tokens), sentence.tokens.length),
-    clauses: clausesOf(text, sentence),
+    cls: new Classes(spans, tokens.length),
+    clauses,
     at: (t) => t.offset - sentence.offset,
     end: (t) => t.endOffset - sentence.offset,
     isQuoted: (from) => quotes.some(([a, b]) => from > a && from < b),
+    question,
+    // The words of the claim itself are its own: "no more than 1 in 10", "you won't be here" are not denials.
+    denied: (start, end) => isNegated({tokens, clauses, spans, question}, start, end, new Set(tokens.slice(start, end).map((t) => t.stem)), NOT_DENIALS),
   }
 }

@@ -10,6 +10,8 @@ export interface Numerals {
   fractions: Record<string, number>
   /** Words that multiply a risk or rate, matched by stem: double = 2, halve = 0.5. */
   multiples: Record<string, number>
+  /** Words that stand for numbers without giving one, matched by stem: most, few, figures, statistically. */
+  vague?: string[]
 }
 
 export const NO_NUMERALS: Numerals = {cardinals: {}, scales: {}, fractions: {}, multiples: {}}
@@ -25,12 +27,14 @@ export class NumeralIndex {
   private readonly scales: ReadonlyMap<string, number>
   private readonly fractions: ReadonlyMap<string, number>
   private readonly multiples: ReadonlyMap<string, number>
+  private readonly vague: ReadonlySet<string>
 
   constructor(readonly data: Numerals) {
     this.cardinals = new Map(Object.entries(data.cardinals))
     this.scales = new Map(Object.entries(data.scales))
     this.fractions = new Map(Object.entries(data.fractions))
     this.multiples = new Map(Object.entries(data.multiples).map(([w, v]) => [normalizeWord(w).stem, v]))
+    this.vague = new Set((data.vague ?? []).map((w) => normalizeWord(w).stem))
   }
 
   cardinal(word: string): number | undefined {
@@ -55,6 +59,11 @@ export class NumeralIndex {
   mayBeNumber(token: Token): boolean {
     const w = token.word
     return DIGIT.test(w) || this.cardinals.has(w) || this.scales.has(w) || this.fractions.has(w) || this.multiples.has(token.stem)
+  }
+
+  /** The cheap check for a sentence with no number: a word that stands for one ("most", "the figures"). */
+  standsForNumber(token: Token): boolean {
+    return this.vague.has(token.stem)
   }
 }
 

@@ -15,10 +15,10 @@ export const relativeRisk: Rule = {
     const numbers = ctx.get(numbersOf)
     const out: RawFinding[] = []
     for (const [i, f] of numbers.bySentence) {
-      if (f.question || f.reported || f.definition || f.changes.length === 0 || numbers.absoluteNear(i)) continue
+      if (f.question || f.definition || f.changes.length === 0 || numbers.absoluteNear(i) || numbers.baselineNear(i) || numbers.refuted(i)) continue
       const s = ctx.draft.sentences[i]
       for (const change of f.changes) {
-        if (change.of !== 'risk' || change.quoted || change.negated) continue
+        if (change.of !== 'risk' || change.quoted || change.denied) continue
         const offset = s.offset + change.from
         const endOffset = s.offset + change.to
         if (ctx.get(promotionCover)(i, offset, endOffset)) continue

@@ -16,12 +16,14 @@ export const statisticForOnePerson: Rule = {
     const covered = ctx.get(promotionCover)
     const out: RawFinding[] = []
     for (const [i, f] of numbers.bySentence) {
-      if (f.question || f.reported || f.caveat || f.personal.length === 0) continue
+      // An estimate worked out for the reader (a prediction tool, their doctor from their results) is theirs, not a group's.
+      if (f.question || f.caveat || f.personal.length === 0 || numbers.refuted(i) || numbers.individualNear(i)) continue
       const s = ctx.draft.sentences[i]
       for (const p of f.personal) {
-        // A forecast ("so you have a year") needs an outcome figure here or just before, or a figure inside it.
-        const inside = f.figures.some((g) => g.from >= p.from && g.to <= p.to)
-        if (p.kind === 'forecast' && !inside && !numbers.prognosisNear(i)) continue
+        if (p.denied) continue
+        // A forecast ("so you have a year") needs a figure of its own, an outcome figure here or just
+        // before, or words that say it rests on statistics ("going by the figures").
+        if (p.kind === 'forecast' && !p.withFigure && !numbers.prognosisNear(i) && !numbers.basis(i)) continue
         const offset = s.offset + p.from
         const endOffset = s.offset + p.to
         // The promotion rule reports the figure; what the text makes of it for the reader is a problem of its own.

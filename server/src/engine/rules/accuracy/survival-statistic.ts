@@ -5,19 +5,20 @@ import type {RawFinding, Rule} from '../../rule-context.js'
 /**
  * accuracy/survival-statistic: a survival or death figure without its frame - no time frame
  * ("5-year"), no cancer type - a change in survival with no time frame or years ("survival
- * has doubled"), and relative survival explained as the chance of being alive.
+ * has doubled"), relative survival explained as the chance of being alive, and a survival
+ * claim in vague words with no figure and no time ("most people with it don't survive").
  */
 export const survivalStatistic: Rule = {
   id: 'accuracy/survival-statistic',
   family: 'accuracy',
   defaultSeverity: 'warning',
-  description: 'A survival or death figure with no time frame or cancer type, or relative survival explained as the chance of being alive.',
+  description: 'A survival or death figure with no time frame or cancer type, a survival claim in vague words ("most don\'t survive"), or relative survival explained as the chance of being alive.',
   check(ctx) {
     const numbers = ctx.get(numbersOf)
     const covered = ctx.get(promotionCover)
     const out: RawFinding[] = []
     for (const [i, f] of numbers.bySentence) {
-      if (f.question || f.reported) continue
+      if (f.question || numbers.refuted(i)) continue
       const s = ctx.draft.sentences[i]
       const report = (from: number, to: number, message: string): boolean => {
         const offset = s.offset + from
@@ -30,7 +31,9 @@ export const survivalStatistic: Rule = {
       if (f.definition) continue
       let done = false
       for (const figure of f.figures) {
-        if (figure.relative || figure.quoted || figure.example || (figure.measure !== 'survival' && figure.measure !== 'death')) continue
+        if (figure.relative || figure.quoted || figure.example || figure.denied || (figure.measure !== 'survival' && figure.measure !== 'death')) continue
+        // The reader's own estimate, worked out for them ("your doctor estimates your chance of a cure at 60%"), is no group's statistic.
+        if (numbers.individualNear(i) && f.personal.some((p) => p.from <= figure.from && p.to >= figure.to)) continue
         const lacks: Lack[] = []
         if (!numbers.timeFrame(i, figure.measure === 'death')) lacks.push('time frame')
         // A named source (a trial, a registry) defines the group its figure is about.
@@ -41,8 +44,10 @@ export const survivalStatistic: Rule = {
         }
       }
       if (done) continue
+      // "Most people with pancreatic cancer don't survive": no figure and no time at all.
+      if (f.vague.some((v) => report(v.from, v.to, VAGUE))) continue
       for (const change of f.changes) {
-        if (change.of !== 'survival' || change.quoted || change.negated) continue
+        if (change.of !== 'survival' || change.quoted || change.denied) continue
         const lacks: Lack[] = []
         if (!numbers.timeFrame(i, false)) lacks.push('time frame')
         if (!numbers.yearsNear(i)) lacks.push('years compared')
@@ -70,3 +75,7 @@ export const changeMessage = (lacks: readonly Lack[]): string =>
 
 export const RELATIVE_SURVIVAL =
   `Relative survival is not the chance of being alive: it compares people who have the cancer with people of the same age who do not. Explain it as a comparison, for example 'people with this cancer are about 60% as likely as people without it to be alive 5 years after diagnosis' ${NCI}.`
+
+/** The message for a survival claim in vague words with no figure and no time. */
+export const VAGUE =
+  "'Most' or 'few' with no figure and no time frame says neither how many people nor over what time: readers take such words to mean very different numbers, and survival means nothing without a time. Give the figure with its time frame and group, for example '5-year relative survival for pancreatic cancer is about 13% (SEER)' (NCI, Understanding Cancer Prognosis; FDA, Communicating Risks and Benefits)."
