@@ -12,8 +12,9 @@ import {cli, project} from './helpers.js'
 const P =
   'The extraordinarily complicated immunotherapeutical interventions necessitate comprehensive multidisciplinary evaluation. Immunohistochemistry characterization demonstrates heterogeneous differentiation.'
 const ESC = '\x1b'
-const SETEXT = `Extraordinarily complicated\n::error file=README.md,line=1::Spoofed annotation from draft text\n===\n\n${P}\n\n${P}\n\n${P}\n`
-const ANSI_HEADING = `# Metastasis ${ESC}]0;PWNED\x07${ESC}[2J${ESC}[31mRED\n\n${P}\n\n${P}\n\n${P}\n`
+// A setext heading of two lines, over enough hard sentences for the page's grade to name its sections.
+const SETEXT = `Extraordinarily complicated\n::error file=README.md,line=1::Spoofed\n===\n\n${`${P}\n\n`.repeat(6)}Second part\n===\n\n${'We sat. It was warm. '.repeat(6)}\n`
+const ANSI_HEADING = `# Metastasis ${ESC}]0;PWNED\x07${ESC}[2J${ESC}[31mRED\n\n${`${P}\n\n`.repeat(6)}# Second part\n\n${'We sat. It was warm. '.repeat(6)}\n`
 const ANSI_DIRECTIVE = `<!-- oncolint-disable-next-line ${ESC}[2Jfoo${ESC}]0;T\x07 -- r -->\nA zorblat tumor grew.\n`
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/
 
@@ -34,7 +35,8 @@ describe('CLI output: text from drafts and file names is neutralised', () => {
     assert.deepEqual([r.code, r.stderr], [0, ''])
     assert.doesNotMatch(r.stdout, CONTROLS)
     for (const line of r.stdout.split('\n')) assert.ok(!line.startsWith('::') && !line.startsWith('##'), line)
-    assert.match(r.stdout, /'Extraordinarily complicated ::error file=README\.md,line=1::Spoofed annotation from draft text' reads at grade/)
+    // The two heading lines are folded into one in the message, so "::error" never opens a line.
+    assert.match(r.stdout, /Section 'Extraordinarily complicated ::error …' reads at grade/)
     assert.match(r.stdout, /^x\\x0A::error file=evil\.md,line=1::INJECTED \.md$/m)
     assert.match(r.stdout, /^f\\x01\\x1B\\x7F\.md$/m)
     assert.match(r.stdout, /^\.\/::warning::hi\.md$/m)

@@ -4,7 +4,6 @@ import type {Terminology} from '../terminology/terminology.js'
 import {addArticleDurations} from './article-durations.js'
 import {clauseRange} from './clauses.js'
 import {PROPORTIONS, type Figure} from './figure-kinds.js'
-import type {SentenceFigures} from './figures.js'
 import {isNegation} from './negation.js'
 import {readingOf, type Reading} from './sentence-reading.js'
 
@@ -213,48 +212,14 @@ function addForecasts(r: Reading, figures: readonly Figure[], personal: Personal
   for (const [a, b] of cls.all('disease-forecast')) add(a, b, false)
 }
 
-const UNNUMBERED = memoSlot<{version: string; value: SentenceFigures | null}>('forecasts and vague claims of a sentence with no figure')
-
 /**
- * A sentence with no figure, read only for what rests on numbers it does not give, when it
- * follows one with an outcome figure ("Only 8% of people live five years. Your odds are poor.")
- * or has a word that stands for numbers ("Going by the figures, you won't be here next year.",
- * "Most people with it don't survive."): forecasts about the reader and vague survival claims.
- * Null when it has none.
+ * What a sentence with no figure says that rests on numbers it does not give: forecasts about
+ * the reader and vague survival claims (figures.ts unnumberedOf reads such sentences).
  */
-export function unnumberedOf(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
-  const known = sentence.memo.get(UNNUMBERED)
-  if (known && known.version === terminology.version) return known.value
-  const r = readingOf(text, sentence, terminology)
-  const {cls, own} = r
+export function usesWithoutFigures(r: Reading): {personal: Personal[]; vague: VagueClaim[]} {
   const personal: Personal[] = []
   const durations: Figure[] = []
   addArticleDurations(r, durations)
   addForecasts(r, durations, personal)
-  const vague = vagueClaimsOf(r, [])
-  const value: SentenceFigures | null = personal.length || vague.length
-    ? {
-        figures: [],
-        changes: [],
-        personal,
-        vague,
-        timeFrame: false,
-        ratePeriod: false,
-        group: cls.has('cancer-group'),
-        stage: cls.has('cancer-stage'),
-        source: false,
-        absolute: false,
-        definition: false,
-        caveat: cls.has('group-caveat'),
-        question: r.question,
-        opensRestating: false,
-        basis: cls.has('statistic-basis'),
-        individualEstimate: cls.has('individual-estimate'),
-        baselineNamed: false,
-        prognosis: false,
-      }
-    : null
-  sentence.memo.set(UNNUMBERED, {version: terminology.version, value})
-  return value
+  return {personal, vague: vagueClaimsOf(r, [])}
 }
-

@@ -4,7 +4,7 @@ import type {Terminology} from '../terminology/terminology.js'
 import {addArticleDurations} from './article-durations.js'
 import {clauseRange} from './clauses.js'
 import {isNegation} from './negation.js'
-import {changesOf, personalOf, relativeSurvivalOf, vagueClaimsOf, type Change, type Personal, type VagueClaim} from './figure-uses.js'
+import {changesOf, personalOf, relativeSurvivalOf, usesWithoutFigures, vagueClaimsOf, type Change, type Personal, type VagueClaim} from './figure-uses.js'
 import {readNumbers, type NumberSpan} from './number-words.js'
 import {readingOf} from './sentence-reading.js'
 import {PROPORTIONS, type Figure, type Format, type Measure} from './figure-kinds.js'
@@ -350,4 +350,45 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
       // "Most patients … are gone within 18 months": deaths over a time, with no figure for how many.
       figures.some((f) => f.format === 'duration' && cls.within('death-word', ...clauseRange(clauses, f.start, f.end)).length > 0),
   }
+}
+
+const UNNUMBERED = memoSlot<{version: string; value: SentenceFigures | null}>('forecasts and vague claims of a sentence with no figure')
+
+/**
+ * A sentence with no figure, read only for what rests on numbers it does not give, when it
+ * follows one with an outcome figure ("Only 8% of people live five years. Your odds are poor.")
+ * or has a word that stands for numbers ("Going by the figures, you won't be here next year.",
+ * "Most people with it don't survive."): forecasts about the reader and vague survival claims.
+ * Null when it has none.
+ */
+export function unnumberedOf(text: string, sentence: Sentence, terminology: Terminology): SentenceFigures | null {
+  const known = sentence.memo.get(UNNUMBERED)
+  if (known && known.version === terminology.version) return known.value
+  const r = readingOf(text, sentence, terminology)
+  const {cls} = r
+  const {personal, vague} = usesWithoutFigures(r)
+  const value: SentenceFigures | null = personal.length || vague.length
+    ? {
+        figures: [],
+        changes: [],
+        personal,
+        vague,
+        timeFrame: false,
+        ratePeriod: false,
+        group: cls.has('cancer-group'),
+        stage: cls.has('cancer-stage'),
+        source: false,
+        absolute: false,
+        definition: false,
+        caveat: cls.has('group-caveat'),
+        question: r.question,
+        opensRestating: false,
+        basis: cls.has('statistic-basis'),
+        individualEstimate: cls.has('individual-estimate'),
+        baselineNamed: false,
+        prognosis: false,
+      }
+    : null
+  sentence.memo.set(UNNUMBERED, {version: terminology.version, value})
+  return value
 }

@@ -133,7 +133,8 @@ interface Candidate {
   end: number
 }
 
-const NAME_BEFORE_ABBREVIATION = /^(?:[\s-]+[\p{L}\p{N}'’-]+){0,3}\s*\(\s*[A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*s?\s*[);,]/u
+// Each word starts after a space or a hyphen with a letter or digit, so no two ways split the same words (linear).
+const NAME_BEFORE_ABBREVIATION = /^(?:(?:\s+|-)[\p{L}\p{N}][\p{L}\p{N}'’]*){0,3}\s*\(\s*[A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*s?\s*[);,]/u
 
 const CANDIDATES = memoSlot<readonly Candidate[]>('unlisted medical words and abbreviations of a sentence')
 

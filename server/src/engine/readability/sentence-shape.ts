@@ -47,9 +47,30 @@ export function sentenceShape(text: string, sentence: Sentence): SentenceShape {
     flat += inside ? ' '.repeat(c.length) : c
     bracketed += inside ? c : ' '.repeat(c.length)
   }
-  const label = /^[*_]*([^.!?:\n]{1,80}?)[*_]*:\s/.exec(flat)
-  const labelWords = label && count(label[1]) <= LABEL_WORDS && /^\s*(?:[-*+•]|\d{1,9}[.)])?\s*[*_]{0,2}$/.test(text.slice(text.lastIndexOf('\n', sentence.offset - 1) + 1, sentence.offset)) ? count(label[1]) : 0
+  const label = labelOf(flat)
+  const lineLead = text.slice(text.lastIndexOf('\n', sentence.offset - 1) + 1, sentence.offset).trimStart()
+  const labelWords = label !== undefined && count(label) <= LABEL_WORDS && LINE_LEAD.test(lineLead) ? count(label) : 0
   return {series: longestSeries(flat), bracketWords: count(bracketed.replace(/[()[\]]/g, ' ')), splits: splitsOf(flat, total), labelWords}
+}
+
+// What may stand before a label on its line once its indentation is cut: a list marker, emphasis.
+const LINE_LEAD = /^(?:[-*+•]|\d{1,9}[.)])?\s*[*_]{0,2}$/
+
+/**
+ * "Serum tumor marker test: …": the words before the sentence's first colon, when a colon (and
+ * a space) comes before any full stop within 80 characters; emphasis around them aside. Read by
+ * hand: a pattern with emphasis markers both inside and around the words backtracked on a run
+ * of them.
+ */
+function labelOf(flat: string): string | undefined {
+  let start = 0
+  while (flat[start] === '*' || flat[start] === '_') start++
+  let end = start
+  while (end < flat.length && end - start <= 80 && !'.!?:\n'.includes(flat[end])) end++
+  if (flat[end] !== ':' || !/\s/.test(flat[end + 1] ?? '')) return undefined
+  let last = end
+  while (last > start && (flat[last - 1] === '*' || flat[last - 1] === '_')) last--
+  return last > start ? flat.slice(start, last) : undefined
 }
 
 function longestSeries(flat: string): SentenceShape['series'] {

@@ -20,6 +20,12 @@ export interface WordNet {
 
 const POS = ['noun', 'verb', 'adj', 'adv'] as const
 
+/** An adjective lemma without its syntactic marker ("galore(ip)" -> "galore"). */
+function withoutMarker(lemma: string): string {
+  const open = lemma.indexOf('(')
+  return open > 0 && lemma.endsWith(')') ? lemma.slice(0, open) : lemma
+}
+
 export function readWordNet(dict: string): WordNet {
   const synsetsOf = new Map<string, string[]>()
   const lemmasOf = new Map<string, string[]>()
@@ -31,7 +37,7 @@ export function readWordNet(dict: string): WordNet {
       const id = `${pos}:${fields[0]}`
       const count = parseInt(fields[3], 16)
       const lemmas: string[] = []
-      for (let k = 0; k < count; k++) lemmas.push(fields[4 + 2 * k].replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase())
+      for (let k = 0; k < count; k++) lemmas.push(withoutMarker(fields[4 + 2 * k]).replace(/_/g, ' ').toLowerCase())
       lemmasOf.set(id, lemmas)
       for (const lemma of lemmas) {
         const list = synsetsOf.get(lemma)

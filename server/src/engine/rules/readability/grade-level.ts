@@ -98,8 +98,11 @@ export const gradeLevel: Rule = {
 }
 
 const TITLE_CHARS = 60
-/** A section title short enough to quote: sentence-long headings are cut at a word. */
-const short = (title: string): string => (title.length <= TITLE_CHARS ? title : `${title.slice(0, title.lastIndexOf(' ', TITLE_CHARS))} …`)
+/** A section title on one line (a setext heading can span several), short enough to quote: sentence-long headings are cut at a word. */
+const short = (heading: string): string => {
+  const title = heading.replace(/\s+/g, ' ')
+  return title.length <= TITLE_CHARS ? title : `${title.slice(0, title.lastIndexOf(' ', TITLE_CHARS))} …`
+}
 
 /** Where a page's finding sits: its first heading when the page opens with one (its title), else its first sentence. */
 function pageAnchor(draft: Draft): [number, number] {
