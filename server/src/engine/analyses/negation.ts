@@ -26,6 +26,19 @@ const NEGATION_WINDOW = 5
 /** Whether a word denies what follows it ("not", "never", "don't", "unlikely"); `notDenials` are words a caller reads otherwise. */
 export const isNegation = (t: Token, notDenials?: ReadonlySet<string>): boolean => !notDenials?.has(t.word) && (NEGATIONS.has(t.word) || t.word.endsWith("n't"))
 
+// A negation word that intensifies instead of denying: "not only … but", "no doubt", "without
+// question", "it's no exaggeration to say", "no wonder".
+const INTENSIFIED = new Set(['only', 'doubt', 'doubts', 'question', 'exaggeration', 'wonder', 'surprise', 'fail'])
+
+/** Whether the negation word at `i` intensifies what follows ("not only", "no doubt") rather than denying it. */
+function intensifies(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1]?.word
+  if (next === undefined) return false
+  if (INTENSIFIED.has(next)) return true
+  // "without a doubt", "no small feat"? Only the article form of doubt.
+  return (next === 'a' || next === 'any') && tokens[i + 2]?.word === 'doubt'
+}
+
 /** A sentence as the negation check reads it. */
 export interface NegationContext {
   tokens: readonly Token[]
@@ -51,8 +64,8 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
   const {tokens, clauses, spans} = ctx
   if (ctx.question) return true
   const clause = clauses[start]
-  for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i], notDenials)) return true
-  for (let i = start; i < end; i++) if (isNegation(tokens[i], notDenials) && !ownWords.has(tokens[i].stem)) return true
+  for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i], notDenials) && !intensifies(tokens, i)) return true
+  for (let i = start; i < end; i++) if (isNegation(tokens[i], notDenials) && !ownWords.has(tokens[i].stem) && !intensifies(tokens, i)) return true
   for (let i = 0; i < tokens.length; i++) {
     if (i >= start && i < end) continue
     if (MYTH_CUES.has(tokens[i].word)) return true

@@ -48,6 +48,9 @@ interface HitsMemo {
   value: LocalHit[]
 }
 
+/** Whether an entry is about wording (readability), not a claim. */
+const isWording = (entry: Entry): boolean => familyOf(entry.rule) === 'readability'
+
 const HITS = memoSlot<HitsMemo>('phrase hits of a sentence')
 const WITH_FOUND = memoSlot<{version: string; entries: ReadonlySet<Entry>}>('entries whose with patterns a sentence has')
 
@@ -88,13 +91,26 @@ export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: 
 
 const stemsOf = new WeakMap<Entry, Set<string>>()
 
-/** The stems an entry's own patterns name (its "no", "never" are part of the phrase). */
-function ownWords(entry: Entry): Set<string> {
+/**
+ * The stems an entry's own patterns name (its "no", "never" are part of the phrase), with the
+ * words of the classes they name: "no other centre comes close" is one claim, not a denial.
+ */
+function ownWords(entry: Entry, classes: Terminology['classes']): Set<string> {
   let stems = stemsOf.get(entry)
   if (!stems) {
-    stems = new Set()
-    for (const p of entry.find) for (const t of tokenize(p.replace(/[()[\]|"]|\.\.\.|<num>/g, ' '), 0, [])) stems.add(t.stem)
-    stemsOf.set(entry, stems)
+    const own = new Set<string>()
+    const seen = new Set<string>()
+    const add = (pattern: string): void => {
+      for (const m of pattern.matchAll(/@([a-z0-9]+(?:-[a-z0-9]+)*)/g)) {
+        const named = classes.byName.get(m[1])
+        if (!named || seen.has(named.name)) continue
+        seen.add(named.name)
+        for (const member of named.members) add(member)
+      }
+      for (const t of tokenize(pattern.replace(/@[a-z0-9-]+|[()[\]|"]|\.\.\.|<num>|<Name>/g, ' '), 0, [])) own.add(t.stem)
+    }
+    for (const p of entry.find) add(p)
+    stemsOf.set(entry, (stems = own))
   }
   return stems
 }
@@ -161,7 +177,7 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     const traits = traitsOf(entry.rule)
     const negatable = entry.negatable ?? traits?.negatable ?? true
     if (negatable) {
-      if (isNegated(negation, start, end, ownWords(entry))) continue
+      if (isNegated(negation, start, end, ownWords(entry, terminology.classes))) continue
       // A myth stated here and refuted at the start of the next sentence is myth-busting.
       if ((result.refuted ??= around.refuted())) continue
     }
@@ -173,15 +189,15 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     seen.add(id)
     candidates.push(hit)
   }
-  candidates.sort(
-    (a, b) =>
-      b.end - b.start - (a.end - a.start) ||
-      familyRank(a.entry) - familyRank(b.entry) ||
-      a.start - b.start,
-  )
+  // Claims about the same words are one problem: among accuracy and promotion hits the longer
+  // phrase wins, then the family that matters more to a patient, then the one that starts first
+  // (the sort is stable: then the one the matcher found first). How a thing is worded is another
+  // problem: a readability hit stays beside a claim ("Our 5-year survival rate is 85%" is jargon
+  // and an unsourced figure), and only other readability hits compete with it.
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || familyRank(a.entry) - familyRank(b.entry) || a.start - b.start)
   const taken: LocalHit[] = []
   for (const hit of candidates) {
-    if (taken.some((t) => t.start < hit.end && hit.start < t.end)) continue
+    if (taken.some((t) => t.start < hit.end && hit.start < t.end && isWording(t.entry) === isWording(hit.entry))) continue
     taken.push(hit)
   }
   return {...result, value: taken.sort((a, b) => a.start - b.start)}

@@ -52,6 +52,12 @@ export interface PhraseRuleSpec {
   excusedByCitation?: boolean
   /** Whether the draft can explain its terms (only an unexplained first use is reported). */
   explainable?: boolean
+  /**
+   * Whether a sentence is one problem however many of its phrases match: a figure claim
+   * ("Our survival rate for stage 4 is 90%" matches as the metric and as the figure) is reported
+   * once, on its first phrase.
+   */
+  onePerSentence?: boolean
   /** Findings from the rule's hits; by default one per hit, with the entry's message and fixes. */
   check?: (ctx: LintContext, hits: readonly PhraseHit[]) => RawFinding[]
 }
@@ -61,12 +67,13 @@ export function phraseRule(spec: PhraseRuleSpec): Rule {
   const phrase: PhraseRuleTraits = {data: spec.data, negatable: spec.negatable, excusedByCitation: spec.excusedByCitation ?? false, explainable: spec.explainable ?? false}
   const {id} = spec
   const report = spec.check ?? ((ctx: LintContext, hits: readonly PhraseHit[]) => hits.map((h) => phraseFinding(ctx, h)))
+  const once = (hits: readonly PhraseHit[]): readonly PhraseHit[] => (spec.onePerSentence ? hits.filter((h, i) => i === 0 || hits[i - 1].sentence !== h.sentence) : hits)
   return {
     id,
     family: familyOf(id),
     defaultSeverity: spec.defaultSeverity,
     description: spec.description,
     phrase,
-    check: (ctx) => report(ctx, ctx.get(phraseHits).filter((h) => h.entry.rule === id)),
+    check: (ctx) => report(ctx, once(ctx.get(phraseHits).filter((h) => h.entry.rule === id))),
   }
 }

@@ -1,4 +1,4 @@
-import {numbersOf, promotionCover} from '../../analyses/numbers.js'
+import {numbersOf} from '../../analyses/numbers.js'
 import type {RawFinding, Rule} from '../../rule-context.js'
 
 /**
@@ -13,7 +13,6 @@ export const statisticForOnePerson: Rule = {
   description: 'A survival or risk statistic applied to the reader as their own chance or time.',
   check(ctx) {
     const numbers = ctx.get(numbersOf)
-    const covered = ctx.get(promotionCover)
     const out: RawFinding[] = []
     for (const [i, f] of numbers.bySentence) {
       // An estimate worked out for the reader (a prediction tool, their doctor from their results) is theirs, not a group's.
@@ -26,8 +25,8 @@ export const statisticForOnePerson: Rule = {
         if (p.kind === 'forecast' && !p.withFigure && !numbers.prognosisNear(i) && !numbers.basis(i)) continue
         const offset = s.offset + p.from
         const endOffset = s.offset + p.to
-        // The promotion rule reports the figure; what the text makes of it for the reader is a problem of its own.
-        if (covered(i, offset, endOffset, false)) continue
+        // A promotion finding on these words (an unsourced figure, a promise) is another problem:
+        // what the text makes of a group's figure for the reader is reported beside it.
         out.push({ruleId: this.id, message: ONE_PERSON, offset, endOffset, suggestions: [], actual: ctx.draft.text.slice(offset, endOffset)})
         break
       }

@@ -12,4 +12,5 @@ export const unsupportedStatistic = phraseRule({
   data: 'promotion-unsupported-statistic.yaml',
   negatable: true,
   excusedByCitation: true,
+  onePerSentence: true,
 })
