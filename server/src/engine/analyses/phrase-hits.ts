@@ -4,7 +4,7 @@ import {memoSlot} from '../parse/memo.js'
 import {tokenize} from '../parse/tokens.js'
 import {familyOf, provider, type PhraseRuleTraits} from '../rule-context.js'
 import type {Entry} from '../terminology/entry.js'
-import type {Terminology} from '../terminology/terminology.js'
+import {withGroups, type Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
 import {clauseRange, clausesOf} from './clauses.js'
 import {isNegated, refutedByNext, type NegationContext} from './negation.js'
@@ -52,7 +52,7 @@ interface HitsMemo {
 const isWording = (entry: Entry): boolean => familyOf(entry.rule) === 'readability'
 
 const HITS = memoSlot<HitsMemo>('phrase hits of a sentence')
-const WITH_FOUND = memoSlot<{version: string; entries: ReadonlySet<Entry>}>('entries whose with patterns a sentence has')
+const WITH_FOUND = memoSlot<{version: string; groups: ReadonlySet<string>}>('the with groups of entries a sentence has')
 
 /** Every phrase hit of the draft, for the rules of this lint. */
 export const phraseHits = provider('phrase hits', (ctx) => findPhraseHits(ctx.draft, ctx.terminology, (id) => ctx.enabled(id), (id) => ctx.rulesById.get(id)?.phrase))
@@ -119,22 +119,24 @@ function ownWords(entry: Entry, classes: Terminology['classes']): Set<string> {
 interface Around {
   cited: () => boolean
   refuted: () => boolean
-  /** Entries whose `with` patterns the sentence before (same paragraph) has. */
-  before: () => ReadonlySet<Entry>
+  /** The `with` groups ("<entry id>#<group>") the sentence before (same paragraph) has. */
+  before: () => ReadonlySet<string>
 }
 
-const NONE: ReadonlySet<Entry> = new Set()
-const signature = (entries: ReadonlySet<Entry>): string => [...entries].map((e) => e.id).sort().join(',')
+const NONE: ReadonlySet<string> = new Set()
+const signature = (groups: ReadonlySet<string>): string => [...groups].sort().join(',')
+const groupKey = (entry: Entry, group: number): string => `${entry.id}#${group}`
 
-/** The entries whose `with` patterns the sentence before `index` has, in the same paragraph. */
-function withsBefore(draft: Draft, index: number, terminology: Terminology): ReadonlySet<Entry> {
+/** The `with` groups the sentence before `index` has, in the same paragraph. */
+function withsBefore(draft: Draft, index: number, terminology: Terminology): ReadonlySet<string> {
   const prev = draft.sentences[index - 1]
   if (!prev || prev.paragraph !== draft.sentences[index].paragraph) return NONE
   let found = prev.memo.get(WITH_FOUND)
   if (!found || found.version !== terminology.version) {
-    found = prev.memo.set(WITH_FOUND, {version: terminology.version, entries: new Set(terminology.withMatches(prev.tokens).map((m) => m.ref.entry))})
+    const groups = new Set(terminology.withMatches(prev.tokens).map((m) => groupKey(m.ref.entry, m.ref.group)))
+    found = prev.memo.set(WITH_FOUND, {version: terminology.version, groups})
   }
-  return found.entries
+  return found.groups
 }
 
 /**
@@ -153,19 +155,24 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
   const unless = live.some((m) => m.ref.entry.unless?.length) ? byEntry(terminology.unlessMatches(tokens, spans)) : undefined
   const withs = live.some((m) => m.ref.entry.with?.length) ? byEntry(terminology.withMatches(tokens, spans)) : undefined
   const result: Omit<HitsMemo, 'key' | 'value'> = {}
-  const inScope = (entry: Entry, found: ReadonlyMap<Entry, Array<[number, number]>> | undefined, start: number, end: number): boolean => {
+  const inScope = (entry: Entry, found: ReadonlyMap<Entry, Array<[number, number, number]>> | undefined, start: number, end: number, group?: number): boolean => {
     const at = found?.get(entry)
     if (!at) return false
-    if (entry.scope !== 'clause') return true
-    const [from, to] = clauseRange(clauses, start, end)
-    return at.some(([a, b]) => a >= from && b <= to)
+    const [from, to] = entry.scope === 'clause' ? clauseRange(clauses, start, end) : [0, tokens.length]
+    return at.some(([a, b, g]) => (group === undefined || g === group) && a >= from && b <= to)
   }
   // A `with` of scope adjacent may stand in the sentence before: "It has spread to her liver. Nothing more can be done."
-  const withBefore = (entry: Entry): boolean => {
+  const groupBefore = (entry: Entry, group: number): boolean => {
     if (entry.scope !== 'adjacent') return false
     const before = around.before()
     result.before = signature(before)
-    return before.has(entry)
+    return before.has(groupKey(entry, group))
+  }
+  // Every group of an entry's `with` must be found (one of its patterns), here or, for adjacent, just before.
+  const withsFound = (entry: Entry, start: number, end: number): boolean => {
+    const groups = withGroups(entry).length
+    for (let g = 0; g < groups; g++) if (!inScope(entry, withs, start, end, g) && !groupBefore(entry, g)) return false
+    return true
   }
   const negation: NegationContext = {tokens, clauses, spans, question: /\?["'”’)\]]*\s*$/.test(text.slice(sentence.offset, sentence.endOffset))}
   const candidates: LocalHit[] = []
@@ -173,7 +180,7 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
   for (const {ref, start, end} of live) {
     const {entry} = ref
     if (entry.unless?.length && inScope(entry, unless, start, end)) continue
-    if (entry.with?.length && !inScope(entry, withs, start, end) && !withBefore(entry)) continue
+    if (entry.with?.length && !withsFound(entry, start, end)) continue
     const traits = traitsOf(entry.rule)
     const negatable = entry.negatable ?? traits?.negatable ?? true
     if (negatable) {
@@ -203,13 +210,13 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
   return {...result, value: taken.sort((a, b) => a.start - b.start)}
 }
 
-/** Matches grouped by entry, as token ranges. */
-function byEntry(matches: ReadonlyArray<{ref: {entry: Entry}; start: number; end: number}>): Map<Entry, Array<[number, number]>> {
-  const out = new Map<Entry, Array<[number, number]>>()
+/** Matches grouped by entry, as token ranges with the `with` group they belong to. */
+function byEntry(matches: ReadonlyArray<{ref: {entry: Entry; group: number}; start: number; end: number}>): Map<Entry, Array<[number, number, number]>> {
+  const out = new Map<Entry, Array<[number, number, number]>>()
   for (const m of matches) {
     const list = out.get(m.ref.entry)
-    if (list) list.push([m.start, m.end])
-    else out.set(m.ref.entry, [[m.start, m.end]])
+    if (list) list.push([m.start, m.end, m.ref.group])
+    else out.set(m.ref.entry, [[m.start, m.end, m.ref.group]])
   }
   return out
 }

@@ -4,8 +4,11 @@ export interface Entry {
   rule: string
   find: string[]
   unless?: string[]
-  /** Patterns one of which must stand beside the find, in its `scope` (who makes the claim, say). */
-  with?: string[]
+  /**
+   * Patterns that must stand beside the find, in its `scope` (who makes the claim, say): one of
+   * them, or, given as a list of lists, one of each list.
+   */
+  with?: string[] | string[][]
   /**
    * Where `with` and `unless` are looked for: the find's clause, its whole sentence (the
    * default), or (adjacent) its sentence and, for `with`, the sentence before it.

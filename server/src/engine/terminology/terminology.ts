@@ -13,20 +13,38 @@ import {MAX_FILE_PHRASINGS, MAX_SET_PHRASINGS, expandPattern, PatternError} from
 export interface PatternRef {
   entry: Entry
   kind: PatternKind
+  /** For `with` patterns: which group of the entry's `with` they belong to (every group must be found). */
+  group: number
 }
 
 export type PatternKind = 'find' | 'unless' | 'with'
-const KINDS: readonly PatternKind[] = ['find', 'unless', 'with']
 
-/** Numbers a ref for storage: entry index * 3 + its kind. */
+/** The most groups an entry's `with` may have (terminology/schema.json says so too). */
+export const MAX_WITH_GROUPS = 6
+/** Slots per entry in a stored ref number: find, unless, and one per `with` group. */
+const SLOTS = 2 + MAX_WITH_GROUPS
+const slotOf = (ref: PatternRef): number => (ref.kind === 'find' ? 0 : ref.kind === 'unless' ? 1 : 2 + ref.group)
+
+/** Numbers a ref for storage: entry index * SLOTS + its slot. */
 export const refId = (entries: readonly Entry[]) => {
   const index = new Map(entries.map((e, i) => [e, i]))
-  return (ref: PatternRef): number => index.get(ref.entry)! * KINDS.length + KINDS.indexOf(ref.kind)
+  return (ref: PatternRef): number => index.get(ref.entry)! * SLOTS + slotOf(ref)
 }
 
-export const refOf = (entries: readonly Entry[]) => {
-  const refs = entries.flatMap((entry) => KINDS.map((kind): PatternRef => ({entry, kind})))
-  return (id: number): PatternRef => refs[id]
+export const refOf = (entries: readonly Entry[]) => (id: number): PatternRef => {
+  const entry = entries[Math.floor(id / SLOTS)]
+  const slot = id % SLOTS
+  return {entry, kind: slot === 0 ? 'find' : slot === 1 ? 'unless' : 'with', group: Math.max(0, slot - 2)}
+}
+
+/**
+ * An entry's `with` patterns as groups: a flat list is one group (one of them must be found);
+ * a list of lists is several groups, each of which must be found ("the provider" and "a figure").
+ */
+export function withGroups(entry: Entry): ReadonlyArray<readonly string[]> {
+  const w = entry.with
+  if (!w || w.length === 0) return []
+  return w.every((x) => typeof x === 'string') ? [w as string[]] : (w as Array<string | string[]>).map((x) => (typeof x === 'string' ? [x] : x))
 }
 
 /**
@@ -49,7 +67,17 @@ export interface SerializedPair {
   with: SerializedMatcher
 }
 
-const patternsOf = (entry: Entry, kind: PatternKind): readonly string[] => (kind === 'find' ? entry.find : kind === 'unless' ? entry.unless : entry.with) ?? []
+/** An entry's patterns of one kind, each with the ref it is compiled under. */
+function patternsOf(entry: Entry, kind: PatternKind): Array<[string, PatternRef]> {
+  if (kind === 'with') {
+    return withGroups(entry).flatMap((patterns, group) => {
+      const ref: PatternRef = {entry, kind, group}
+      return patterns.map((p): [string, PatternRef] => [p, ref])
+    })
+  }
+  const ref: PatternRef = {entry, kind, group: 0}
+  return ((kind === 'find' ? entry.find : entry.unless) ?? []).map((p): [string, PatternRef] => [p, ref])
+}
 
 /**
  * Counts the phrasings patterns expand to, per file and in all, and stops a compile that goes
@@ -80,8 +108,7 @@ export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind
   const matcher = new PhraseMatcher<PatternRef>()
   const known = (name: string) => classes.has(name)
   for (const entry of entries) {
-    const ref: PatternRef = {entry, kind}
-    for (const pattern of patternsOf(entry, kind)) {
+    for (const [pattern, ref] of patternsOf(entry, kind)) {
       let sequences: ReturnType<typeof expandPattern>
       try {
         sequences = expandPattern(pattern, known)

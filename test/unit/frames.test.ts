@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {lint, terminologyWith} from '../../server/src/engine/index.js'
+
+// The frame fields of an entry (docs/terminology-format.md, "Frames: who claims what"): `with`
+// (one pattern of each group must stand beside the find), `scope` (clause, sentence, adjacent).
+function termsOf(yaml: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'oncolint-frames-'))
+  const file = join(dir, 'frames.yaml')
+  writeFileSync(file, yaml)
+  return terminologyWith([file])
+}
+
+const entry = (fields: string) => `- id: test-frame
+  rule: promotion/hype
+  find: ['<num> %']
+${fields}
+  message: A figure the provider claims for itself, with no source.
+  source: https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance
+  examples: {flag: ['x'], pass: ['y']}
+`
+const found = (terminology: ReturnType<typeof termsOf>, text: string) =>
+  lint(text, {terminology}).findings.filter((f) => f.entryId === 'test-frame').map((f) => text.slice(f.offset, f.endOffset))
+
+describe('frames: with and scope', () => {
+  it('a list of lists: one pattern of each group must be found', () => {
+    // Plain words, so that no built-in entry competes for the figure.
+    const terms = termsOf(entry(`  with: [['(fox|foxes)'], ['(apple|pear)']]`))
+    assert.deepEqual(found(terms, 'The fox ate 92 % of the apples.'), ['92 %'])
+    assert.deepEqual(found(terms, 'The fox ate 92 % of the eggs.'), [], 'the first group only')
+    assert.deepEqual(found(terms, 'The hens ate 92 % of the apples.'), [], 'the second group only')
+  })
+
+  it('a flat list: one of them is enough', () => {
+    const terms = termsOf(entry(`  with: ['(fox|foxes)', 'apple']`))
+    assert.deepEqual(found(terms, 'The fox ate 92 % of the eggs.'), ['92 %'])
+    assert.deepEqual(found(terms, 'The hens ate 92 % of the eggs.'), [])
+  })
+
+  it('scope clause: the with must stand in the clause of the find', () => {
+    const terms = termsOf(entry(`  with: ['(fox|foxes)']\n  scope: clause`))
+    assert.deepEqual(found(terms, 'The fox ran off, and 92 % of the hens slept.'), [])
+    assert.deepEqual(found(terms, 'The hens slept, but the fox ate 92 % of the eggs.'), ['92 %'])
+  })
+
+  it('scope adjacent: each group may stand in the sentence before', () => {
+    const terms = termsOf(entry(`  with: [['(fox|foxes)'], ['(apple|pear)']]\n  scope: adjacent`))
+    assert.deepEqual(found(terms, 'A fox came by. It ate 92 % of the apples.'), ['92 %'])
+    assert.deepEqual(found(terms, 'A hen came by. It ate 92 % of the apples.'), [])
+  })
+})
