@@ -45,6 +45,15 @@ describe('frames: with and scope', () => {
     assert.deepEqual(found(terms, 'The hens slept, but the fox ate 92 % of the eggs.'), ['92 %'])
   })
 
+  it('opens: the find must open its sentence, or its clause', () => {
+    const sentence = termsOf(entry(`  opens: sentence`))
+    assert.deepEqual(found(sentence, '92 % of the hens slept.'), ['92 %'])
+    assert.deepEqual(found(sentence, 'The hens slept, and 92 % of them dreamt.'), [])
+    const clause = termsOf(entry(`  opens: clause`))
+    assert.deepEqual(found(clause, 'The hens slept, and 92 % of them dreamt.'), [], '"and" opens the clause')
+    assert.deepEqual(found(clause, 'The hens slept; 92 % of them dreamt.'), ['92 %'])
+  })
+
   it('scope adjacent: each group may stand in the sentence before', () => {
     const terms = termsOf(entry(`  with: [['(fox|foxes)'], ['(apple|pear)']]\n  scope: adjacent`))
     assert.deepEqual(found(terms, 'A fox came by. It ate 92 % of the apples.'), ['92 %'])

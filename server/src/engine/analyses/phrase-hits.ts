@@ -179,6 +179,7 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
   const seen = new Set<string>()
   for (const {ref, start, end} of live) {
     const {entry} = ref
+    if (entry.opens && (entry.opens === 'sentence' ? start !== 0 : start !== 0 && clauses[start - 1] === clauses[start])) continue
     if (entry.unless?.length && inScope(entry, unless, start, end)) continue
     if (entry.with?.length && !withsFound(entry, start, end)) continue
     const traits = traitsOf(entry.rule)

@@ -14,6 +14,11 @@ export interface Entry {
    * default), or (adjacent) its sentence and, for `with`, the sentence before it.
    */
   scope?: 'clause' | 'sentence' | 'adjacent'
+  /**
+   * The find must open its sentence or its clause: an imperative ("Knock out cancer for good"),
+   * a heading or a slogan, where what comes first is what the text tells the reader to do.
+   */
+  opens?: 'sentence' | 'clause'
   negatable?: boolean
   message: string
   prefer?: string[]
