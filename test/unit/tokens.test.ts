@@ -26,9 +26,10 @@ describe('the tokens of a word', () => {
     }
   })
 
+  // A full stop before a lower-case word ("e.g. well-known", "U.S. care") ends a phrase too.
   it('are placed at the word in the draft, with a break after inner punctuation or a run-on full stop', () => {
     assert.deepEqual(tokensOf("Cancer;spread, mets.Cancer, No.1, e.g. well-known U.S. care don't"), [
-      'cancer@0-6 |spread@7-13 |mets@15-19 |cancer@20-26 |no@28-30 1@31-32 |e@34-35 g@36-37 well@39-43 known@44-49 u@50-51 s@52-53 care@55-59 don\'t@60-65',
+      'cancer@0-6 |spread@7-13 |mets@15-19 |cancer@20-26 |no@28-30 1@31-32 |e@34-35 g@36-37 |well@39-43 known@44-49 u@50-51 s@52-53 |care@55-59 don\'t@60-65',
     ])
     // The same word again, from the cache, at other places (the last in a chunk of its own).
     assert.deepEqual(tokensOf('Well-known. Well-known\n\nWell-known'), ['well@0-4 known@5-10', 'well@12-16 known@17-22', 'well@24-28 known@29-34'])

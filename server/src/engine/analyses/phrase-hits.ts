@@ -48,6 +48,13 @@ interface HitsMemo {
   value: LocalHit[]
 }
 
+/**
+ * Of two entries on the same words: the one that offers a fix (a named wording with its
+ * standard form, over a kind that gives advice), then the one that comes first in the data.
+ */
+const tieBreak = (a: Entry, b: Entry): number =>
+  Number(!a.prefer?.length) - Number(!b.prefer?.length) || (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1)
+
 /** Whether an entry is about wording (readability), not a claim. */
 const isWording = (entry: Entry): boolean => familyOf(entry.rule) === 'readability'
 
@@ -198,11 +205,11 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     candidates.push(hit)
   }
   // Claims about the same words are one problem: among accuracy and promotion hits the longer
-  // phrase wins, then the family that matters more to a patient, then the one that starts first
-  // (the sort is stable: then the one the matcher found first). How a thing is worded is another
+  // phrase wins, then the family that matters more to a patient, then the one that starts first,
+  // then the one with a fix, then the first in the data. How a thing is worded is another
   // problem: a readability hit stays beside a claim ("Our 5-year survival rate is 85%" is jargon
   // and an unsourced figure), and only other readability hits compete with it.
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || familyRank(a.entry) - familyRank(b.entry) || a.start - b.start)
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || familyRank(a.entry) - familyRank(b.entry) || a.start - b.start || tieBreak(a.entry, b.entry))
   const taken: LocalHit[] = []
   for (const hit of candidates) {
     if (taken.some((t) => t.start < hit.end && hit.start < t.end && isWording(t.entry) === isWording(hit.entry))) continue

@@ -45,6 +45,10 @@ export function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [
   const words: Word[] = []
   const tokens: Token[] = []
   let pendingBreak = false
+  // A full stop the sentence parser left inside a sentence ("tumors. spreads", a run-on the
+  // writer did not capitalise; "e.g. surgery") ends a phrase before a lower-case word; before
+  // a capital it may close an abbreviation ("Dr. Lee"), which does not.
+  let fullStop = false
   for (const child of node.children) {
     const start = child.position?.start.offset
     const end = child.position?.end.offset
@@ -56,6 +60,9 @@ export function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [
     const before = tokens.length
     if (child.type === 'WordNode') {
       const text = wordText(child)
+      if (fullStop && /^\p{Ll}/u.test(text)) pendingBreak = true
+      // The parser keeps a full stop before a lower-case word on the word before it ("tumors.").
+      fullStop = /[.!?]$/.test(text)
       words.push({text, offset: start + base, endOffset: end + base, shape: tokenizeWord(child, text, start, base, tokens)})
     } else if (child.type === 'SymbolNode' && child.value.includes('|')) {
       // A table's or a menu's cell border: "metastasis | Cancer cells" is not "metastasis cancer".
@@ -64,6 +71,8 @@ export function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [
       tokenize(child.value, start + base, tokens)
     } else if (child.type === 'SourceNode' || (child.type === 'PunctuationNode' && PHRASE_BREAK.test(child.value))) {
       pendingBreak = true
+    } else if (child.type === 'PunctuationNode' && /^[.!?]+$/.test(child.value)) {
+      fullStop = true
     }
     if (pendingBreak && tokens.length > before) {
       tokens[before].breakBefore = true
