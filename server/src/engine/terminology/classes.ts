@@ -38,7 +38,11 @@ export class ClassIndex {
     this.byName = new Map(classes.map((c) => [c.name, c]))
   }
 
-  static compile(classes: readonly WordClass[]): ClassIndex {
+  /**
+   * `synonyms` gives a word's WordNet synonyms for members that ask for them (`~word`); the
+   * build has WordNet, and stores the compiled classes, so an installed package never asks.
+   */
+  static compile(classes: readonly WordClass[], synonyms: (word: string) => readonly string[] = noSynonyms): ClassIndex {
     const byName = new Map<string, WordClass>()
     for (const c of classes) {
       if (byName.has(c.name)) throw new DataFileError(c.file, c.line, `duplicate class "${c.name}"`)
@@ -64,7 +68,8 @@ export class ClassIndex {
     const depth = Math.max(0, ...classes.map((c) => levelOf(c, []))) + 1
     const levels = Array.from({length: depth}, () => new PhraseMatcher<string>())
     for (const c of classes) {
-      for (const member of c.members) {
+      for (const written of c.members) {
+        const member = withSynonyms(written, synonyms)
         try {
           for (const seq of expandPattern(member, (n) => byName.has(n))) levels[level.get(c.name)!].add(seq, c.name)
         } catch (e) {
@@ -124,3 +129,17 @@ export class ClassIndex {
 }
 
 export const NO_CLASS_INDEX = new ClassIndex([], [])
+
+const noSynonyms = (): readonly string[] => []
+
+/**
+ * A member with `~word` stands for the word and its WordNet synonyms (one word each, letters
+ * only): "~futile" reads as (futile|vain|useless|ineffectual|…). The writer picks the words
+ * whose every sense fits the class; the class's `out` examples hold the senses that must not.
+ */
+function withSynonyms(member: string, synonyms: (word: string) => readonly string[]): string {
+  return member.replace(/~([a-z]+)/g, (_, word: string) => {
+    const words = [word, ...synonyms(word).filter((w) => /^[a-z]{3,}$/.test(w) && w !== word)]
+    return words.length > 1 ? `(${[...new Set(words)].join('|')})` : word
+  })
+}

@@ -7,11 +7,15 @@ import {readTerminologyFile} from '../data-file.js'
 import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
 import {setSpellingMap} from '../parse/tokens.js'
+import {wordNet} from '../spun/wordnet.js'
 import {ClassIndex, type WordClass} from './classes.js'
 import {NumeralIndex, type Numerals} from './numerals.js'
 import type {Entry} from './entry.js'
 import type {SerializedMatcher} from './matcher.js'
 import {PhrasingBudget, Terminology, compileMatchers, deserializePair, serializePair, type SerializedPair} from './terminology.js'
+
+/** WordNet's synonyms of a word, for class members that ask for them (`~word`); none without WordNet. */
+const classSynonyms = (word: string): readonly string[] => [...(wordNet()?.synonyms(word) ?? [])]
 
 const validators = new Map<string, ValidateFunction>()
 
@@ -186,7 +190,7 @@ export function compileBuiltin(): CompiledTerminology {
 export function compileBuiltinWithMatcher(): CompiledTerminology {
   const compiled = compileBuiltin()
   setSpellingMap(new Map(Object.entries(compiled.spelling)))
-  const classes = ClassIndex.compile(compiled.classes)
+  const classes = ClassIndex.compile(compiled.classes, classSynonyms)
   const budget = new PhrasingBudget()
   const matchers = compileMatchers(compiled.entries, classes, budget)
   return {...compiled, matchers: serializePair(matchers, compiled.entries), phrasings: budget.total, classLevels: classes.serialize().levels}
@@ -217,7 +221,7 @@ export function builtinTerminology(): Terminology {
     setSpellingMap(new Map(Object.entries(compiled.spelling)))
     const entries = compiled.entries.map((e) => ({...e, file: join(packageRoot(), e.file)}))
     const classList = compiled.classes.map((c) => ({...c, file: join(packageRoot(), c.file)}))
-    const classes = compiled.classLevels ? ClassIndex.deserialize({classes: classList, levels: compiled.classLevels}) : ClassIndex.compile(classList)
+    const classes = compiled.classLevels ? ClassIndex.deserialize({classes: classList, levels: compiled.classLevels}) : ClassIndex.compile(classList, classSynonyms)
     const numerals = new NumeralIndex(compiled.numerals)
     if (compiled.matchers && compiled.phrasings !== undefined) {
       builtin = new Terminology(entries, [deserializePair(compiled.matchers, entries)], compiled.version, compiled.phrasings, classes, numerals)
