@@ -191,7 +191,7 @@ export function compileBuiltinWithMatcher(): CompiledTerminology {
   const compiled = compileBuiltin()
   setSpellingMap(new Map(Object.entries(compiled.spelling)))
   const classes = ClassIndex.compile(compiled.classes, classSynonyms)
-  const budget = new PhrasingBudget()
+  const budget = new PhrasingBudget(false)
   const matchers = compileMatchers(compiled.entries, classes, budget)
   return {...compiled, matchers: serializePair(matchers, compiled.entries), phrasings: budget.total, classLevels: classes.serialize().levels}
 }
@@ -226,7 +226,7 @@ export function builtinTerminology(): Terminology {
     if (compiled.matchers && compiled.phrasings !== undefined) {
       builtin = new Terminology(entries, [deserializePair(compiled.matchers, entries)], compiled.version, compiled.phrasings, classes, numerals)
     } else {
-      const budget = new PhrasingBudget()
+      const budget = new PhrasingBudget(false)
       builtin = new Terminology(entries, [compileMatchers(entries, classes, budget)], compiled.version, budget.total, classes, numerals)
     }
   }

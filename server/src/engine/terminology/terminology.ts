@@ -81,18 +81,21 @@ function patternsOf(entry: Entry, kind: PatternKind): Array<[string, PatternRef]
 
 /**
  * Counts the phrasings patterns expand to, per file and in all, and stops a compile that goes
- * over MAX_FILE_PHRASINGS or MAX_SET_PHRASINGS at the entry that does, naming its file.
+ * over MAX_FILE_PHRASINGS or MAX_SET_PHRASINGS at the entry that does, naming its file. The
+ * limits bound what a writer's files cost; the built-in set, built and tested with oncolint and
+ * stored compiled, is only counted (`limited: false`).
  */
 export class PhrasingBudget {
   private readonly byFile = new Map<string, number>()
+  total = 0
 
-  /** `total`: phrasings of the set already compiled (the built-in one, for a writer's files). */
-  constructor(public total = 0) {}
+  constructor(private readonly limited = true) {}
 
   charge(entry: Entry, phrasings: number): void {
     const inFile = (this.byFile.get(entry.file) ?? 0) + phrasings
     this.byFile.set(entry.file, inFile)
     this.total += phrasings
+    if (!this.limited) return
     const at = `entry "${entry.id}"`
     if (inFile > MAX_FILE_PHRASINGS) {
       throw new DataFileError(entry.file, entry.line, `${at}: the file's patterns stand for more than ${MAX_FILE_PHRASINGS} phrasings in all; use fewer or narrower alternatives`)
@@ -153,7 +156,7 @@ export class Terminology {
     private readonly layers: readonly MatcherPair[],
     /** Changes whenever any entry changes: part of cache keys. */
     readonly version: string,
-    /** Phrasings its patterns stand for, all layers together (see PhrasingBudget). */
+    /** Phrasings its patterns stand for, all layers together (see PhrasingBudget); only a writer's layers are limited. */
     readonly phrasings: number,
     /** The word classes patterns may name (terminology/classes/). */
     readonly classes: ClassIndex = NO_CLASS_INDEX,
@@ -192,8 +195,9 @@ export class Terminology {
 
   /** This set plus more entries (a writer's files), sharing this set's compiled matchers, classes and number words. */
   extend(entries: readonly Entry[], version: string): Terminology {
-    const budget = new PhrasingBudget(this.phrasings)
+    // A writer's files have the budget to themselves: the built-in phrasings are not charged to it.
+    const budget = new PhrasingBudget()
     const layer = compileMatchers(entries, this.classes, budget)
-    return new Terminology([...this.entries, ...entries], [...this.layers, layer], version, budget.total, this.classes, this.numerals)
+    return new Terminology([...this.entries, ...entries], [...this.layers, layer], version, this.phrasings + budget.total, this.classes, this.numerals)
   }
 }
