@@ -3,6 +3,7 @@ import {memoSlot} from '../parse/memo.js'
 import type {Token} from '../parse/tokens.js'
 import type {ClassSpans} from '../terminology/matcher.js'
 import type {Terminology} from '../terminology/terminology.js'
+import {classSpansOf} from './class-spans.js'
 
 // Words that deny what follows ("does not spread", "never fatal", "no cure", "nobody can promise").
 const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'without', 'neither', 'nor', 'nothing', 'none', 'nobody', 'hardly', 'rarely', 'unlikely', 'untrue', 'false'])
@@ -88,5 +89,5 @@ const REFUTES = memoSlot<boolean>('whether a sentence opens by refuting the one 
 export function refutedByNext(draft: Draft, index: number, terminology: Terminology): boolean {
   const next = draft.sentences[index + 1]
   if (!next || next.paragraph !== draft.sentences[index].paragraph) return false
-  return next.memo.getOr(REFUTES, () => opensWithRefutation(next.tokens, terminology.classSpans(next.tokens)))
+  return next.memo.getOr(REFUTES, () => opensWithRefutation(next.tokens, classSpansOf(next, terminology)))
 }

@@ -6,6 +6,7 @@ import {hasCitationNearby} from './citation.js'
 import {figuresOf, PROPORTIONS, sameShare, shareAs, type Figure, type Format, type SentenceFigures, unnumberedOf} from './figures.js'
 import {refutedByNext} from './negation.js'
 import {phraseHits} from './phrase-hits.js'
+import {classSpansOf} from './class-spans.js'
 
 /** What a statistic lacks for a reader to judge it, as the readability report lists it. */
 export type Lack = 'time frame' | 'cancer type' | 'stage' | 'source' | 'absolute numbers' | 'years compared' | 'one format' | 'group framing'
@@ -70,7 +71,7 @@ const FRAME = memoSlot<FrameWords>('frame words of a sentence with no figure')
 function frameWords(sentence: Sentence, terminology: Terminology): FrameWords {
   const known = sentence.memo.get(FRAME)
   if (known && known.version === terminology.version) return known
-  const spans = terminology.classSpans(sentence.tokens)
+  const spans = classSpansOf(sentence, terminology)
   const has = (name: string) => sentence.tokens.some((_, i) => spans.ends(name, i).length > 0)
   const value = {version: terminology.version, group: has('cancer-group'), stage: has('cancer-stage'), individual: has('individual-estimate'), baseline: has('baseline-mention')}
   return sentence.memo.set(FRAME, value)

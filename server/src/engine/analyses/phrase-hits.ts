@@ -8,6 +8,7 @@ import {withGroups, type Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
 import {clauseRange, clausesOf} from './clauses.js'
 import {isNegated, refutedByNext, type NegationContext} from './negation.js'
+import {classSpansOf} from './class-spans.js'
 
 /** One terminology phrase found in the draft and kept after its context was checked. */
 export interface PhraseHit {
@@ -140,7 +141,7 @@ function withsBefore(draft: Draft, index: number, terminology: Terminology): Rea
   if (!prev || prev.paragraph !== draft.sentences[index].paragraph) return NONE
   let found = prev.memo.get(WITH_FOUND)
   if (!found || found.version !== terminology.version) {
-    const groups = new Set(terminology.withMatches(prev.tokens).map((m) => groupKey(m.ref.entry, m.ref.group)))
+    const groups = new Set(terminology.withMatches(prev.tokens, classSpansOf(prev, terminology)).map((m) => groupKey(m.ref.entry, m.ref.group)))
     found = prev.memo.set(WITH_FOUND, {version: terminology.version, groups})
   }
   return found.groups
@@ -152,7 +153,7 @@ function withsBefore(draft: Draft, index: number, terminology: Terminology): Rea
  */
 function sentenceHits(text: string, sentence: Sentence, terminology: Terminology, enabled: (ruleId: string) => boolean, traitsOf: TraitsOf, around: Around): Omit<HitsMemo, 'key'> {
   const tokens = sentence.tokens
-  const spans = terminology.classSpans(tokens)
+  const spans = classSpansOf(sentence, terminology)
   const matches = terminology.findMatches(tokens, spans)
   if (matches.length === 0) return {value: []}
   const live = matches.filter((m) => enabled(m.ref.entry.rule))

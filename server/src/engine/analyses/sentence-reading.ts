@@ -4,6 +4,7 @@ import type {ClassSpans} from '../terminology/matcher.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {clausesOf} from './clauses.js'
 import {isNegated} from './negation.js'
+import {classSpansOf} from './class-spans.js'
 
 /** Class spans of a sentence as [start, end) token ranges, per class, asked once each. */
 export class Classes {
@@ -92,7 +93,7 @@ export function readingOf(text: string, sentence: Sentence, terminology: Termino
   const own = text.slice(sentence.offset, sentence.endOffset)
   const quotes = quotedRanges(own)
   const tokens = sentence.tokens
-  const spans = terminology.classSpans(tokens)
+  const spans = classSpansOf(sentence, terminology)
   const clauses = clausesOf(text, sentence)
   const question = /\?["'”’)\]]*\s*$/.test(own)
   return {

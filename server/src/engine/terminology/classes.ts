@@ -90,9 +90,14 @@ export class ClassIndex {
   spans(tokens: readonly Token[]): ClassSpans {
     if (this.levels.length === 0) return NO_CLASSES
     let table: Table | undefined
+    // Dropped once read: spans kept in a sentence's memo must not keep a copy of its tokens alive.
+    let source: readonly Token[] | undefined = tokens
     const lookup: ClassSpans = {
       ends: (name, at) => {
-        table ??= this.compute(tokens)
+        if (table === undefined) {
+          table = this.compute(source!)
+          source = undefined
+        }
         return table.get(name)?.get(at) ?? EMPTY
       },
     }
