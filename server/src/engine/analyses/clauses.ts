@@ -56,11 +56,22 @@ export function clauseNumbers(text: string, tokens: readonly Token[]): Uint16Arr
 
 /** The token range [from, to) of the clause(s) that tokens [start, end) stand in. */
 export function clauseRange(clauses: Uint16Array, start: number, end: number): [number, number] {
-  const first = clauses[start]
-  const last = clauses[Math.max(start, end - 1)]
-  let from = start
-  while (from > 0 && clauses[from - 1] === first) from--
-  let to = Math.max(start, end - 1) + 1
-  while (to < clauses.length && clauses[to] === last) to++
-  return [from, to]
+  const {from, to} = boundsOf(clauses)
+  return [from[clauses[start]], to[clauses[Math.max(start, end - 1)]]]
+}
+
+// The first token and the end of each clause, worked out once per sentence: callers ask for
+// the clause of every figure and phrase, and a walk to the clause's edges each time would be
+// quadratic in a sentence that never ends.
+const BOUNDS = new WeakMap<Uint16Array, {from: Uint32Array; to: Uint32Array}>()
+
+function boundsOf(clauses: Uint16Array): {from: Uint32Array; to: Uint32Array} {
+  let bounds = BOUNDS.get(clauses)
+  if (bounds) return bounds
+  const count = clauses.length === 0 ? 0 : clauses[clauses.length - 1] + 1
+  bounds = {from: new Uint32Array(count), to: new Uint32Array(count)}
+  for (let i = clauses.length - 1; i >= 0; i--) bounds.from[clauses[i]] = i
+  for (let i = 0; i < clauses.length; i++) bounds.to[clauses[i]] = i + 1
+  BOUNDS.set(clauses, bounds)
+  return bounds
 }

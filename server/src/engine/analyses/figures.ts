@@ -200,11 +200,14 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
 
   addArticleDurations(r, figures)
   figures.sort((a, b) => a.start - b.start)
+  // The first negation at or after each token, so that each figure's look to its clause's end is one step.
+  const nextNegation = new Uint32Array(tokens.length + 1).fill(tokens.length)
+  for (let i = tokens.length - 1; i >= 0; i--) nextNegation[i] = isNegation(tokens[i]) ? i : nextNegation[i + 1]
   for (const f of figures) {
     f.denied = r.denied(f.lead, f.end)
     // "That means about 15 in 100 are not", "the other 40% do not": the rest of a share.
     const [, ct] = clauseRange(clauses, f.start, f.end)
-    f.complement = tokens.slice(f.end, ct).some((t) => isNegation(t)) || REST.has(tokens[f.lead - 1]?.word ?? '')
+    f.complement = nextNegation[f.end] < ct || REST.has(tokens[f.lead - 1]?.word ?? '')
   }
 
   // One figure given twice: a fraction restated by a percentage in brackets, a frequency by a

@@ -62,20 +62,45 @@ export interface NegationContext {
  * comparison ("without the drug, 30 in 100 relapse"), it denies nothing.
  */
 export function isNegated(ctx: NegationContext, start: number, end: number, ownWords: ReadonlySet<string>, notDenials?: ReadonlySet<string>): boolean {
-  const {tokens, clauses, spans} = ctx
+  const {tokens, clauses} = ctx
   if (ctx.question) return true
   const clause = clauses[start]
   for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i], notDenials) && !intensifies(tokens, i)) return true
   for (let i = start; i < end; i++) if (isNegation(tokens[i], notDenials) && !ownWords.has(tokens[i].stem) && !intensifies(tokens, i)) return true
+  const cues = cuesOf(ctx)
+  // A myth cue anywhere outside the phrase; a belief or claim reported before it (what someone
+  // says, not what the text says); a denial after it ("… is false", "… is a warning sign of fraud").
+  return cues.firstMyth < start || cues.lastMyth >= end || cues.firstReportEnd <= start || cues.lastRefutedStart >= end
+}
+
+/** Where a sentence's myth cues, reports and refutations lie, summed up once for all its phrases. */
+interface SentenceCues {
+  firstMyth: number
+  lastMyth: number
+  /** The earliest end of a report span: a span ending at or before a phrase's start lies before it. */
+  firstReportEnd: number
+  lastRefutedStart: number
+}
+
+// Summed up once per sentence: a sentence with thousands of matches would otherwise be scanned
+// once per match.
+const CUES = new WeakMap<NegationContext, SentenceCues>()
+
+function cuesOf(ctx: NegationContext): SentenceCues {
+  let cues = CUES.get(ctx)
+  if (cues) return cues
+  const {tokens, spans} = ctx
+  cues = {firstMyth: Number.POSITIVE_INFINITY, lastMyth: -1, firstReportEnd: Number.POSITIVE_INFINITY, lastRefutedStart: -1}
   for (let i = 0; i < tokens.length; i++) {
-    if (i >= start && i < end) continue
-    if (MYTH_CUES.has(tokens[i].word)) return true
-    // A belief or claim reported before the phrase: it is what someone says, not what the text says.
-    if (i < start && spans.ends(REPORT, i).some((e) => e <= start)) return true
-    // A denial after the phrase: "… is false", "… is a warning sign of fraud".
-    if (i >= end && spans.ends(REFUTED, i).length > 0) return true
+    if (MYTH_CUES.has(tokens[i].word)) {
+      cues.firstMyth = Math.min(cues.firstMyth, i)
+      cues.lastMyth = i
+    }
+    for (const e of spans.ends(REPORT, i)) cues.firstReportEnd = Math.min(cues.firstReportEnd, e)
+    if (spans.ends(REFUTED, i).length > 0) cues.lastRefutedStart = i
   }
-  return false
+  CUES.set(ctx, cues)
+  return cues
 }
 
 /** Whether a sentence opens by denying the one before it ("This is not true.", "In fact, …"). */

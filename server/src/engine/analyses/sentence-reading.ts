@@ -9,6 +9,10 @@ import {classSpansOf} from './class-spans.js'
 /** Class spans of a sentence as [start, end) token ranges, per class, asked once each. */
 export class Classes {
   private readonly found = new Map<string, Array<[number, number]>>()
+  // The longest span of a class by where it ends and where it starts: a sentence asks once per
+  // figure, and a scan of every span each time would be quadratic.
+  private readonly byEnd = new Map<string, Map<number, [number, number]>>()
+  private readonly byStart = new Map<string, Map<number, [number, number]>>()
   constructor(
     private readonly spans: ClassSpans,
     private readonly length: number,
@@ -30,16 +34,30 @@ export class Classes {
 
   /** A span of the class that ends exactly at token `end`, the longest. */
   endingAt(name: string, end: number): [number, number] | undefined {
-    let best: [number, number] | undefined
-    for (const s of this.all(name)) if (s[1] === end && (!best || s[0] < best[0])) best = s
-    return best
+    let index = this.byEnd.get(name)
+    if (!index) {
+      index = new Map()
+      for (const s of this.all(name)) {
+        const best = index.get(s[1])
+        if (!best || s[0] < best[0]) index.set(s[1], s)
+      }
+      this.byEnd.set(name, index)
+    }
+    return index.get(end)
   }
 
   /** A span of the class that starts exactly at token `start`, the longest. */
   startingAt(name: string, start: number): [number, number] | undefined {
-    let best: [number, number] | undefined
-    for (const s of this.all(name)) if (s[0] === start && (!best || s[1] > best[1])) best = s
-    return best
+    let index = this.byStart.get(name)
+    if (!index) {
+      index = new Map()
+      for (const s of this.all(name)) {
+        const best = index.get(s[0])
+        if (!best || s[1] > best[1]) index.set(s[0], s)
+      }
+      this.byStart.set(name, index)
+    }
+    return index.get(start)
   }
 
   /** Spans of the class inside tokens [from, to). */
@@ -96,6 +114,7 @@ export function readingOf(text: string, sentence: Sentence, terminology: Termino
   const spans = classSpansOf(sentence, terminology)
   const clauses = clausesOf(text, sentence)
   const question = /\?["'”’)\]]*\s*$/.test(own)
+  const negation = {tokens, clauses, spans, question}
   return {
     sentence,
     tokens,
@@ -107,6 +126,6 @@ export function readingOf(text: string, sentence: Sentence, terminology: Termino
     isQuoted: (from) => quotes.some(([a, b]) => from > a && from < b),
     question,
     // The words of the claim itself are its own: "no more than 1 in 10", "you won't be here" are not denials.
-    denied: (start, end) => isNegated({tokens, clauses, spans, question}, start, end, new Set(tokens.slice(start, end).map((t) => t.stem)), NOT_DENIALS),
+    denied: (start, end) => isNegated(negation, start, end, new Set(tokens.slice(start, end).map((t) => t.stem)), NOT_DENIALS),
   }
 }
