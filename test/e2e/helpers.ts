@@ -22,9 +22,27 @@ export async function openFixture(relativePath: string): Promise<vscode.TextEdit
 }
 
 /** Opens an untitled document with the given text in an editor. */
+const untitled: vscode.TextDocument[] = []
+
 export async function openUntitled(language: string, content: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({language, content})
-  return vscode.window.showTextDocument(doc, {preview: false})
+  untitled.push(doc)
+  const editor = await vscode.window.showTextDocument(doc, {preview: false})
+  if (editor.document !== doc) throw new Error(`showTextDocument gave ${editor.document.uri.toString()}, not the new ${doc.uri.toString()}`)
+  return editor
+}
+
+/**
+ * Reverts and closes every untitled document the tests opened. Each is brought to the front
+ * first: after the server is killed, focus can sit outside the editor, and closing "the
+ * active editor" would then leave the document open for the next test to find.
+ */
+export async function closeUntitled(): Promise<void> {
+  for (const doc of untitled.splice(0)) {
+    if (doc.isClosed) continue
+    await vscode.window.showTextDocument(doc, {preview: false, preserveFocus: false})
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')
+  }
 }
 
 /** Closes the active editor, dropping unsaved changes (files on disk are left as they were). */

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
 import * as vscode from 'vscode'
 import type {OncolintApi} from '../../../client/src/extension.js'
-import {EXTENSION_ID, openUntitled, revertAndCloseActiveEditor, sleep, waitForRuleOn} from '../helpers.js'
+import {EXTENSION_ID, closeUntitled, openUntitled, sleep, waitForRuleOn} from '../helpers.js'
 
 const RULE = 'accuracy/nonstandard-term'
 
 describe('language server restart', () => {
-  afterEach(revertAndCloseActiveEditor)
+  afterEach(closeUntitled)
 
   it('restarts the server when its process dies, and diagnostics come back', async () => {
     const api = vscode.extensions.getExtension<OncolintApi>(EXTENSION_ID)!.exports

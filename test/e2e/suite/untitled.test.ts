@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict'
-import {openUntitled, revertAndCloseActiveEditor, waitForRuleOn} from '../helpers.js'
+import {closeUntitled, openUntitled, waitForRuleOn} from '../helpers.js'
 
 const RULE = 'accuracy/nonstandard-term'
 
 describe('untitled documents', () => {
-  afterEach(revertAndCloseActiveEditor)
+  afterEach(closeUntitled)
 
   it('lints an untitled plain-text document', async () => {
     const editor = await openUntitled('plaintext', 'Some cells break away.\nTumors can form branch tumors in the liver.\n')
     assert.equal(editor.document.uri.scheme, 'untitled')
+    assert.equal(editor.document.getText(), 'Some cells break away.\nTumors can form branch tumors in the liver.\n')
     const d = await waitForRuleOn(editor.document, RULE, 'branch tumors')
     assert.equal(editor.document.getText(d.range), 'branch tumors')
     assert.deepEqual([d.range.start.line, d.range.start.character], [1, 16])
