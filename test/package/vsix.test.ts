@@ -24,7 +24,7 @@ describe('the .vsix (oncolint.vsix)', function () {
   let manifest: Record<string, unknown> & {version: string; contributes: {walkthroughs: Array<{steps: Array<{media: {markdown: string}}>}>}}
   const text = (name: string) => files.get(`extension/${name}`)!.data.toString('utf8')
 
-  before(async function () {
+  before(async () => {
     if (!existsSync(VSIX)) throw new Error(`no ${VSIX}: run npm run package first`)
     files = await readZip(VSIX)
     manifest = JSON.parse(text('package.json'))

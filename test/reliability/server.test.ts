@@ -9,7 +9,7 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {ResponseError, type Hover} from 'vscode-languageserver-protocol/node'
+import type {ResponseError, Hover} from 'vscode-languageserver-protocol/node'
 import {CLINIC_DRAFT, TEST_TERMS} from '../helpers.js'
 import {TestClient, VSCODE_CAPABILITIES} from '../lsp/harness.js'
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {lint, ParseCache} from '../../server/src/engine/index.js'
 import {splitChunks} from '../../server/src/engine/parse/chunks.js'
 import {parseDraft} from '../../server/src/engine/parse/draft.js'

@@ -1,11 +1,9 @@
-import {memoSlot} from '../parse/memo.js'
-import type {Sentence} from '../parse/draft.js'
-import type {Terminology} from '../terminology/terminology.js'
+
 import {addArticleDurations} from './article-durations.js'
 import {clauseRange} from './clauses.js'
 import {PROPORTIONS, type Figure} from './figure-kinds.js'
 import {isNegation} from './negation.js'
-import {readingOf, type Reading} from './sentence-reading.js'
+import {type Reading} from './sentence-reading.js'
 
 /**
  * What a sentence does with its figures, read after the figures themselves (analyses/figures.ts):
