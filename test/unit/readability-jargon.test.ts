@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {lint} from '../../server/src/engine/index.js'
 import {isExplained} from '../../server/src/engine/analyses/explanation.js'
+import {familyRoot} from '../../server/src/engine/readability/word-family.js'
 import {testTerminology} from '../helpers.js'
 
 const RULE = 'readability/undefined-jargon'
@@ -222,5 +223,28 @@ describe('readability/undefined-jargon: a shared stem is not the same term', () 
     const message = (term: string) => `'${term}' is medical jargon; explain it in plain words the first time you use it.`
     assert.deepEqual(jargon('Tumor heterogeneity makes treatment harder.'), [['Tumor heterogeneity', message('Tumor heterogeneity')]])
     assert.deepEqual(jargon('Heterogeneity is one reason drugs stop working.'), [['Heterogeneity', message('Heterogeneity')]])
+  })
+})
+
+describe('readability/undefined-jargon: a word of the same -sis family is explained with it', () => {
+  const jargon = (text: string) =>
+    lint(text)
+      .findings.filter((f) => f.ruleId === RULE)
+      .map((f) => text.slice(f.offset, f.endOffset))
+
+  it('"metastatic tumor" after "it is called metastasis" (the way NCI pages put it) is not reported', () => {
+    assert.deepEqual(jargon('When cancer spreads to another part of the body, it is called metastasis. The metastatic tumor is the same type of cancer as the first tumor.'), [])
+    assert.deepEqual(jargon('Metastasis means that cancer has spread. The disease is metastatic breast cancer, not bone cancer.'), [])
+  })
+
+  it('the adjective before the explained noun is still reported: the explanation comes too late', () => {
+    assert.deepEqual(jargon('Metastatic cancer can be treated. Metastasis means that cancer has spread.'), ['Metastatic cancer'])
+  })
+
+  it('familyRoot joins -sis nouns with their -tic and -size words, and nothing else', () => {
+    assert.deepEqual(['metastasis', 'metastases', 'Metastatic', 'metastasize', 'metastasized'].map(familyRoot), Array(5).fill('metasta'))
+    assert.deepEqual(['diagnosis', 'diagnostic'].map(familyRoot), ['diagno', 'diagno'])
+    assert.deepEqual(['necrosis', 'necrotic'].map(familyRoot), ['necro', 'necro'])
+    assert.deepEqual(['carcinoma', 'carcinogen', 'tumor', 'basis', 'cancer'].map(familyRoot), [undefined, undefined, undefined, undefined, undefined])
   })
 })

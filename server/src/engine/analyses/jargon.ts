@@ -2,6 +2,7 @@ import {stemmer} from 'stemmer'
 import type {Draft, Sentence} from '../parse/draft.js'
 import {memoSlot} from '../parse/memo.js'
 import {wordFactsOf} from '../readability/stats.js'
+import {familyRoots} from '../readability/word-family.js'
 import {latinPhraseEnd, spelledOutBefore, unlistedKind, type UnlistedKind} from '../readability/unlisted-jargon.js'
 import {provider} from '../rule-context.js'
 import {explainedInDraft, type TermUse} from './explanation.js'
@@ -29,12 +30,16 @@ export const explainedWords = provider('words of explained terms', (ctx) => expl
 
 export function firstJargonUses(draft: Draft, hits: readonly PhraseHit[], explainable: (ruleId: string) => boolean): JargonUse[] {
   const seen = new Set<string>()
+  // Family roots of the terms explained so far: "metastatic" after an explained "metastasis".
+  const explainedRoots = new Set<string>()
   const out: JargonUse[] = []
   for (const [k, hit] of hits.entries()) {
     if (!explainable(hit.entry.rule) || seen.has(hit.entry.id)) continue
     if (draft.paragraphs[draft.sentences[hit.sentence].paragraph].heading) continue
     seen.add(hit.entry.id)
-    if (explainedInDraft(draft, hit, usesInNextSentence(hits, k))) {
+    const roots = familyRoots(draft.text.slice(hit.offset, hit.endOffset))
+    if (roots.some((r) => explainedRoots.has(r)) || explainedInDraft(draft, hit, usesInNextSentence(hits, k))) {
+      for (const r of roots) explainedRoots.add(r)
       out.push({hit, explained: true})
       continue
     }
