@@ -70,3 +70,13 @@ describe('accuracy/nonstandard-term: spun terms (a word swapped for a synonym)',
     assert.ok(found.length >= 10, `${found.length} of ${entries.length}: ${found.map((e) => e.id).join(', ')}`)
   })
 })
+
+describe('spun terms: a shared stem is not a synonym', () => {
+  it('"compares survival" is not a swapped "relative survival" (Porter stems "compares" and "comparative" alike)', () => {
+    const text = 'A 10-year relative survival rate of 70% compares survival of people with the disease with that of people without it.'
+    assert.deepEqual(
+      lint(text).findings.filter((f) => f.ruleId === 'accuracy/nonstandard-term').map((f) => text.slice(f.offset, f.endOffset)),
+      [],
+    )
+  })
+})

@@ -45,5 +45,10 @@ export interface Figure {
   denied: boolean
   /** Counts those an outcome does not happen to ("15 in 100 are not", "the other 40%"): the rest of a share given beside it. */
   complement: boolean
+  /**
+   * The half that says what a median is ("half lived longer than 26 months", "a median of 8
+   * months means half the people lived longer"): a time, not a share of people to compare.
+   */
+  medianHalf?: boolean
 }
 

@@ -9,6 +9,9 @@ import {readNumbers, type NumberSpan} from './number-words.js'
 import {readingOf} from './sentence-reading.js'
 import {PROPORTIONS, type Figure, type Format, type Measure} from './figure-kinds.js'
 
+// Half of a group living longer (or shorter) than a time: a median said in words.
+const MEDIAN_SPLIT = /\b(?:longer|more|less|shorter|fewer) than\b/i
+
 export {PROPORTIONS, type Figure, type Format, type Measure} from './figure-kinds.js'
 
 /** What the number analysis reads from one sentence alone (kept in the sentence's memo). */
@@ -293,9 +296,19 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
       if (f.measure === 'death' && ((f.denominator ?? 0) >= 10_000 || (figures.some((g) => g.format === 'age') && !cls.has('patient-group')))) f.measure = 'risk'
       // "85% of lung cancer deaths", "1 in 5 cancer deaths": how deaths divide, not how many people die.
       if (cls.startingAt('share-of-deaths', f.end)) f.measure = 'proportion'
+      // "Half lived longer than 26 months", "a median of 8 months means half lived longer": the
+      // half is what a median is, so the figure is the time, not this share.
+      if (f.value === 0.5 && (cls.has('median-word') || (figures.some((g) => g.format === 'duration') && MEDIAN_SPLIT.test(own)))) {
+        f.measure = 'proportion'
+        f.medianHalf = true
+      }
     }
   }
   // Durations: the time a proportion covers ("alive 5 years after diagnosis"), or a survival
+  // A sentence that says what relative survival is ("a 5-year relative survival of 35% compares
+  // people with the cancer with people of the same age"): its figure illustrates the measure.
+  if (cls.has('relative-survival') && cls.has('relative-comparison')) for (const f of figures) if (f.measure === 'survival') f.example = true
+
   // time given as a figure of its own ("median survival was 26 months", "live about 20 months").
   for (const f of figures) {
     if (f.format !== 'duration') continue

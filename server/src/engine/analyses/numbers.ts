@@ -121,7 +121,7 @@ export function readDraftNumbers(draft: Draft, terminology: Terminology): DraftN
 }
 
 /** Figures a reader compares: proportions that are levels, not relative changes, and not mentioned in quotes. */
-const comparable = (f: Figure): boolean => PROPORTIONS.has(f.format) && !f.relative && !f.quoted && !f.denied && f.restatedBy === undefined
+const comparable = (f: Figure): boolean => PROPORTIONS.has(f.format) && !f.relative && !f.quoted && !f.denied && f.restatedBy === undefined && !f.medianHalf
 
 /** Whether two figures of one comparison are in different formats, or frequencies out of different denominators. */
 export function clash(a: Figure, b: Figure): boolean {

@@ -10,7 +10,7 @@ export interface SpunMatch {
   end: number
 }
 
-type Alt = [stems: string[], rare: boolean]
+type Alt = [stems: string[], rare: boolean, written: string[]]
 
 const NO_ALTS: readonly Alt[] = []
 const NO_TERMS: readonly number[] = []
@@ -118,11 +118,11 @@ export class SpunDetector {
       }
       let took = 0
       let tookRare = false
-      for (const [alt, isRare] of alts[pos].get(tokens[at].stem) ?? NO_ALTS) {
+      for (const [alt, isRare, written] of alts[pos].get(tokens[at].stem) ?? NO_ALTS) {
         if (alt.length <= took || at + alt.length > tokens.length) continue
         let ok = true
         for (let k = 1; k < alt.length && ok; k++) ok = tokens[at + k].stem === alt[k] && !tokens[at + k].breakBefore
-        if (ok) {
+        if (ok && writtenAs(tokens, at, written)) {
           took = alt.length
           tookRare = isRare
         }
@@ -144,3 +144,18 @@ export class SpunDetector {
     return this.allowed.has(key) ? 0 : at
   }
 }
+
+/**
+ * Whether the tokens at `at` are one of the synonyms as written, or its plural: a shared stem
+ * is not enough, since Porter gives a verb and an adjective one stem ("compares" and
+ * "comparative", for "relative survival"), and a spinner swaps a word for a word of its kind.
+ */
+function writtenAs(tokens: readonly Token[], at: number, written: readonly string[]): boolean {
+  return written.some((phrase) => {
+    const parts = phrase.split(' ')
+    return parts.every((part, k) => inflects(tokens[at + k].word, part))
+  })
+}
+
+const inflects = (word: string, base: string): boolean =>
+  word === base || word === `${base}s` || word === `${base}es` || (base.endsWith('y') && word === `${base.slice(0, -1)}ies`)

@@ -11,9 +11,10 @@ export interface SpunIndexData {
   terms: Array<{term: string; stems: string[]; source: string}>
   /**
    * Per term and word position: the stem sequences of its synonyms, each with whether it is
-   * rare (few tagged senses in WordNet's corpus: a word a writer is unlikely to choose).
+   * rare (few tagged senses in WordNet's corpus: a word a writer is unlikely to choose) and
+   * the synonyms as written that have those stems.
    */
-  alts: Array<Array<Array<[string[], boolean]>>>
+  alts: Array<Array<Array<[string[], boolean, string[]]>>>
   /** Stem sequences that look like a swap but are standard: the allow list and WordNet's own compounds. */
   allowed: string[]
 }
@@ -68,8 +69,8 @@ export function compileSpunIndex(groups: ReadonlyArray<{source: string; terms: r
       terms.push({term, stems, source: group.source})
       alts.push(
         words.map((written) => {
-          const out: Array<[string[], boolean]> = []
-          const seen = new Set<string>()
+          const out: Array<[string[], boolean, string[]]> = []
+          const seen = new Map<string, [string[], boolean, string[]]>()
           const word = written.toLowerCase()
           if (acronym(written)) return out
           for (const synonym of synonymsOf(wordnet, word)) {
@@ -82,9 +83,14 @@ export function compileSpunIndex(groups: ReadonlyArray<{source: string; terms: r
             // phrase that holds the word ("in advance" for advanced), is no swap.
             if (synStems.some((s) => stems.includes(s))) continue
             const key = synStems.join(' ')
-            if (seen.has(key)) continue
-            seen.add(key)
-            out.push([synStems, parts.length === 1 && wordnet.frequency(synonym) <= RARE])
+            const known = seen.get(key)
+            if (known) {
+              if (!known[2].includes(parts.join(' '))) known[2].push(parts.join(' '))
+              continue
+            }
+            const alt: [string[], boolean, string[]] = [synStems, parts.length === 1 && wordnet.frequency(synonym) <= RARE, [parts.join(' ')]]
+            seen.set(key, alt)
+            out.push(alt)
             for (const s of synStems) vocabulary.add(s)
           }
           return out
