@@ -177,6 +177,8 @@ describe('readability/undefined-jargon: terms no entry lists', () => {
     ['Some people get neuropathy in their hands.', 'neuropathy', /reads as a medical term/],
     ['The drug worked in vivo as well.', 'in vivo', /reads as a medical term/],
     ['Smoke holds carcinogens. Avoid carcinogens at work.', 'carcinogens', /reads as a medical term/],
+    ['The cytological findings were clear.', 'cytological', /reads as a medical term/],
+    ['Berries hold flavonoids and fibre.', 'flavonoids', /reads as a medical term/],
   ]
   for (const [text, term, message] of reported) {
     it(`reports '${term}' once, on its first use`, () => {
@@ -201,6 +203,9 @@ describe('readability/undefined-jargon: terms no entry lists', () => {
     ['a word of a spelled-out name', 'Tell us if you have human immunodeficiency virus (HIV).'],
     ['an abbreviation an entry names', 'You may have a PET scan. The PET scanner is quiet.'],
     ['a word that only looks medical', 'The biology of cells is complex.'],
+    ['an -ological word of everyday English', 'There is a psychological and a technological side to it.'],
+    ['an -oid word of everyday English', 'Beware of tabloid headlines and paranoid forums.'],
+    ['an -oid word readers know', 'You may be given steroids and opioids for the pain.'],
   ]
   for (const [why, text] of kept) {
     it(`keeps ${why}`, () => assert.deepEqual(all(text).filter((f) => !f.entryId).map((f) => text.slice(f.offset, f.endOffset)), []))

@@ -25,13 +25,14 @@ const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|X)[A-D]?\d?$/
 const KNOWN_MEDICAL = new Set(
   `melanoma melanomas lymphoma lymphomas leukemia leukemias leukaemia leukaemias hepatitis arthritis anemia anaemia
   estrogen oestrogen insulin pneumonia bronchitis appendicitis osteoporosis tonsillitis dermatitis psychologist
-  psychologists cardiologist gynecologist gynaecologist dermatologist hemorrhoids haemorrhoids`.split(/\s+/),
+  psychologists cardiologist gynecologist gynaecologist dermatologist hemorrhoids haemorrhoids
+  steroid steroids opioid opioids thyroid`.split(/\s+/),
 )
 
 // Word parts medicine builds its terms from. Endings first (they are the surest sign), then
 // beginnings that are rarely anything but medical when a long word follows them.
 const ENDINGS =
-  /(?:ectomy|ectomies|ostomy|ostomies|otomy|otomies|plasty|plasties|scopy|scopies|centesis|desis|a?emia|a?emias|uria|penia|algia|pathy|pathies|plasia|trophy|megaly|genesis|genic|cytosis|lysis|ology|ologies|ologist|ologists|oma|omas|omata|itis|osis|oses|ogenic|ogens?|suppression|kinesis|phagia|rrhoea|rrhea|ptysis)$/
+  /(?:ectomy|ectomies|ostomy|ostomies|otomy|otomies|plasty|plasties|scopy|scopies|centesis|desis|a?emia|a?emias|uria|penia|algia|pathy|pathies|plasia|trophy|megaly|genesis|genic|cytosis|lysis|ology|ologies|ologist|ologists|ological|ologically|oids?|oma|omas|omata|itis|osis|oses|ogenic|ogens?|suppression|kinesis|phagia|rrhoea|rrhea|ptysis)$/
 const BEGINNINGS =
   /^(?:hyper|hypo|myelo|neuro|cyto|carcino|angio|hepato|nephro|osteo|leuko|leuco|erythro|thrombo|immuno|onco|haemo|hemo|histo|patho|cardio|gastro|lympho|broncho)-?(?=[a-z]{4,})/
 // Words that only look medical by those parts.
@@ -40,7 +41,10 @@ const NOT_MEDICAL = new Set(
   sociology anthology chronology astrology mythology cosmology criminology tautology etymology
   diplomas diploma aroma aromas coma comma
   hypothesis hypotheses hypothetical analysis analyses emphasis synopsis thesis basis oasis
-  hypocrite hypocrisy`.split(/\s+/),
+  hypocrite hypocrisy
+  logical chronological technological psychological ideological methodological ecological theological geological
+  sociological zoological mythological astrological biological
+  asteroid asteroids paranoid celluloid humanoid humanoids factoid factoids android androids tabloid tabloids`.split(/\s+/),
 )
 // Latin phrases of medical writing.
 const LATIN = /^(?:in vitro|in vivo|in situ|de novo|ex vivo|per os|status quo ante|sine qua non)$/i
