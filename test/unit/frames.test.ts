@@ -2,10 +2,10 @@ import assert from 'node:assert/strict'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {lint, terminologyWith} from '../../server/src/engine/index.js'
+import {lint, ParseCache, terminologyWith} from '../../server/src/engine/index.js'
 
 // The frame fields of an entry (docs/terminology-format.md, "Frames: who claims what"): `with`
-// (one pattern of each group must stand beside the find), `scope` (clause, sentence, adjacent).
+// (one pattern of each group must stand beside the find), `scope` (clause, sentence, adjacent, page).
 function termsOf(yaml: string) {
   const dir = mkdtempSync(join(tmpdir(), 'oncolint-frames-'))
   const file = join(dir, 'frames.yaml')
@@ -58,5 +58,26 @@ describe('frames: with and scope', () => {
     const terms = termsOf(entry(`  with: [['(fox|foxes)'], ['(apple|pear)']]\n  scope: adjacent`))
     assert.deepEqual(found(terms, 'A fox came by. It ate 92 % of the apples.'), ['92 %'])
     assert.deepEqual(found(terms, 'A hen came by. It ate 92 % of the apples.'), [])
+  })
+
+  it('scope page: the `with` may stand anywhere in the draft, the unless only in the sentence', () => {
+    const terms = termsOf(entry(`  with: ['(fox|foxes)']\n  unless: ['pear']\n  scope: page`))
+    const text = '# The fox\n\nHens came by.\n\nThey ate 92 % of the apples.'
+    assert.deepEqual(found(terms, text), ['92 %'])
+    assert.deepEqual(found(terms, '# The hen\n\nHens came by.\n\nThey ate 92 % of the apples.'), [])
+    assert.deepEqual(found(terms, '# The fox\n\nThey ate 92 % of the pears.'), [], 'unless in the sentence')
+    assert.deepEqual(found(terms, '# The fox\n\nNo pear here.\n\nThey ate 92 % of the apples.'), ['92 %'], 'unless elsewhere does not cancel')
+  })
+
+  it('scope page: an edit elsewhere that removes or adds the `with` changes the finding (the sentence memo follows the page)', () => {
+    const terms = termsOf(entry(`  with: ['(fox|foxes)']\n  scope: page`))
+    const cache = new ParseCache()
+    const run = (text: string) =>
+      lint(text, {terminology: terms, cache})
+        .findings.filter((f) => f.entryId === 'test-frame')
+        .map((f) => text.slice(f.offset, f.endOffset))
+    assert.deepEqual(run('# The fox\n\nThey ate 92 % of the apples.'), ['92 %'])
+    assert.deepEqual(run('# The hen\n\nThey ate 92 % of the apples.'), [])
+    assert.deepEqual(run('# The fox\n\nThey ate 92 % of the apples.'), ['92 %'])
   })
 })

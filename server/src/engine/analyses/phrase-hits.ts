@@ -46,6 +46,8 @@ interface HitsMemo {
   refuted?: boolean
   /** The ids of the entries whose `with` patterns the sentence before has (scope: adjacent). */
   before?: string
+  /** The `with` groups of page-scoped entries the whole draft has (scope: page). */
+  page?: string
   value: LocalHit[]
 }
 
@@ -76,19 +78,22 @@ export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: 
   const disabled = [...new Set(terminology.entries.map((e) => e.rule))].filter((r) => !enabled(r)).join(',')
   const kept: PhraseHit[] = []
   const key = `${terminology.version}|${disabled}`
+  let page: ReadonlySet<string> | undefined
   draft.sentences.forEach((sentence, index) => {
     // Whether a source is cited nearby is asked only of sentences where a statistic was found.
     const around: Around = {
       cited: () => hasCitationNearby(draft, index),
       refuted: () => refutedByNext(draft, index, terminology),
       before: () => withsBefore(draft, index, terminology),
+      page: () => (page ??= withsOnPage(draft, terminology)),
     }
     let memo = sentence.memo.get(HITS)
     const stale = (m: HitsMemo): boolean =>
       m.key !== key ||
       (m.cited !== undefined && m.cited !== around.cited()) ||
       (m.refuted !== undefined && m.refuted !== around.refuted()) ||
-      (m.before !== undefined && m.before !== signature(around.before()))
+      (m.before !== undefined && m.before !== signature(around.before())) ||
+      (m.page !== undefined && m.page !== signature(around.page()))
     if (!memo || stale(memo)) {
       memo = sentence.memo.set(HITS, {key, ...sentenceHits(draft.text, sentence, terminology, enabled, traitsOf, around)})
     }
@@ -129,6 +134,8 @@ interface Around {
   refuted: () => boolean
   /** The `with` groups ("<entry id>#<group>") the sentence before (same paragraph) has. */
   before: () => ReadonlySet<string>
+  /** The `with` groups of page-scoped entries anywhere in the draft. */
+  page: () => ReadonlySet<string>
 }
 
 const NONE: ReadonlySet<string> = new Set()
@@ -139,12 +146,40 @@ const groupKey = (entry: Entry, group: number): string => `${entry.id}#${group}`
 function withsBefore(draft: Draft, index: number, terminology: Terminology): ReadonlySet<string> {
   const prev = draft.sentences[index - 1]
   if (!prev || prev.paragraph !== draft.sentences[index].paragraph) return NONE
-  let found = prev.memo.get(WITH_FOUND)
+  return withsOf(prev, terminology)
+}
+
+/** The `with` groups a sentence has, kept in its memo. */
+function withsOf(sentence: Sentence, terminology: Terminology): ReadonlySet<string> {
+  let found = sentence.memo.get(WITH_FOUND)
   if (!found || found.version !== terminology.version) {
-    const groups = new Set(terminology.withMatches(prev.tokens, classSpansOf(prev, terminology)).map((m) => groupKey(m.ref.entry, m.ref.group)))
-    found = prev.memo.set(WITH_FOUND, {version: terminology.version, groups})
+    const groups = new Set(terminology.withMatches(sentence.tokens, classSpansOf(sentence, terminology)).map((m) => groupKey(m.ref.entry, m.ref.group)))
+    found = sentence.memo.set(WITH_FOUND, {version: terminology.version, groups})
   }
   return found.groups
+}
+
+/**
+ * The `with` groups of page-scoped entries anywhere in the draft: a page that sells a salve
+ * makes "Skin Cancer Treatment" in its list of products a remedy claim. Asked only when a
+ * page-scoped entry was found, so a draft without one never reads every sentence's `with`.
+ */
+function withsOnPage(draft: Draft, terminology: Terminology): ReadonlySet<string> {
+  if (!terminology.entries.some((e) => e.scope === 'page')) return NONE
+  const out = new Set<string>()
+  for (const sentence of draft.sentences) {
+    for (const g of withsOf(sentence, terminology)) if (pageEntry(terminology, g)) out.add(g)
+  }
+  return out
+}
+
+const pageIds = new WeakMap<Terminology, ReadonlySet<string>>()
+
+/** Whether a group key ("<entry id>#<group>") belongs to a page-scoped entry. */
+function pageEntry(terminology: Terminology, key: string): boolean {
+  let ids = pageIds.get(terminology)
+  if (!ids) pageIds.set(terminology, (ids = new Set(terminology.entries.filter((e) => e.scope === 'page').map((e) => e.id))))
+  return ids.has(key.slice(0, key.lastIndexOf('#')))
 }
 
 /**
@@ -170,7 +205,13 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     return at.some(([a, b, g]) => (group === undefined || g === group) && a >= from && b <= to)
   }
   // A `with` of scope adjacent may stand in the sentence before: "It has spread to her liver. Nothing more can be done."
+  // One of scope page anywhere in the draft: the products a page sells.
   const groupBefore = (entry: Entry, group: number): boolean => {
+    if (entry.scope === 'page') {
+      const page = around.page()
+      result.page = signature(page)
+      return page.has(groupKey(entry, group))
+    }
     if (entry.scope !== 'adjacent') return false
     const before = around.before()
     result.before = signature(before)

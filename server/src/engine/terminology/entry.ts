@@ -13,7 +13,7 @@ export interface Entry {
    * Where `with` and `unless` are looked for: the find's clause, its whole sentence (the
    * default), or (adjacent) its sentence and, for `with`, the sentence before it.
    */
-  scope?: 'clause' | 'sentence' | 'adjacent'
+  scope?: 'clause' | 'sentence' | 'adjacent' | 'page'
   /**
    * The find must open its sentence or its clause: an imperative ("Knock out cancer for good"),
    * a heading or a slogan, where what comes first is what the text tells the reader to do.
