@@ -42,13 +42,15 @@ function snapshotApp() {
   // dist/terminology.json is used only while the YAML files' sizes and mtimes (in whole ms)
   // match its stamp. Copied times can land 1 ms off (seconds as a double), so each is set to
   // the middle of its millisecond, which truncates back to the same whole ms.
-  for (const f of readdirSync(join(ROOT, 'terminology'))) {
+  // Subfolders too (terminology/classes/): one stale time and the app compiles the YAML at
+  // every start, several times slower than the program users run.
+  for (const f of readdirSync(join(ROOT, 'terminology'), {recursive: true})) {
     const seconds = (Math.trunc(statSync(join(ROOT, 'terminology', f)).mtimeMs) + 0.5) / 1000
     utimesSync(join(APP, 'terminology', f), seconds, seconds)
   }
   mkdirSync(join(APP, 'dist'))
-  // The bundles, their source maps (for profiles), their V8 code caches and the compiled terminology.
-  for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^(cli|server)\.js(\.map|\.cache)?$|^terminology\.json$/.test(f))) cpSync(join(ROOT, 'dist', f), join(APP, 'dist', f))
+  // The bundles, their source maps (for profiles), their V8 code caches, the compiled terminology and spun-term index.
+  for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^(cli|server)\.js(\.map|\.cache)?$|^(terminology|spun-index)\.json$/.test(f))) cpSync(join(ROOT, 'dist', f), join(APP, 'dist', f))
 }
 
 const TARGETS = {

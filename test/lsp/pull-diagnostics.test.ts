@@ -28,7 +28,10 @@ describe('pull diagnostics (textDocument/diagnostic with result ids)', function 
   const pull = (doc: string, previousResultId?: string) =>
     client.conn.sendRequest('textDocument/diagnostic', {textDocument: {uri: doc}, previousResultId}) as Promise<DocumentDiagnosticReport>
   const edit = (doc: string, version: number, line: number, character: number, text: string) =>
-    client.conn.sendNotification('textDocument/didChange', {textDocument: {uri: doc, version}, contentChanges: [{range: {start: {line, character}, end: {line, character}}, text}]})
+    client.conn.sendNotification('textDocument/didChange', {
+      textDocument: {uri: doc, version},
+      contentChanges: [{range: {start: {line, character}, end: {line, character}}, text}],
+    })
   const save = (doc: string) => client.conn.sendNotification('textDocument/didSave', {textDocument: {uri: doc}})
 
   before(async () => {
@@ -61,7 +64,10 @@ describe('pull diagnostics (textDocument/diagnostic with result ids)', function 
     assert.equal((await pull(doc, 'not-an-id')).kind, 'full')
     // Nothing is pushed to a client that pulls.
     await sleep(200)
-    assert.deepEqual(client.published.filter((p) => p.uri === doc), [])
+    assert.deepEqual(
+      client.published.filter((p) => p.uri === doc),
+      [],
+    )
   })
 
   it('an edit that changes no diagnostic is "unchanged"; one that moves or adds one is sent whole, with a new id', async () => {
@@ -79,7 +85,9 @@ describe('pull diagnostics (textDocument/diagnostic with result ids)', function 
     const moved = await pull(doc, first.resultId)
     assert.equal(moved.kind, 'full')
     assert.notEqual(moved.resultId, first.resultId)
-    assert.deepEqual(codesAndRanges(moved.kind === 'full' ? moved.items : []), [['accuracy/nonstandard-term', {start: {line: 0, character: 8}, end: {line: 0, character: 21}}]])
+    assert.deepEqual(codesAndRanges(moved.kind === 'full' ? moved.items : []), [
+      ['accuracy/nonstandard-term', {start: {line: 0, character: 8}, end: {line: 0, character: 21}}],
+    ])
     // A new finding.
     await edit(doc, 4, 2, 0, 'Quux spreads cancer. ')
     await save(doc)
@@ -103,7 +111,10 @@ describe('pull diagnostics (textDocument/diagnostic with result ids)', function 
     await save(doc)
     await pull(doc)
     assert.equal((await client.statsOf(doc, 3)).words, 6)
-    assert.deepEqual(client.stats.filter((s) => s.uri === doc).map((s) => s.version), [1, 3])
+    assert.deepEqual(
+      client.stats.filter((s) => s.uri === doc).map((s) => s.version),
+      [1, 3],
+    )
   })
 
   it('a pull while typing waits for the debounced lint and answers for the text as it is now', async () => {
@@ -113,7 +124,9 @@ describe('pull diagnostics (textDocument/diagnostic with result ids)', function 
     assert.deepEqual(first.kind === 'full' && first.items, [])
     await edit(doc, 2, 0, 0, 'A zorblat tumor grew. ')
     const after = await pull(doc, first.resultId)
-    assert.deepEqual(codesAndRanges(after.kind === 'full' ? after.items : []), [['accuracy/nonstandard-term', {start: {line: 0, character: 2}, end: {line: 0, character: 15}}]])
+    assert.deepEqual(codesAndRanges(after.kind === 'full' ? after.items : []), [
+      ['accuracy/nonstandard-term', {start: {line: 0, character: 2}, end: {line: 0, character: 15}}],
+    ])
   })
 
   it('a settings change that changes diagnostics asks the client to pull again', async () => {

@@ -36,7 +36,9 @@ export class DiagnosticReports {
    * version aside): a draft with many figures lists each in them, and an edit rarely changes one.
    */
   statsChanged(stats: DocumentStats): boolean {
-    const hash = createHash('sha1').update(JSON.stringify({...stats, version: 0})).digest('base64url')
+    const hash = createHash('sha1')
+      .update(JSON.stringify({...stats, version: 0}))
+      .digest('base64url')
     if (this.statsSent.get(stats.uri) === hash) return false
     this.statsSent.set(stats.uri, hash)
     return true

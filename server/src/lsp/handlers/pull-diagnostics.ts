@@ -7,7 +7,11 @@ import type {ServerContext} from '../context.js'
  * previousResultId). Lints stay where the scheduler puts them, so a pull while typing costs no
  * lint of its own and `oncolint.run: onSave` still lints only on save.
  */
-export async function pullDiagnostics({scheduler}: ServerContext, params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+export async function pullDiagnostics(
+  {scheduler}: ServerContext,
+  params: DocumentDiagnosticParams,
+  token: CancellationToken,
+): Promise<DocumentDiagnosticReport> {
   const report = await scheduler.reportFor(params.textDocument.uri, token)
   // The client cancels a pull when the document changes again; it pulls anew after.
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the document changed')
