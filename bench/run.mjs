@@ -139,7 +139,8 @@ async function main() {
   const notes = []
   if (opts['skip-peers']) notes.push('Peers skipped (--skip-peers).')
   else for (const [name, why] of Object.entries(peers.failed)) notes.push(`${name} could not be installed, skipped: ${why}`)
-  for (const r of results) notes.push(...r.notes)
+  // Each part notes how the peers were set up: said once.
+  for (const r of results) for (const n of r.notes) if (!notes.includes(n)) notes.push(n)
   const summary = markdownTable(judge(results), ['target', ...results.map((r) => r.part.label), 'hardest part', 'result'])
   const sections = results.map((r) => `### ${r.part.label} (${r.part.name})\n\n${r.describe}\n\n${markdownTable(r.rows)}\n\nWhat each analysis costs (self time in the engine, in process, on this part's ${r.analyses.scale}x draft, ${(r.analyses.bytes / 1e6).toFixed(2)} MB, linted in ${fmtMs(r.analyses.totalMs)}, ${fmtMs(r.analyses.msPerMB)}/MB; "adds to the cold run" is its time per MB times the part's ${(r.part.bytes / 1e6).toFixed(2)} MB, the CPU time it adds to the cold CLI run of this part):\n\n${markdownTable(analysisRows(r), ANALYSIS_COLUMNS)}`)
   const endLoad = os.loadavg()
@@ -275,7 +276,7 @@ async function measurePart(part, peers) {
       target: target === undefined ? '' : target === 1 ? 'oncolint faster, both outputs' : `≥ ${target}x`,
       result: target === undefined ? '' : verdict(target === 1 ? Math.min(ratio, ratioJson) > 1 : ratio >= target),
     })
-    if (!notes.includes(`${peer.label}: ${peer.note}.`)) notes.push(`${peer.label}: ${peer.note}.`)
+    notes.push(`${peer.label}: ${peer.note}.`)
   }
 
   // --- engine in process: linearity, the cached edit, the analyses --------------------------
