@@ -3,7 +3,7 @@
 //  - linearity: lint of the big draft at 1x, 2x, 4x, 8x its size, time per MB;
 //  - a one-word edit on the big draft with a ParseCache, the engine's side of the editor case
 //    (what the server reaches once it keeps one cache per open document).
-// Usage: node --import tsx bench/engine-scaling.ts <manifest.json>  -> JSON on stdout
+// Usage: node --import tsx bench/engine-scaling.ts <manifest.json> <part>  -> JSON on stdout
 import {readFileSync} from 'node:fs'
 import {lint} from '../server/src/engine/lint.js'
 import {ParseCache} from '../server/src/engine/parse/draft.js'
@@ -15,7 +15,9 @@ interface Scale {
   words: number
 }
 
-const manifest = JSON.parse(readFileSync(process.argv[2], 'utf8')) as {scales: Scale[]; big: Scale}
+const corpus = JSON.parse(readFileSync(process.argv[2], 'utf8')) as {parts: Array<{name: string; scales: Scale[]; big: Scale}>}
+const manifest = corpus.parts.find((p) => p.name === process.argv[3])
+if (!manifest) throw new Error(`no corpus part named ${process.argv[3]}`)
 const RUNS = 3
 const EDITS = 50
 

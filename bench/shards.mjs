@@ -23,6 +23,7 @@ import {parseArgs} from 'node:util'
 import {gzipSync} from 'node:zlib'
 import {makeDraft, readPool, sourceFiles} from './lib/corpus.mjs'
 import {median, timeNode} from './lib/measure.mjs'
+import {SHARDS_SECTION_MARK as SECTION_MARK} from './lib/results-sections.mjs'
 import {fmtMs} from './lib/table.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -32,8 +33,6 @@ const SHARDS = Number(opts.shards)
 const RUNS = Number(opts.runs)
 const FOLDERS = 100
 const GENERATOR_VERSION = 1
-/** Marks the section this script owns in bench/RESULTS.md (bench/run.mjs keeps it). */
-export const SECTION_MARK = '<!-- bench/shards.mjs: the section below is written by node bench/shards.mjs -->'
 
 const BIN = join(ROOT, 'bin', 'oncolint.js')
 const log = (msg) => process.stderr.write(`shards: ${msg}\n`)

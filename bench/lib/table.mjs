@@ -7,10 +7,10 @@ export const verdict = (ok) => (ok === undefined ? '' : ok ? 'PASS' : 'FAIL')
 
 export const COLUMNS = ['measure', 'time', 'throughput', 'peak RSS', 'findings', 'peer / oncolint', 'target', 'result']
 
-/** rows: objects keyed by COLUMNS (missing cells are blank). */
-export function markdownTable(rows) {
-  const cells = rows.map((r) => COLUMNS.map((c) => String(r[c] ?? '').replace(/\|/g, '\\|')))
-  const widths = COLUMNS.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i].length)))
+/** rows: objects keyed by `columns` (COLUMNS unless given; missing cells are blank). */
+export function markdownTable(rows, columns = COLUMNS) {
+  const cells = rows.map((r) => columns.map((c) => String(r[c] ?? '').replace(/\|/g, '\\|')))
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i].length)))
   const line = (r) => `| ${r.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`
-  return [line(COLUMNS), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n')
+  return [line(columns), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n')
 }

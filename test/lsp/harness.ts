@@ -50,6 +50,8 @@ export class TestClient {
   readonly configurationRequests: unknown[] = []
   readonly registrations: unknown[] = []
   settings: Record<string, unknown>
+  /** What the server answered to initialize. */
+  initializeResult: {capabilities: Record<string, unknown>} = {capabilities: {}}
   private readonly waiters = new Set<() => void>()
 
   private constructor(
@@ -76,7 +78,7 @@ export class TestClient {
     conn.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => (c.record(c.edits, p), {applied: true}))
     conn.onRequest('client/registerCapability', (p: unknown) => (c.record(c.registrations, p), null))
     conn.listen()
-    await conn.sendRequest('initialize', {
+    c.initializeResult = await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(options.root).href,
       workspaceFolders: [{uri: pathToFileURL(options.root).href, name: 'root'}],

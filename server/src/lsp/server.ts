@@ -17,6 +17,7 @@ import {codeActions} from './handlers/code-actions.js'
 import {executeCommand} from './handlers/commands.js'
 import {FIX_ALL_KIND} from './handlers/fix-all.js'
 import {hover} from './handlers/hover.js'
+import {pullDiagnostics} from './handlers/pull-diagnostics.js'
 import {DocumentLinter} from './linter.js'
 import {DEBOUNCE_MS, LintScheduler} from './scheduler.js'
 import {Workspace} from './workspace.js'
@@ -50,16 +51,22 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => codeActions(ctx, params))
   connection.onExecuteCommand((params) => executeCommand(ctx, params))
   connection.onHover((params) => hover(ctx, params))
+  connection.languages.diagnostics.on((params, token) => pullDiagnostics(ctx, params, token))
 
   documents.listen(connection)
   connection.listen()
 }
 
 /** initialize: takes in the workspace and what the client can do, and says what the server does. */
-function initialize({workspace}: ServerContext, params: InitializeParams): InitializeResult {
+function initialize({workspace, scheduler}: ServerContext, params: InitializeParams): InitializeResult {
   workspace.initialize(params)
+  // A client that pulls diagnostics (VS Code does) asks for them with the result id it holds,
+  // and gets "unchanged" instead of the whole set again when an edit changed none of them.
+  scheduler.pull = params.capabilities.textDocument?.diagnostic !== undefined
+  scheduler.canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true
   return {
     capabilities: {
+      ...(scheduler.pull ? {diagnosticProvider: {identifier: 'oncolint', interFileDependencies: false, workspaceDiagnostics: false}} : {}),
       textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
       codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false},
       hoverProvider: true,
@@ -94,6 +101,7 @@ function watchDocuments({connection, documents, configs, linter, scheduler}: Ser
     justOpened.delete(uri)
     linter.forget(uri)
     configs.forget(uri)
-    void connection.sendDiagnostics({uri, diagnostics: []})
+    // A pulling client drops a closed document's diagnostics itself.
+    if (!scheduler.pull) void connection.sendDiagnostics({uri, diagnostics: []})
   })
 }

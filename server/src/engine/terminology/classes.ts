@@ -18,10 +18,14 @@ export interface WordClass {
   line: number
 }
 
-/** Class spans of one run of tokens: start -> ends, per class. */
-type Table = Map<string, Map<number, number[]>>
+/** Class spans of one run of tokens: start -> ends, per class; and the classes starting at each token. */
+interface Table {
+  byName: Map<string, Map<number, number[]>>
+  byStart: Array<string[] | undefined>
+}
 
 const EMPTY: readonly number[] = []
+const NO_NAMES: readonly string[] = []
 
 /**
  * Every class compiled into a few tries, one per level: a class whose members name other
@@ -92,28 +96,33 @@ export class ClassIndex {
     let table: Table | undefined
     // Dropped once read: spans kept in a sentence's memo must not keep a copy of its tokens alive.
     let source: readonly Token[] | undefined = tokens
-    const lookup: ClassSpans = {
-      ends: (name, at) => {
-        if (table === undefined) {
-          table = this.compute(source!)
-          source = undefined
-        }
-        return table.get(name)?.get(at) ?? EMPTY
-      },
+    const known = (): Table => {
+      if (table === undefined) {
+        table = this.compute(source!)
+        source = undefined
+      }
+      return table
     }
-    return lookup
+    return {
+      ends: (name, at) => known().byName.get(name)?.get(at) ?? EMPTY,
+      namesAt: (at) => known().byStart[at] ?? NO_NAMES,
+    }
   }
 
   private compute(tokens: readonly Token[]): Table {
-    const table: Table = new Map()
-    const sofar: ClassSpans = {ends: (name, at) => table.get(name)?.get(at) ?? EMPTY}
+    const table: Table = {byName: new Map(), byStart: []}
+    const sofar: ClassSpans = {ends: (name, at) => table.byName.get(name)?.get(at) ?? EMPTY, namesAt: (at) => table.byStart[at] ?? NO_NAMES}
     for (const level of this.levels) {
       for (const m of level.match(tokens, sofar)) {
-        let byStart = table.get(m.ref)
-        if (!byStart) table.set(m.ref, (byStart = new Map()))
+        let byStart = table.byName.get(m.ref)
+        if (!byStart) table.byName.set(m.ref, (byStart = new Map()))
         const ends = byStart.get(m.start)
-        if (!ends) byStart.set(m.start, [m.end])
-        else if (!ends.includes(m.end)) ends.push(m.end)
+        if (!ends) {
+          byStart.set(m.start, [m.end])
+          const names = table.byStart[m.start]
+          if (names) names.push(m.ref)
+          else table.byStart[m.start] = [m.ref]
+        } else if (!ends.includes(m.end)) ends.push(m.end)
       }
     }
     return table

@@ -17,9 +17,14 @@ export interface Match<R> {
   end: number
 }
 
-/** Whether a class edge from the root leads to a span starting at `start`. */
-function startsWithClass(edges: ReadonlyArray<[string, number, boolean]>, classes: ClassSpans, start: number): boolean {
-  for (const [name] of edges) if (classes.ends(name, start).length > 0) return true
+/**
+ * Whether a class edge from the root leads to a span starting at `start`. Asked at every
+ * token: the classes that start there (few) are looked up among the root's class edges (many,
+ * in a matcher whose patterns open with classes), not each edge's class in the spans.
+ */
+function startsWithClass(rootClasses: ReadonlySet<string>, classes: ClassSpans, start: number): boolean {
+  const names = classes.namesAt(start)
+  for (let k = 0; k < names.length; k++) if (rootClasses.has(names[k])) return true
   return false
 }
 
@@ -43,10 +48,12 @@ const key = (e: Element): string =>
  */
 export interface ClassSpans {
   ends(name: string, at: number): readonly number[]
+  /** The classes with a span starting at token `at`: those for which `ends` is not empty. */
+  namesAt(at: number): readonly string[]
 }
 
 /** No class spans: for matchers whose patterns name no class. */
-export const NO_CLASSES: ClassSpans = {ends: () => []}
+export const NO_CLASSES: ClassSpans = {ends: () => [], namesAt: () => []}
 
 /**
  * All phrase patterns of a terminology set in one trie over tokens: a sentence is matched
@@ -100,7 +107,7 @@ export class PhraseMatcher<R> {
     const n = tokens.length
     for (let i = 0; i < n; i++) infos[i] = this.edgesOf(tokens[i])
     const byClass = this.classEdges
-    const classFromRoot = byClass.get(0)
+    const classFromRoot = (this.byKind ??= this.splitByKind()).rootClasses
     const nameFromRoot = name?.has(0) === true
     for (let start = 0; start < n; start++) {
       // A phrase can only start where an edge leaves the root, and most starts (common words
@@ -108,7 +115,7 @@ export class PhraseMatcher<R> {
       if (
         !anyFromRoot &&
         !this.startsHere(infos[start].roots, start + 1, n, num, any) &&
-        !(classFromRoot && startsWithClass(classFromRoot, classes, start)) &&
+        !(classFromRoot.size > 0 && startsWithClass(classFromRoot, classes, start)) &&
         !(nameFromRoot && tokens[start].norm.capital)
       )
         continue
@@ -240,6 +247,8 @@ export class PhraseMatcher<R> {
     stems: Map<string, Map<number, number>>
     words: Map<string, Map<number, number>>
     classes: Map<number, Array<[string, number, boolean]>>
+    /** The classes of the edges that leave the root. */
+    rootClasses: Set<string>
   }
 
   private splitByKind(): NonNullable<PhraseMatcher<R>['byKind']> {
@@ -257,7 +266,7 @@ export class PhraseMatcher<R> {
         }
       }
     }
-    return {stems, words, classes}
+    return {stems, words, classes, rootClasses: new Set((classes.get(0) ?? []).map(([name]) => name))}
   }
 
   /** The classes the patterns name, so a loader can check they exist. */
