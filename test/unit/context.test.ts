@@ -19,6 +19,10 @@ describe('context: negation and correction are not flagged', () => {
   it('does not excuse non-standard terms by negation', () => {
     assert.equal(byRule('It is not a zorblat tumor.', 'accuracy/nonstandard-term').length, 1)
   })
+  it('a leading "Without …," phrase ends at its comma and does not deny the main clause', () => {
+    assert.equal(byRule('Without any warning, quux spreads cancer.', MYTH).length, 1)
+    assert.equal(byRule('Without quux spreading cancer, we would be fine.', MYTH).length, 0)
+  })
   it('does not carry a negation from an earlier sentence', () => {
     assert.equal(byRule('That is not true. Quux spreads cancer.', MYTH).length, 1)
   })

@@ -16,8 +16,9 @@ import type {Token} from '../parse/tokens.js'
 const AFTER_COMMA = new Set(['and', 'but', 'so', 'yet', 'or', 'nor', 'because', 'although', 'though', 'while', 'whereas', 'unless', 'if', 'when', 'which', 'who', 'whom', 'whose', 'where', 'since', 'then', 'however', 'otherwise', 'instead', 'therefore', 'thus'])
 // Words that open a clause wherever they stand.
 const ALWAYS = new Set(['because', 'although', 'though', 'whereas', 'unless', 'but'])
-// A leading clause opened by one of these ends at its first comma.
-const LEADING = new Set(['because', 'although', 'though', 'if', 'when', 'while', 'since', 'once', 'unless', 'as', 'whereas', 'after', 'before', 'until', 'whenever'])
+// A leading clause opened by one of these ends at its first comma ("Without a cure, treatment
+// is pointless": the "without" of the leading phrase does not deny the main clause).
+const LEADING = new Set(['because', 'although', 'though', 'if', 'when', 'while', 'since', 'once', 'unless', 'as', 'whereas', 'after', 'before', 'until', 'whenever', 'without'])
 // "so" opens a clause (no comma needed) when a subject follows it: "has no cure so it cannot".
 const SUBJECT_AFTER_SO = new Set(['it', 'they', 'you', 'we', 'he', 'she', 'there', 'the', 'this', 'that', 'these', 'those', 'i', 'your', 'our', 'their', 'its', 'nothing', 'no'])
 const HARD = /[;:()[\]—–]|\s-\s|\n/
