@@ -34,30 +34,26 @@ export class Classes {
 
   /** A span of the class that ends exactly at token `end`, the longest. */
   endingAt(name: string, end: number): [number, number] | undefined {
-    let index = this.byEnd.get(name)
-    if (!index) {
-      index = new Map()
-      for (const s of this.all(name)) {
-        const best = index.get(s[1])
-        if (!best || s[0] < best[0]) index.set(s[1], s)
-      }
-      this.byEnd.set(name, index)
-    }
-    return index.get(end)
+    return this.longest(this.byEnd, name, 1, (s, best) => s[0] < best[0]).get(end)
   }
 
   /** A span of the class that starts exactly at token `start`, the longest. */
   startingAt(name: string, start: number): [number, number] | undefined {
-    let index = this.byStart.get(name)
+    return this.longest(this.byStart, name, 0, (s, best) => s[1] > best[1]).get(start)
+  }
+
+  /** The class's spans by one end (`side` 0: start, 1: end), the longest at each, built on first use. */
+  private longest(cache: Map<string, Map<number, [number, number]>>, name: string, side: 0 | 1, longer: (s: [number, number], best: [number, number]) => boolean): Map<number, [number, number]> {
+    let index = cache.get(name)
     if (!index) {
       index = new Map()
       for (const s of this.all(name)) {
-        const best = index.get(s[0])
-        if (!best || s[1] > best[1]) index.set(s[0], s)
+        const best = index.get(s[side])
+        if (!best || longer(s, best)) index.set(s[side], s)
       }
-      this.byStart.set(name, index)
+      cache.set(name, index)
     }
-    return index.get(start)
+    return index
   }
 
   /** Spans of the class inside tokens [from, to). */
