@@ -40,8 +40,24 @@ export async function openUntitled(language: string, content: string): Promise<v
 export async function closeUntitled(): Promise<void> {
   for (const doc of untitled.splice(0)) {
     if (doc.isClosed) continue
-    await vscode.window.showTextDocument(doc, {preview: false, preserveFocus: false})
+    await showDocument(doc)
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')
+  }
+}
+
+/**
+ * Brings a document to the front. The workbench may open an editor of its own meanwhile (the
+ * Welcome page at start-up), and VS Code then refuses ("another editor opened in the
+ * meantime"): this tries again.
+ */
+export async function showDocument(doc: vscode.TextDocument): Promise<vscode.TextEditor> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await vscode.window.showTextDocument(doc, {preview: false, preserveFocus: false})
+    } catch (err) {
+      if (attempt === 5) throw err
+      await sleep(300)
+    }
   }
 }
 

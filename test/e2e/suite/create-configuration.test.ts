@@ -9,24 +9,14 @@ import {parse} from 'yaml'
 import * as vscode from 'vscode'
 import {CONFIG_TEMPLATE} from '../../../client/src/config-template.js'
 import type {CreateConfigResult} from '../../../client/src/create-config.js'
-import {EXTENSION_ID, openFixture, ruleOf, sleep, ui, until, waitForDiagnostics, waitForRuleOn, workspaceUri} from '../helpers.js'
+import {EXTENSION_ID, openFixture, ruleOf, showDocument, ui, until, waitForDiagnostics, waitForRuleOn, workspaceUri} from '../helpers.js'
 
 const COMMAND = 'oncolint.createConfiguration'
 const create = () => vscode.commands.executeCommand<CreateConfigResult>(COMMAND)
 
 async function closeAll(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-    // The workbench may open an editor of its own meanwhile (the Welcome page at start-up), and
-    // VS Code then refuses to show this one ("another editor opened in the meantime"): try again.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await vscode.window.showTextDocument(doc, {preview: false})
-        break
-      } catch (err) {
-        if (attempt === 5) throw err
-        await sleep(300)
-      }
-    }
+    await showDocument(doc)
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors')
