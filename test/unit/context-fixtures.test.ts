@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict'
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {lint} from '../../server/src/engine/index.js'
-import {ROOT} from '../helpers.js'
+import {fixtureLines, ROOT} from '../helpers.js'
 
 // Sentences written for this project, not taken from the terminology entries' own examples:
 // they check that the set catches kinds of problem, and that context (negation, hedges,
 // advice to call a care team) is respected.
 const FIXTURES = join(ROOT, 'test', 'fixtures')
-
-const lines = (name: string): string[] =>
-  readFileSync(join(FIXTURES, name), 'utf8')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
+const lines = fixtureLines
 
 for (const family of ['accuracy', 'promotion']) {
   const passFile = family === 'accuracy' ? 'accuracy-context-pass.txt' : 'promotion-pass.txt'

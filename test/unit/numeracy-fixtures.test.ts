@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict'
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {lint} from '../../server/src/engine/index.js'
-import {ROOT} from '../helpers.js'
+import {fixtureLines} from '../helpers.js'
 
 // Sentences written for this project in other words than the dev and held-out sentences: the
 // number rules must catch kinds of problem, and raise nothing on correct, framed statistics.
-const FIXTURES = join(ROOT, 'test', 'fixtures')
-const lines = (name: string): string[] =>
-  readFileSync(join(FIXTURES, name), 'utf8')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
+const lines = fixtureLines
 
 describe('numeracy fixtures: must flag (test/fixtures/numeracy-flag.txt)', () => {
   const cases = lines('numeracy-flag.txt').map((l) => l.split('\t'))

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict'
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {builtinTerminology, lint, type Entry, type Finding} from '../../server/src/engine/index.js'
-import {ROOT} from '../helpers.js'
+import {fixtureLines} from '../helpers.js'
 import {problems} from './suggestion-checks.js'
 
 // Every suggestion a terminology entry offers, applied the way the editor applies it (lint the
@@ -48,10 +46,7 @@ describe('suggestions on each entry\'s flag examples', () => {
 })
 
 describe('suggestions on the suggestion corpus', () => {
-  const lines = readFileSync(join(ROOT, 'test', 'fixtures', 'suggestion-corpus.txt'), 'utf8')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
+  const lines = fixtureLines('suggestion-corpus.txt')
 
   it('has at least 150 sentences, each of which gets a suggestion from an entry', () => {
     assert.ok(lines.length >= 150, `${lines.length} sentences`)
