@@ -1,4 +1,5 @@
 import type {Draft} from '../parse/draft.js'
+import {memoSlot} from '../parse/memo.js'
 
 /**
  * Whether a medical term is explained where it is first used, by the forms plain-language
@@ -23,6 +24,8 @@ import type {Draft} from '../parse/draft.js'
  */
 
 const AFTER_WINDOW = 120
+/** How far after a term a head noun may stand ("… antibody therapy"). */
+const HEAD_WINDOW = 40
 const BEFORE_WINDOW = 80
 /** How many words after "is" a definition has to show its link word ("a test that"). */
 const LINK_WITHIN = 8
@@ -126,7 +129,7 @@ const CLAUSE_END_AFTER = /^(?:s|es)?[*_"'”’]*\s*(?:[.;:!?)]|,\s|$)/
 
 export function isExplained(text: string, offset: number, endOffset: number): boolean {
   // "Monoclonal antibody therapy is a treatment that …": the definition of the phrase explains the term.
-  const head = HEAD_NOUN.exec(text.slice(endOffset, endOffset + 40))
+  const head = HEAD_NOUN.exec(text.slice(endOffset, endOffset + HEAD_WINDOW))
   if (head && explainedAt(text, offset, endOffset + head[0].length)) return true
   return explainedAt(text, offset, endOffset)
 }
@@ -263,6 +266,31 @@ const THIS_MEANS = /^\s*(?:this|that|it)\s+(?:means|is\s+when|refers\s+to|descri
  * uses in the sentence after this one).
  */
 export function explainedInDraft(draft: Draft, use: TermUse, next: readonly TermUse[]): boolean {
+  // Kept in the sentence's memo (its chunk's text is fixed there), keyed by everything the
+  // answer reads beyond the chunk: the windows around the term, and the next sentence with
+  // the term's uses in it. The jargon analyses ask of every use of every unexplained term
+  // on every lint, and an edit elsewhere changes none of these.
+  const sentence = draft.sentences[use.sentence]
+  const following = draft.sentences[use.sentence + 1]
+  const {text} = draft
+  let key = `${use.offset - sentence.offset}|${use.endOffset - sentence.offset}|${text.slice(Math.max(0, use.offset - BEFORE_WINDOW), use.offset)}|${text.slice(use.endOffset, use.endOffset + AFTER_WINDOW + HEAD_WINDOW)}`
+  if (following) {
+    let end = following.endOffset
+    for (const again of next) end = Math.max(end, again.endOffset + AFTER_WINDOW + HEAD_WINDOW)
+    key += `|${draft.paragraphs[following.paragraph].heading}|${following.paragraph - sentence.paragraph}|${next.map((u) => `${u.offset - following.offset}-${u.endOffset - following.offset}`).join(',')}|${text.slice(Math.max(0, following.offset - BEFORE_WINDOW), end)}`
+  }
+  let known = sentence.memo.get(EXPLAINED)
+  if (!known || known.size > MAX_EXPLAINED_KEYS) known = sentence.memo.set(EXPLAINED, new Map())
+  let answer = known.get(key)
+  if (answer === undefined) known.set(key, (answer = explainedInDraftNow(draft, use, next)))
+  return answer
+}
+
+const EXPLAINED = memoSlot<Map<string, boolean>>('whether the uses of terms in a sentence are explained')
+/** Keys one sentence keeps: its uses, in the contexts of a few versions of its neighbours. */
+const MAX_EXPLAINED_KEYS = 64
+
+function explainedInDraftNow(draft: Draft, use: TermUse, next: readonly TermUse[]): boolean {
   const {text} = draft
   if (isExplained(text, use.offset, use.endOffset)) return true
   const sentence = draft.sentences[use.sentence]
@@ -285,7 +313,7 @@ export function explainedInDraft(draft: Draft, use: TermUse, next: readonly Term
   // "A pathologist looks at cells under a microscope.": a worker and what they do.
   if (SENTENCE_OPENER.test(opening.replace(/[*_]/g, '')) && WORKER.test(text.slice(use.offset, use.endOffset)) && WORKER_VERB.test(rest)) return true
   // "Ablation uses heat …", "An MRI scan uses magnets …": the term opens its sentence.
-  if (SENTENCE_OPENER.test(text.slice(sentence.offset, use.offset).replace(/[*_]/g, '')) && DEFINING_VERBS.test(text.slice(use.endOffset).replace(PLURAL, '').replace(EMPHASIS_START, ''))) {
+  if (SENTENCE_OPENER.test(text.slice(sentence.offset, use.offset).replace(/[*_]/g, '')) && DEFINING_VERBS.test(text.slice(use.endOffset, use.endOffset + AFTER_WINDOW).replace(PLURAL, '').replace(EMPHASIS_START, ''))) {
     return true
   }
   const following = draft.sentences[use.sentence + 1]

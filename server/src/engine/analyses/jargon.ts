@@ -93,8 +93,14 @@ export interface UnlistedUse extends TermUse {
 export const unlistedJargonUses = provider('first uses of unlisted jargon', (ctx) => findUnlistedUses(ctx.draft, ctx.get(phraseHits)))
 
 export function findUnlistedUses(draft: Draft, hits: readonly PhraseHit[]): UnlistedUse[] {
-  const covered = hits.map((h) => [h.offset, h.endOffset] as const)
-  const inHit = (offset: number, endOffset: number): boolean => covered.some(([a, b]) => offset < b && endOffset > a)
+  // Hits by sentence: a draft with thousands of hits and candidates must not compare each with each.
+  const covered = new Map<number, Array<readonly [number, number]>>()
+  for (const h of hits) {
+    const list = covered.get(h.sentence)
+    if (list) list.push([h.offset, h.endOffset])
+    else covered.set(h.sentence, [[h.offset, h.endOffset]])
+  }
+  const inHit = (sentence: number, offset: number, endOffset: number): boolean => covered.get(sentence)?.some(([a, b]) => offset < b && endOffset > a) === true
   const uses = new Map<string, TermUse[]>()
   const kinds = new Map<string, UnlistedKind>()
   draft.sentences.forEach((sentence, index) => {
@@ -102,7 +108,7 @@ export function findUnlistedUses(draft: Draft, hits: readonly PhraseHit[]): Unli
     for (const c of candidatesOf(draft.text, sentence)) {
       const offset = sentence.offset + c.start
       const endOffset = sentence.offset + c.end
-      if (inHit(offset, endOffset)) continue
+      if (inHit(index, offset, endOffset)) continue
       let list = uses.get(c.key)
       if (!list) uses.set(c.key, (list = []))
       kinds.set(c.key, c.kind)
@@ -119,7 +125,12 @@ export function findUnlistedUses(draft: Draft, hits: readonly PhraseHit[]): Unli
       const abbreviation = key.slice('abbr:'.length)
       if (named.has(abbreviation) || spelledOutBefore(draft.text, first.offset, abbreviation)) continue
     }
-    const next = (k: number): TermUse[] => list.filter((u) => u.sentence === list[k].sentence + 1)
+    // The uses in the sentence after use k's (the list is in document order).
+    const next = (k: number): TermUse[] => {
+      const out: TermUse[] = []
+      for (let j = k + 1; j < list.length && list[j].sentence <= list[k].sentence + 1; j++) if (list[j].sentence === list[k].sentence + 1) out.push(list[j])
+      return out
+    }
     if (explainedInDraft(draft, first, next(0))) {
       out.push({...first, kind, explained: true})
       continue

@@ -79,6 +79,8 @@ export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: 
   const kept: PhraseHit[] = []
   const key = `${terminology.version}|${disabled}`
   let page: ReadonlySet<string> | undefined
+  // Worked out once per lint: every sentence whose hits turned on the page compares with it.
+  let pageSignature: string | undefined
   draft.sentences.forEach((sentence, index) => {
     // Whether a source is cited nearby is asked only of sentences where a statistic was found.
     const around: Around = {
@@ -93,7 +95,7 @@ export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: 
       (m.cited !== undefined && m.cited !== around.cited()) ||
       (m.refuted !== undefined && m.refuted !== around.refuted()) ||
       (m.before !== undefined && m.before !== signature(around.before())) ||
-      (m.page !== undefined && m.page !== signature(around.page()))
+      (m.page !== undefined && m.page !== (pageSignature ??= signature(around.page())))
     if (!memo || stale(memo)) {
       memo = sentence.memo.set(HITS, {key, ...sentenceHits(draft.text, sentence, terminology, enabled, traitsOf, around)})
     }
@@ -167,10 +169,20 @@ function withsOf(sentence: Sentence, terminology: Terminology): ReadonlySet<stri
 function withsOnPage(draft: Draft, terminology: Terminology): ReadonlySet<string> {
   if (!terminology.entries.some((e) => e.scope === 'page')) return NONE
   const out = new Set<string>()
-  for (const sentence of draft.sentences) {
-    for (const g of withsOf(sentence, terminology)) if (pageEntry(terminology, g)) out.add(g)
-  }
+  for (const sentence of draft.sentences) for (const g of pageWithsOf(sentence, terminology)) out.add(g)
   return out
+}
+
+const PAGE_WITHS = memoSlot<{version: string; groups: readonly string[]}>('the with groups of page-scoped entries a sentence has')
+
+/** The `with` groups of page-scoped entries a sentence has, kept in its memo: the page asks every sentence on every lint. */
+function pageWithsOf(sentence: Sentence, terminology: Terminology): readonly string[] {
+  let found = sentence.memo.get(PAGE_WITHS)
+  if (!found || found.version !== terminology.version) {
+    const groups = new Set(terminology.pageWithMatches(sentence.tokens, classSpansOf(sentence, terminology)).map((m) => groupKey(m.ref.entry, m.ref.group)))
+    found = sentence.memo.set(PAGE_WITHS, {version: terminology.version, groups: [...groups]})
+  }
+  return found.groups
 }
 
 const pageIds = new WeakMap<Terminology, ReadonlySet<string>>()

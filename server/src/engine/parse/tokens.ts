@@ -34,9 +34,13 @@ export interface Normalized {
   readonly capital: boolean
   /** The stem of its lemma when it is an irregular form whose stem differs (shrank -> "shrink"); a pattern word matches either. */
   readonly lemmaStem: string | undefined
-  /** Whose answer `edges` is: the matcher's current epoch object. */
-  seenBy: object | undefined
-  edges: unknown
+  /**
+   * The matchers that asked (their current epoch objects) and their answers, side by side: a
+   * sentence is read by several matchers in turn (the class levels, finds, unless, with), and
+   * one slot made each of them look the word up again by its text.
+   */
+  seenBy: object[]
+  edges: unknown[]
 }
 
 // Words keep inner apostrophes (doesn't, patient's) and numbers keep inner . and , (1.5, 10,000).
@@ -79,7 +83,7 @@ export function normalizeWord(raw: string): Normalized {
     const stem = /^[\p{L}]/u.test(word) ? stemmer(word) : word
     const lemma = irregularLemma(word)
     const lemmaStem = lemma && !lemma.includes('_') ? stemmer(lemma) : undefined
-    hit = {word, stem, capital: /^\p{Lu}/u.test(key), lemmaStem: lemmaStem !== stem ? lemmaStem : undefined, seenBy: undefined, edges: undefined}
+    hit = {word, stem, capital: /^\p{Lu}/u.test(key), lemmaStem: lemmaStem !== stem ? lemmaStem : undefined, seenBy: [], edges: []}
     // Bounded: a pasted dump of random strings must not grow it without end.
     if (normalized.size > 100_000) normalized.clear()
     normalized.set(key, hit)

@@ -18,10 +18,14 @@ export interface WordClass {
   line: number
 }
 
-/** Class spans of one run of tokens: start -> ends, per class; and the classes starting at each token. */
+/**
+ * Class spans of one run of tokens, by the token they start at: class -> ends, and the classes
+ * (in the order found). By start first: the matcher asks "which classes start here" and "where
+ * does this one end" at the same token.
+ */
 interface Table {
-  byName: Map<string, Map<number, number[]>>
-  byStart: Array<string[] | undefined>
+  ends: Array<Map<string, number[]> | undefined>
+  names: Array<string[] | undefined>
 }
 
 const EMPTY: readonly number[] = []
@@ -104,24 +108,25 @@ export class ClassIndex {
       return table
     }
     return {
-      ends: (name, at) => known().byName.get(name)?.get(at) ?? EMPTY,
-      namesAt: (at) => known().byStart[at] ?? NO_NAMES,
+      ends: (name, at) => known().ends[at]?.get(name) ?? EMPTY,
+      namesAt: (at) => known().names[at] ?? NO_NAMES,
     }
   }
 
   private compute(tokens: readonly Token[]): Table {
-    const table: Table = {byName: new Map(), byStart: []}
-    const sofar: ClassSpans = {ends: (name, at) => table.byName.get(name)?.get(at) ?? EMPTY, namesAt: (at) => table.byStart[at] ?? NO_NAMES}
+    const table: Table = {ends: [], names: []}
+    const sofar: ClassSpans = {ends: (name, at) => table.ends[at]?.get(name) ?? EMPTY, namesAt: (at) => table.names[at] ?? NO_NAMES}
     for (const level of this.levels) {
       for (const m of level.match(tokens, sofar)) {
-        let byStart = table.byName.get(m.ref)
-        if (!byStart) table.byName.set(m.ref, (byStart = new Map()))
-        const ends = byStart.get(m.start)
+        let byName = table.ends[m.start]
+        if (!byName) {
+          table.ends[m.start] = byName = new Map()
+          table.names[m.start] = []
+        }
+        const ends = byName.get(m.ref)
         if (!ends) {
-          byStart.set(m.start, [m.end])
-          const names = table.byStart[m.start]
-          if (names) names.push(m.ref)
-          else table.byStart[m.start] = [m.ref]
+          byName.set(m.ref, [m.end])
+          table.names[m.start]!.push(m.ref)
         } else if (!ends.includes(m.end)) ends.push(m.end)
       }
     }

@@ -28,6 +28,19 @@ function startsWithClass(rootClasses: ReadonlySet<string>, classes: ClassSpans, 
   return false
 }
 
+/** A class edge: the class, the node it leads to, and whether it may cross punctuation. */
+interface ClassEdge {
+  name: string
+  child: number
+  lenient: boolean
+}
+
+/** The class edges leaving one node. */
+interface ClassEdges {
+  list: ClassEdge[]
+  byName: Map<string, ClassEdge>
+}
+
 /** What the matcher needs of a token: its edge maps by stem and by word, and whether it is a number. */
 interface TokenEdges {
   stem: Map<number, number> | undefined
@@ -109,6 +122,7 @@ export class PhraseMatcher<R> {
     const byClass = this.classEdges
     const classFromRoot = (this.byKind ??= this.splitByKind()).rootClasses
     const nameFromRoot = name?.has(0) === true
+    let usedVisited = visited.size > 0
     for (let start = 0; start < n; start++) {
       // A phrase can only start where an edge leaves the root, and most starts (common words
       // that open some pattern) end at the next token: the search is skipped for those.
@@ -121,7 +135,10 @@ export class PhraseMatcher<R> {
         continue
       // Most starts find nothing: the list is made for the first match.
       let found: Match<R>[] | undefined
-      if (visited.size) visited.clear()
+      if (usedVisited) {
+        visited.clear()
+        usedVisited = false
+      }
       stack.push(0, start)
       while (stack.length) {
         const at = stack.pop()!
@@ -130,6 +147,7 @@ export class PhraseMatcher<R> {
           const state = at * this.size + node
           if (visited.has(state)) continue
           visited.add(state)
+          usedVisited = true
         }
         if (at > start) {
           const refs = this.ends[node]
@@ -154,9 +172,23 @@ export class PhraseMatcher<R> {
         if (any) this.follow(any, '*', node, blocked, stack, at)
         const viaClass = byClass.size ? byClass.get(node) : undefined
         if (viaClass) {
-          for (const [name, child, lenient] of viaClass) {
-            if (blocked && !lenient) continue
-            for (const end of classes.ends(name, at)) stack.push(child, end)
+          // From the root (and other nodes many patterns share) far more classes lead on than
+          // start at a token: look up the few that start here among the node's edges instead.
+          const names = classes.namesAt(at)
+          if (names.length < viaClass.list.length) {
+            for (let k = 0; k < names.length; k++) {
+              const edge = viaClass.byName.get(names[k])
+              if (edge === undefined || (blocked && !edge.lenient)) continue
+              const ends = classes.ends(names[k], at)
+              for (let e = 0; e < ends.length; e++) stack.push(edge.child, ends[e])
+            }
+          } else {
+            for (let k = 0; k < viaClass.list.length; k++) {
+              const edge = viaClass.list[k]
+              if (blocked && !edge.lenient) continue
+              const ends = classes.ends(edge.name, at)
+              for (let e = 0; e < ends.length; e++) stack.push(edge.child, ends[e])
+            }
           }
         }
       }
@@ -188,8 +220,17 @@ export class PhraseMatcher<R> {
     if (this.ends[node].length > 0) return true
     if (next >= length) return false
     const info = this.scratch.infos[next]
+    const kinds = (this.byKind ??= this.splitByKind())
     // A class edge may go on: the search decides (few nodes have one).
-    return info.stem?.has(node) === true || info.lemma?.has(node) === true || info.word?.has(node) === true || (info.number && num?.has(node) === true) || any?.has(node) === true || this.classEdges.has(node) || this.edges.get('N')?.has(node) === true
+    return (
+      info.stem?.has(node) === true ||
+      info.lemma?.has(node) === true ||
+      info.word?.has(node) === true ||
+      (info.number && num?.has(node) === true) ||
+      any?.has(node) === true ||
+      kinds.classes.has(node) ||
+      kinds.names?.has(node) === true
+    )
   }
 
   /** Follows the number or gap edge `label` from `node`, unless punctuation blocks it. */
@@ -207,7 +248,8 @@ export class PhraseMatcher<R> {
     // Kept on the token's shared normalised word for the last matcher that asked (the built-in
     // finds, for nearly every sentence): no lookup by text at all.
     const norm = token.norm
-    if (norm.seenBy === this.epoch) return norm.edges as TokenEdges
+    const seen = norm.seenBy
+    for (let k = 0; k < seen.length; k++) if (seen[k] === this.epoch) return norm.edges[k] as TokenEdges
     let edges = this.byWord.get(token.word)
     if (!edges) {
       if (this.byWord.size > 50_000) this.byWord.clear()
@@ -220,8 +262,14 @@ export class PhraseMatcher<R> {
       for (const child of [stem?.get(0), lemma?.get(0), word?.get(0), number ? this.edges.get('#')?.get(0) : undefined]) if (child !== undefined) roots.push(child)
       this.byWord.set(token.word, (edges = {stem, lemma, word, number, roots}))
     }
-    norm.seenBy = this.epoch
-    norm.edges = edges
+    // A few matchers read every sentence; more (a writer's layers, tests compiling many sets)
+    // start the list again rather than grow it.
+    if (seen.length >= 12) {
+      seen.length = 0
+      norm.edges.length = 0
+    }
+    seen.push(this.epoch)
+    norm.edges.push(edges)
     return edges
   }
 
@@ -238,35 +286,39 @@ export class PhraseMatcher<R> {
     return (this.byKind ??= this.splitByKind()).words
   }
 
-  /** Class edges by the node they leave: [class name, child, may cross punctuation]. */
-  private get classEdges(): Map<number, Array<[string, number, boolean]>> {
+  /** Class edges by the node they leave, as a list and by class name. */
+  private get classEdges(): Map<number, ClassEdges> {
     return (this.byKind ??= this.splitByKind()).classes
   }
 
   private byKind?: {
     stems: Map<string, Map<number, number>>
     words: Map<string, Map<number, number>>
-    classes: Map<number, Array<[string, number, boolean]>>
+    classes: Map<number, ClassEdges>
     /** The classes of the edges that leave the root. */
     rootClasses: Set<string>
+    /** The `<Name>` edges. */
+    names: Map<number, number> | undefined
   }
 
   private splitByKind(): NonNullable<PhraseMatcher<R>['byKind']> {
     const stems = new Map<string, Map<number, number>>()
     const words = new Map<string, Map<number, number>>()
-    const classes = new Map<number, Array<[string, number, boolean]>>()
+    const classes = new Map<number, ClassEdges>()
     for (const [label, from] of this.edges) {
       if (label.startsWith('s:')) stems.set(label.slice(2), from)
       else if (label.startsWith('w:')) words.set(label.slice(2), from)
       else if (label.startsWith('c:')) {
         for (const [node, child] of from) {
-          const list = classes.get(node) ?? []
-          list.push([label.slice(2), child, this.lenient.has(`${node}|${label}`)])
-          classes.set(node, list)
+          let edges = classes.get(node)
+          if (!edges) classes.set(node, (edges = {list: [], byName: new Map()}))
+          const edge = {name: label.slice(2), child, lenient: this.lenient.has(`${node}|${label}`)}
+          edges.list.push(edge)
+          edges.byName.set(edge.name, edge)
         }
       }
     }
-    return {stems, words, classes, rootClasses: new Set((classes.get(0) ?? []).map(([name]) => name))}
+    return {stems, words, classes, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
   }
 
   /** The classes the patterns name, so a loader can check they exist. */

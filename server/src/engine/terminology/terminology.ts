@@ -58,6 +58,11 @@ export interface MatcherPair {
   unless: PhraseMatcher<PatternRef>
   /** The `with` patterns: looked for, like unless, only where an entry that has them was found. */
   with: PhraseMatcher<PatternRef>
+  /**
+   * The `with` patterns of page-scoped entries again, alone: a page-scoped find reads every
+   * sentence of the draft for them, and the few in this matcher cost a fraction of all withs.
+   */
+  pageWith: PhraseMatcher<PatternRef>
 }
 
 /** The serialized form of a MatcherPair (dist/terminology.json). */
@@ -65,6 +70,7 @@ export interface SerializedPair {
   find: SerializedMatcher
   unless: SerializedMatcher
   with: SerializedMatcher
+  pageWith: SerializedMatcher
 }
 
 /** An entry's patterns of one kind, each with the ref it is compiled under. */
@@ -132,16 +138,28 @@ export const compileMatchers = (entries: readonly Entry[], classes: ClassIndex, 
   find: compileMatcher(entries, 'find', classes, budget),
   unless: compileMatcher(entries, 'unless', classes, budget),
   with: compileMatcher(entries, 'with', classes, budget),
+  // Charged once, under `with`.
+  pageWith: compileMatcher(
+    entries.filter((e) => e.scope === 'page'),
+    'with',
+    classes,
+    new PhrasingBudget(false),
+  ),
 })
 
 export const serializePair = (pair: MatcherPair, entries: readonly Entry[]): SerializedPair => {
   const id = refId(entries)
-  return {find: pair.find.serialize(id), unless: pair.unless.serialize(id), with: pair.with.serialize(id)}
+  return {find: pair.find.serialize(id), unless: pair.unless.serialize(id), with: pair.with.serialize(id), pageWith: pair.pageWith.serialize(id)}
 }
 
 export const deserializePair = (data: SerializedPair, entries: readonly Entry[]): MatcherPair => {
   const ref = refOf(entries)
-  return {find: PhraseMatcher.deserialize(data.find, ref), unless: PhraseMatcher.deserialize(data.unless, ref), with: PhraseMatcher.deserialize(data.with, ref)}
+  return {
+    find: PhraseMatcher.deserialize(data.find, ref),
+    unless: PhraseMatcher.deserialize(data.unless, ref),
+    with: PhraseMatcher.deserialize(data.with, ref),
+    pageWith: PhraseMatcher.deserialize(data.pageWith, ref),
+  }
 }
 
 /**
@@ -191,6 +209,12 @@ export class Terminology {
   withMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens)): Match<PatternRef>[] {
     if (this.layers.length === 1) return this.layers[0].with.match(tokens, spans)
     return this.layers.flatMap((m) => m.with.match(tokens, spans))
+  }
+
+  /** The `with` phrases of page-scoped entries of every layer in `tokens`. */
+  pageWithMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens)): Match<PatternRef>[] {
+    if (this.layers.length === 1) return this.layers[0].pageWith.match(tokens, spans)
+    return this.layers.flatMap((m) => m.pageWith.match(tokens, spans))
   }
 
   /** This set plus more entries (a writer's files), sharing this set's compiled matchers, classes and number words. */

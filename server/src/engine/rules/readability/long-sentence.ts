@@ -1,4 +1,5 @@
 import {readabilityOf} from '../../analyses/readability.js'
+import {memoSlot} from '../../parse/memo.js'
 import {sentenceShape, type SentenceShape} from '../../readability/sentence-shape.js'
 import type {RawFinding, Rule} from '../../rule-context.js'
 
@@ -8,6 +9,9 @@ const SERIES_SHARE = 0.3
 const BRACKET_SHARE = 0.25
 const BRACKET_WORDS = 6
 const QUOTE_CHARS = 50
+
+/** A sentence's shape depends only on its own chunk's text: kept, so an edit elsewhere does not read it again. */
+const SHAPE = memoSlot<SentenceShape>('the shape of a long sentence')
 
 /**
  * readability/long-sentence: a sentence longer than the limit. The finding covers the sentence
@@ -28,7 +32,7 @@ export const longSentence: Rule = {
     for (const [i, s] of draft.sentences.entries()) {
       if (draft.paragraphs[s.paragraph].heading) continue
       if (sentenceCounts[i].words <= config.maxSentenceWords) continue
-      const shape = sentenceShape(draft.text, s)
+      const shape = s.memo.getOr(SHAPE, () => sentenceShape(draft.text, s))
       const words = sentenceCounts[i].words - shape.labelWords
       if (words <= config.maxSentenceWords) continue
       const label = shape.labelWords ? ' (not counting the label before its colon)' : ''
