@@ -41,16 +41,38 @@ interface ClassEdges {
   byName: Map<string, ClassEdge>
 }
 
-/** What the matcher needs of a token: its edge maps by stem and by word, and whether it is a number. */
+/**
+ * What the matcher needs of a token: the ids of its stem, its lemma's stem and its word among
+ * the matcher's labels (-1: no edge has that label), and whether it is a number.
+ */
 interface TokenEdges {
-  stem: Map<number, number> | undefined
-  /** Edges by the stem of its lemma, for an irregular form (shrank -> shrink); usually undefined. */
-  lemma: Map<number, number> | undefined
-  word: Map<number, number> | undefined
+  stem: number
+  /** By the stem of its lemma, for an irregular form (shrank -> shrink); usually -1. */
+  lemma: number
+  word: number
   number: boolean
   /** The nodes its stem, word or number edges lead to from the root (most words: none). */
   roots: readonly number[]
 }
+
+/**
+ * The word and stem edges of the trie, by the node they leave, in flat arrays: edges of node n
+ * are from[n] .. from[n + 1]. Most nodes have a few edges, and comparing a token's label ids
+ * with them is faster than a hash lookup per label in maps keyed by node (which, for a common
+ * word, held an entry for each of thousands of nodes). Nodes with many edges (the root) keep
+ * a map by label id.
+ */
+interface WordEdges {
+  ids: Map<string, number>
+  from: Int32Array
+  label: Int32Array
+  child: Int32Array
+  lenient: Uint8Array
+  hubs: Array<Map<number, number> | undefined>
+}
+
+/** Out-degree above which a node's edges are looked up in a map instead of scanned. */
+const HUB_EDGES = 12
 
 const key = (e: Element): string =>
   e.kind === 'stem' ? `s:${e.value}` : e.kind === 'word' ? `w:${e.value}` : e.kind === 'class' ? `c:${e.value}` : e.kind === 'num' ? '#' : e.kind === 'name' ? 'N' : '*'
@@ -63,6 +85,15 @@ export interface ClassSpans {
   ends(name: string, at: number): readonly number[]
   /** The classes with a span starting at token `at`: those for which `ends` is not empty. */
   namesAt(at: number): readonly string[]
+}
+
+/** The index of the edge labelled `id` leaving `node`, or -1. */
+function edgeOf(words: WordEdges, node: number, id: number): number {
+  const hub = words.hubs[node]
+  if (hub !== undefined) return hub.get(id) ?? -1
+  const end = words.from[node + 1]
+  for (let k = words.from[node]; k < end; k++) if (words.label[k] === id) return k
+  return -1
 }
 
 /** No class spans: for matchers whose patterns name no class. */
@@ -119,8 +150,10 @@ export class PhraseMatcher<R> {
     const {stack, infos, visited} = this.scratch
     const n = tokens.length
     for (let i = 0; i < n; i++) infos[i] = this.edgesOf(tokens[i])
-    const byClass = this.classEdges
-    const classFromRoot = (this.byKind ??= this.splitByKind()).rootClasses
+    const kinds = (this.byKind ??= this.splitByKind())
+    const byClass = kinds.classes
+    const classFromRoot = kinds.rootClasses
+    const words = kinds.words
     const nameFromRoot = name?.has(0) === true
     let usedVisited = visited.size > 0
     for (let start = 0; start < n; start++) {
@@ -159,14 +192,14 @@ export class PhraseMatcher<R> {
         // Punctuation before a token ends the phrase, except across a `...` gap.
         const blocked = at > start && token.breakBefore
         // The common case inline: the token's own edges, nothing blocking.
-        const byStem = info.stem?.get(node)
-        if (byStem !== undefined && (!blocked || this.lenient.has(`${node}|s:${token.stem}`))) stack.push(byStem, at + 1)
-        if (info.lemma !== undefined) {
-          const byLemma = info.lemma.get(node)
-          if (byLemma !== undefined && byLemma !== byStem && (!blocked || this.lenient.has(`${node}|s:${token.norm.lemmaStem}`))) stack.push(byLemma, at + 1)
+        const byStem = info.stem < 0 ? -1 : edgeOf(words, node, info.stem)
+        if (byStem >= 0 && (!blocked || words.lenient[byStem] === 1)) stack.push(words.child[byStem], at + 1)
+        if (info.lemma >= 0) {
+          const byLemma = edgeOf(words, node, info.lemma)
+          if (byLemma >= 0 && (byStem < 0 || words.child[byLemma] !== words.child[byStem]) && (!blocked || words.lenient[byLemma] === 1)) stack.push(words.child[byLemma], at + 1)
         }
-        const byWord = info.word?.get(node)
-        if (byWord !== undefined && (!blocked || this.lenient.has(`${node}|w:${token.word}`))) stack.push(byWord, at + 1)
+        const byWord = info.word < 0 ? -1 : edgeOf(words, node, info.word)
+        if (byWord >= 0 && (!blocked || words.lenient[byWord] === 1)) stack.push(words.child[byWord], at + 1)
         if (info.number) this.follow(num, '#', node, blocked, stack, at)
         if (name && token.norm.capital) this.follow(name, 'N', node, blocked, stack, at)
         if (any) this.follow(any, '*', node, blocked, stack, at)
@@ -221,11 +254,12 @@ export class PhraseMatcher<R> {
     if (next >= length) return false
     const info = this.scratch.infos[next]
     const kinds = (this.byKind ??= this.splitByKind())
+    const words = kinds.words
     // A class edge may go on: the search decides (few nodes have one).
     return (
-      info.stem?.has(node) === true ||
-      info.lemma?.has(node) === true ||
-      info.word?.has(node) === true ||
+      (info.stem >= 0 && edgeOf(words, node, info.stem) >= 0) ||
+      (info.lemma >= 0 && edgeOf(words, node, info.lemma) >= 0) ||
+      (info.word >= 0 && edgeOf(words, node, info.word) >= 0) ||
       (info.number && num?.has(node) === true) ||
       any?.has(node) === true ||
       kinds.classes.has(node) ||
@@ -254,12 +288,18 @@ export class PhraseMatcher<R> {
     if (!edges) {
       if (this.byWord.size > 50_000) this.byWord.clear()
       const number = this.edges.has('#') && isNumber(token.word)
-      const stem = this.stemEdges.get(token.stem)
-      const lemma = token.norm.lemmaStem === undefined ? undefined : this.stemEdges.get(token.norm.lemmaStem)
-      const word = this.wordEdges.get(token.word)
+      const words = (this.byKind ??= this.splitByKind()).words
+      const stem = words.ids.get(`s:${token.stem}`) ?? -1
+      const lemma = token.norm.lemmaStem === undefined ? -1 : (words.ids.get(`s:${token.norm.lemmaStem}`) ?? -1)
+      const word = words.ids.get(`w:${token.word}`) ?? -1
       // The nodes this word leads to from the root: where a phrase can start with it.
       const roots: number[] = []
-      for (const child of [stem?.get(0), lemma?.get(0), word?.get(0), number ? this.edges.get('#')?.get(0) : undefined]) if (child !== undefined) roots.push(child)
+      for (const id of [stem, lemma, word]) {
+        const edge = id < 0 ? -1 : edgeOf(words, 0, id)
+        if (edge >= 0) roots.push(words.child[edge])
+      }
+      const byNumber = number ? this.edges.get('#')?.get(0) : undefined
+      if (byNumber !== undefined) roots.push(byNumber)
       this.byWord.set(token.word, (edges = {stem, lemma, word, number, roots}))
     }
     // A few matchers read every sentence; more (a writer's layers, tests compiling many sets)
@@ -277,23 +317,13 @@ export class PhraseMatcher<R> {
   /** Replaced whenever the edges change, so answers kept on words for an older trie are not used. */
   private epoch = {}
 
-  /** Stem and word edges by the bare stem or word, so a token is looked up without building a label. */
-  private get stemEdges(): Map<string, Map<number, number>> {
-    return (this.byKind ??= this.splitByKind()).stems
-  }
-
-  private get wordEdges(): Map<string, Map<number, number>> {
-    return (this.byKind ??= this.splitByKind()).words
-  }
-
   /** Class edges by the node they leave, as a list and by class name. */
   private get classEdges(): Map<number, ClassEdges> {
     return (this.byKind ??= this.splitByKind()).classes
   }
 
   private byKind?: {
-    stems: Map<string, Map<number, number>>
-    words: Map<string, Map<number, number>>
+    words: WordEdges
     classes: Map<number, ClassEdges>
     /** The classes of the edges that leave the root. */
     rootClasses: Set<string>
@@ -302,13 +332,15 @@ export class PhraseMatcher<R> {
   }
 
   private splitByKind(): NonNullable<PhraseMatcher<R>['byKind']> {
-    const stems = new Map<string, Map<number, number>>()
-    const words = new Map<string, Map<number, number>>()
     const classes = new Map<number, ClassEdges>()
+    const ids = new Map<string, number>()
+    const byNode: Array<Array<[number, number, boolean]>> = Array.from({length: this.size}, () => [])
     for (const [label, from] of this.edges) {
-      if (label.startsWith('s:')) stems.set(label.slice(2), from)
-      else if (label.startsWith('w:')) words.set(label.slice(2), from)
-      else if (label.startsWith('c:')) {
+      if (label.startsWith('s:') || label.startsWith('w:')) {
+        const id = ids.size
+        ids.set(label, id)
+        for (const [node, child] of from) byNode[node].push([id, child, this.lenient.has(`${node}|${label}`)])
+      } else if (label.startsWith('c:')) {
         for (const [node, child] of from) {
           let edges = classes.get(node)
           if (!edges) classes.set(node, (edges = {list: [], byName: new Map()}))
@@ -318,7 +350,22 @@ export class PhraseMatcher<R> {
         }
       }
     }
-    return {stems, words, classes, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
+    const count = byNode.reduce((sum, list) => sum + list.length, 0)
+    const words: WordEdges = {ids, from: new Int32Array(this.size + 1), label: new Int32Array(count), child: new Int32Array(count), lenient: new Uint8Array(count), hubs: []}
+    let k = 0
+    for (let node = 0; node < this.size; node++) {
+      words.from[node] = k
+      const list = byNode[node]
+      if (list.length > HUB_EDGES) words.hubs[node] = new Map(list.map(([id], j) => [id, k + j]))
+      for (const [id, child, lenient] of list) {
+        words.label[k] = id
+        words.child[k] = child
+        words.lenient[k] = lenient ? 1 : 0
+        k++
+      }
+    }
+    words.from[this.size] = k
+    return {words, classes, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
   }
 
   /** The classes the patterns name, so a loader can check they exist. */
