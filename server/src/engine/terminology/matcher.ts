@@ -3,8 +3,10 @@ import {isNumber} from '../parse/tokens.js'
 import type {Element} from './pattern.js'
 
 export interface SerializedMatcher {
-  /** [label, from node, to node] */
+  /** [label, from node, to node]: the edges other than word and stem edges. */
   edges: Array<[string, number, number]>
+  /** The word and stem edges as the matcher keeps them (WordEdges), so loading copies arrays. */
+  words: {labels: string[]; from: number[]; label: number[]; child: number[]; lenient: number[]}
   ends: Array<[number, number]>
   lenient: string[]
   nodes: number
@@ -87,6 +89,16 @@ export interface ClassSpans {
   namesAt(at: number): readonly string[]
 }
 
+/** Maps by label id for the nodes with many edges. */
+function addHubs(words: WordEdges, nodes: number): void {
+  for (let node = 0; node < nodes; node++) {
+    if (words.from[node + 1] - words.from[node] <= HUB_EDGES) continue
+    const hub = new Map<number, number>()
+    for (let k = words.from[node]; k < words.from[node + 1]; k++) hub.set(words.label[k], k)
+    words.hubs[node] = hub
+  }
+}
+
 /** The index of the edge labelled `id` leaving `node`, or -1. */
 function edgeOf(words: WordEdges, node: number, id: number): number {
   const hub = words.hubs[node]
@@ -118,6 +130,7 @@ export class PhraseMatcher<R> {
   private shared: boolean[] = []
 
   add(sequence: Element[], ref: R): void {
+    this.assertBuilding()
     this.byKind = undefined
     this.byWord.clear()
     this.epoch = {}
@@ -331,41 +344,63 @@ export class PhraseMatcher<R> {
     names: Map<number, number> | undefined
   }
 
+  /** Word edges as loaded from dist/terminology.json: the trie of a loaded matcher is read-only. */
+  private loadedWords?: WordEdges
+
+  private assertBuilding(): void {
+    if (this.loadedWords) throw new Error('oncolint: a loaded phrase matcher cannot be changed')
+  }
+
   private splitByKind(): NonNullable<PhraseMatcher<R>['byKind']> {
     const classes = new Map<number, ClassEdges>()
-    const ids = new Map<string, number>()
-    const byNode: Array<Array<[number, number, boolean]>> = Array.from({length: this.size}, () => [])
-    for (const [label, from] of this.edges) {
-      if (label.startsWith('s:') || label.startsWith('w:')) {
-        const id = ids.size
-        ids.set(label, id)
-        for (const [node, child] of from) byNode[node].push([id, child, this.lenient.has(`${node}|${label}`)])
-      } else if (label.startsWith('c:')) {
-        for (const [node, child] of from) {
-          let edges = classes.get(node)
-          if (!edges) classes.set(node, (edges = {list: [], byName: new Map()}))
+    for (const [label, edges] of this.edges) {
+      if (label.startsWith('c:')) {
+        for (const [node, child] of edges) {
+          let list = classes.get(node)
+          if (!list) classes.set(node, (list = {list: [], byName: new Map()}))
           const edge = {name: label.slice(2), child, lenient: this.lenient.has(`${node}|${label}`)}
-          edges.list.push(edge)
-          edges.byName.set(edge.name, edge)
+          list.list.push(edge)
+          list.byName.set(edge.name, edge)
         }
       }
     }
-    const count = byNode.reduce((sum, list) => sum + list.length, 0)
-    const words: WordEdges = {ids, from: new Int32Array(this.size + 1), label: new Int32Array(count), child: new Int32Array(count), lenient: new Uint8Array(count), hubs: []}
-    let k = 0
-    for (let node = 0; node < this.size; node++) {
-      words.from[node] = k
-      const list = byNode[node]
-      if (list.length > HUB_EDGES) words.hubs[node] = new Map(list.map(([id], j) => [id, k + j]))
-      for (const [id, child, lenient] of list) {
+    const words = this.loadedWords ?? this.wordEdgesOfTrie()
+    return {words, classes, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
+  }
+
+  /** The word and stem edges of the trie being built, in the flat arrays the search reads. */
+  private wordEdgesOfTrie(): WordEdges {
+    const ids = new Map<string, number>()
+    // Built at start-up for every matcher: two passes over the edges into flat arrays (count
+    // each node's edges, then place them), no list per node.
+    const from = new Int32Array(this.size + 1)
+    for (const [label, edges] of this.edges) {
+      if (!label.startsWith('s:') && !label.startsWith('w:')) continue
+      ids.set(label, ids.size)
+      for (const node of edges.keys()) from[node + 1]++
+    }
+    for (let node = 0; node < this.size; node++) from[node + 1] += from[node]
+    const count = from[this.size]
+    const words: WordEdges = {ids, from, label: new Int32Array(count), child: new Int32Array(count), lenient: new Uint8Array(count), hubs: []}
+    const next = from.slice(0, this.size)
+    for (const [label, edges] of this.edges) {
+      const id = ids.get(label)
+      if (id === undefined) continue
+      for (const [node, child] of edges) {
+        const k = next[node]++
         words.label[k] = id
         words.child[k] = child
-        words.lenient[k] = lenient ? 1 : 0
-        k++
       }
     }
-    words.from[this.size] = k
-    return {words, classes, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
+    for (const key of this.lenient) {
+      const bar = key.indexOf('|')
+      const id = ids.get(key.slice(bar + 1))
+      if (id === undefined) continue
+      const node = Number(key.slice(0, bar))
+      for (let k = from[node]; k < from[node + 1]; k++) if (words.label[k] === id) words.lenient[k] = 1
+    }
+    addHubs(words, this.size)
+    return words
   }
 
   /** The classes the patterns name, so a loader can check they exist. */
@@ -383,6 +418,7 @@ export class PhraseMatcher<R> {
    * not by its number of phrasings.
    */
   minimize(): void {
+    this.assertBuilding()
     const children: Array<Array<[string, number]>> = Array.from({length: this.size}, () => [])
     for (const [label, from] of this.edges) for (const [node, child] of from) children[node].push([label, child])
     const refIds = new Map<R, number>()
@@ -428,12 +464,19 @@ export class PhraseMatcher<R> {
 
   /** The trie as plain data, with refs turned into numbers by `refId` (stored by the build). */
   serialize(refId: (ref: R) => number): SerializedMatcher {
+    const isWord = (label: string): boolean => label.startsWith('s:') || label.startsWith('w:')
     const edges: Array<[string, number, number]> = []
-    for (const [label, from] of this.edges) for (const [node, child] of from) edges.push([label, node, child])
+    for (const [label, from] of this.edges) if (!isWord(label)) for (const [node, child] of from) edges.push([label, node, child])
+    const words = (this.byKind ??= this.splitByKind()).words
+    const labels: string[] = []
+    for (const [label, id] of words.ids) labels[id] = label
+    const lenient: number[] = []
+    words.lenient.forEach((flag, k) => flag && lenient.push(k))
     return {
       edges,
+      words: {labels, from: [...words.from], label: [...words.label], child: [...words.child], lenient},
       ends: this.ends.flatMap((refs, node) => refs.map((ref) => [node, refId(ref)] as [number, number])),
-      lenient: [...this.lenient],
+      lenient: [...this.lenient].filter((key) => !isWord(key.slice(key.indexOf('|') + 1))),
       nodes: this.size,
     }
   }
@@ -449,8 +492,14 @@ export class PhraseMatcher<R> {
     for (let i = 1; i < data.nodes; i++) m.ends.push([])
     for (const [node, id] of data.ends) m.ends[node].push(refOf(id))
     for (const edge of data.lenient) m.lenient.add(edge)
+    const {labels, from, label, child, lenient} = data.words
+    const words: WordEdges = {ids: new Map(labels.map((l, id) => [l, id])), from: Int32Array.from(from), label: Int32Array.from(label), child: Int32Array.from(child), lenient: new Uint8Array(label.length), hubs: []}
+    for (const k of lenient) words.lenient[k] = 1
+    addHubs(words, data.nodes)
+    m.loadedWords = words
     const inbound = new Int32Array(data.nodes)
-    for (const [, , child] of data.edges) inbound[child]++
+    for (const [, , to] of data.edges) inbound[to]++
+    for (const to of child) inbound[to]++
     m.shared = Array.from(inbound, (n) => n > 1)
     return m
   }
