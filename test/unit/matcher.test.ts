@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict'
+import {expandPattern} from '../../server/src/engine/terminology/pattern.js'
+import {PhraseMatcher} from '../../server/src/engine/terminology/matcher.js'
+import {tokenize} from '../../server/src/engine/parse/tokens.js'
+
+// The matcher keeps word edges in flat arrays, scanned for most nodes and looked up in a map
+// for nodes of many edges; dist/terminology.json stores those arrays. These tests hold the
+// two ways of finding an edge, and a stored matcher, to the trie they were made from.
+
+const build = (patterns: string[]): PhraseMatcher<string> => {
+  const m = new PhraseMatcher<string>()
+  for (const p of patterns) for (const seq of expandPattern(p)) m.add(seq, p)
+  m.minimize()
+  return m
+}
+
+// As the sentence parser marks them: punctuation between two tokens breaks a phrase.
+const found = (m: PhraseMatcher<string>, text: string): string[] => {
+  const tokens = tokenize(text, 0, [])
+  for (let i = 1; i < tokens.length; i++) tokens[i].breakBefore = /[.,;:!?]/.test(text.slice(tokens[i - 1].endOffset, tokens[i].offset))
+  return m.match(tokens).map((x) => `${x.ref}@${x.start}-${x.end}`)
+}
+
+const stored = (m: PhraseMatcher<string>): PhraseMatcher<string> => {
+  const refs: string[] = []
+  const data = JSON.parse(JSON.stringify(m.serialize((ref) => (refs.includes(ref) ? refs.indexOf(ref) : refs.push(ref) - 1))))
+  return PhraseMatcher.deserialize(data, (id) => refs[id])
+}
+
+describe('phrase matcher edges', () => {
+  // 30 words after "the": the node after "the" has more edges than a scan is used for.
+  const many = Array.from({length: 30}, (_, i) => `the word${i} ... end`)
+  const patterns = [...many, 'cancer (spreads|spread) to the (bone|bones|liver)', 'shrink the tumor', '<num> percent', 'stage <num> ... cancer']
+  const text = 'They said the word7 was the end. Cancer spread to the liver. It shrank the tumor. 40 percent had stage 4 breast cancer. the word29 at the end'
+
+  it('finds phrases through a node of many edges and through a node of few, the same before and after storing', () => {
+    const m = build(patterns)
+    const expected = [
+      'the word7 ... end@2-7',
+      'cancer (spreads|spread) to the (bone|bones|liver)@7-12',
+      'shrink the tumor@13-16',
+      '<num> percent@16-18',
+      'stage <num> ... cancer@19-23',
+      'the word29 ... end@23-28',
+    ]
+    assert.deepEqual(found(m, text), expected)
+    assert.deepEqual(found(stored(m), text), expected)
+  })
+
+  it('keeps punctuation rules for stored edges: a gap may cross a full stop, a plain word may not', () => {
+    const m = stored(build(['cancer ... liver', 'cancer spreads']))
+    assert.deepEqual(found(m, 'cancer. It reached the liver'), ['cancer ... liver@0-5'])
+    assert.deepEqual(found(m, 'cancer. spreads'), [])
+  })
+
+  it('refuses to change a stored matcher', () => {
+    const m = stored(build(['cancer spreads']))
+    assert.throws(() => m.add(expandPattern('tumor grows')[0], 'x'), /a loaded phrase matcher cannot be changed/)
+    assert.throws(() => m.minimize(), /a loaded phrase matcher cannot be changed/)
+  })
+})
