@@ -330,11 +330,6 @@ export class PhraseMatcher<R> {
   /** Replaced whenever the edges change, so answers kept on words for an older trie are not used. */
   private epoch = {}
 
-  /** Class edges by the node they leave, as a list and by class name. */
-  private get classEdges(): Map<number, ClassEdges> {
-    return (this.byKind ??= this.splitByKind()).classes
-  }
-
   private byKind?: {
     words: WordEdges
     classes: Map<number, ClassEdges>
