@@ -185,15 +185,6 @@ function pageWithsOf(sentence: Sentence, terminology: Terminology): readonly str
   return found.groups
 }
 
-const pageIds = new WeakMap<Terminology, ReadonlySet<string>>()
-
-/** Whether a group key ("<entry id>#<group>") belongs to a page-scoped entry. */
-function pageEntry(terminology: Terminology, key: string): boolean {
-  let ids = pageIds.get(terminology)
-  if (!ids) pageIds.set(terminology, (ids = new Set(terminology.entries.filter((e) => e.scope === 'page').map((e) => e.id))))
-  return ids.has(key.slice(0, key.lastIndexOf('#')))
-}
-
 /**
  * Hits of one sentence, offsets relative to the sentence's start, and what they depended on
  * beyond the sentence (a citation nearby, a refutation next) when that was asked.
