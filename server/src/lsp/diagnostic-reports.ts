@@ -5,7 +5,7 @@ import type {DocumentStats} from '../../../common/protocol.js'
 /** The diagnostics last worked out for a document, and the id a client echoes to ask whether they changed. */
 export interface DiagnosticReport {
   version: number
-  /** Derived from the diagnostics themselves: the same set gets the same id, whatever lint made it. */
+  /** Kept while the set stays the same, whatever lint made it; a new one when it changes. */
   resultId: string
   diagnostics: Diagnostic[]
 }
@@ -14,8 +14,10 @@ export interface DiagnosticReport {
  * Each open document's latest diagnostics, for clients that pull them (LSP 3.17
  * textDocument/diagnostic). A client sends back the result id it holds; when the set is the
  * same, the server answers "unchanged" instead of re-sending hundreds of diagnostics a long
- * draft has. The id is a hash of the set, so an edit that changes no diagnostic (a word
- * replaced on a line without findings after it) keeps it. The stats notification is kept to
+ * draft has. A new set is compared with the one kept, field by field, and keeps its id when
+ * they are the same, so an edit that changes no diagnostic (a word replaced on a line without
+ * findings after it) keeps it. (A hash of the set's JSON did the same, but serialised the
+ * whole set, hundreds of KB for a long spun page, on every lint.) The stats notification is kept to
  * the same rule for such a client: sent when its figures changed.
  */
 export class DiagnosticReports {
@@ -25,11 +27,15 @@ export class DiagnosticReports {
 
   /** Keeps the set for the document; true when it differs from the one kept before. */
   record(uri: string, version: number, diagnostics: Diagnostic[]): boolean {
-    const resultId = createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64url')
     const previous = this.reports.get(uri)
+    const same = previous !== undefined && sameDiagnostics(previous.diagnostics, diagnostics)
+    const resultId = same ? previous.resultId : `${++this.made}`
     this.reports.set(uri, {version, resultId, diagnostics})
-    return previous?.resultId !== resultId
+    return !same
   }
+
+  /** Result ids given so far: each new set gets the next. */
+  private made = 0
 
   /**
    * Whether the status-bar figures of a lint differ from those last sent for the document (its
@@ -52,4 +58,21 @@ export class DiagnosticReports {
     this.reports.delete(uri)
     this.statsSent.delete(uri)
   }
+}
+
+/** Whether two sets hold the same diagnostics in the same order, in every field a client reads. */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (!sameDiagnostic(a[i], b[i])) return false
+  return true
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  const {start, end} = a.range
+  const other = b.range
+  if (start.line !== other.start.line || start.character !== other.start.character || end.line !== other.end.line || end.character !== other.end.character) return false
+  if (a.message !== b.message || a.severity !== b.severity || a.code !== b.code || a.source !== b.source || a.codeDescription?.href !== b.codeDescription?.href) return false
+  // Anything else a diagnostic may carry (data, tags, related information) is compared whole.
+  const rest = (d: Diagnostic): string => JSON.stringify([d.data, d.tags, d.relatedInformation])
+  return (a.data === undefined && b.data === undefined && a.tags === undefined && b.tags === undefined && a.relatedInformation === undefined && b.relatedInformation === undefined) || rest(a) === rest(b)
 }
