@@ -53,6 +53,11 @@ describe('context: more cases', () => {
     assert.equal(ids('A quuxopsy does not spread zorb.'), 0)
     assert.equal(ids('This drug has no side blips.'), 1)
   })
+  it('a contraction typed without its apostrophe denies like the written one', () => {
+    assert.deepEqual(byRule('Quux doesnt spread cancer.', MYTH), [])
+    assert.deepEqual(byRule('quux dont spread cancer', MYTH), [])
+    assert.equal(byRule('Donts and quux spreads cancer.', MYTH).length, 1)
+  })
   it('a question asks rather than states', () => {
     assert.deepEqual(byRule('Does quux spread cancer?', MYTH), [])
   })

@@ -81,6 +81,11 @@ describe('accuracy/survival-statistic', () => {
       assert.deepEqual(rules, ['promotion/unsupported-statistic'], text)
     }
   })
+  it('takes "according to our records" for the provider\'s own figure, not a source', () => {
+    const rules = (text: string) => lint(text).findings.map((f) => f.ruleId).filter((r) => r === 'promotion/unsupported-statistic')
+    assert.deepEqual(rules('Our clinic doubles survival, according to our records.'), ['promotion/unsupported-statistic'])
+    assert.deepEqual(rules('Our clinic doubles survival, according to the national cancer registry.'), [])
+  })
   it('reports the figure itself when the promotion rule is off', () => {
     assert.deepEqual(found('Our survival rate for stage 4 breast cancer is 90%.', {rules: {'promotion/unsupported-statistic': 'off'}}).map((f) => f.text), ['90%'])
   })

@@ -6,7 +6,11 @@ import type {Terminology} from '../terminology/terminology.js'
 import {classSpansOf} from './class-spans.js'
 
 // Words that deny what follows ("does not spread", "never fatal", "no cure", "nobody can promise").
-const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'without', 'neither', 'nor', 'nothing', 'none', 'nobody', 'hardly', 'rarely', 'unlikely', 'untrue', 'false'])
+const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'without', 'neither', 'nor', 'nothing', 'none', 'nobody', 'hardly', 'rarely', 'unlikely', 'untrue', 'false', ...[
+  // The same contractions typed without the apostrophe, as forum posts and messages write them
+  // ("it doesnt work for everyone"); "cant" and "wont" are kept, as their other senses are rare in health text.
+  'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'couldnt', 'wouldnt', 'shouldnt', 'wont', 'havent', 'hasnt', 'hadnt', 'aint', 'neednt', 'mustnt',
+]])
 // Words that mark the statement as a belief being corrected, wherever they stand in the sentence.
 const MYTH_CUES = new Set(['myth', 'myths', 'misconception', 'misconceptions', 'misbelief', 'misunderstand', 'misunderstood', 'untrue', 'falsely', 'wrongly', 'mistakenly', 'mistaken', 'incorrect', 'incorrectly', 'rumor', 'rumour', 'rumors', 'rumours', 'debunk', 'debunked'])
 
