@@ -23,6 +23,11 @@ describe('context: negation and correction are not flagged', () => {
     assert.equal(byRule('Without any warning, quux spreads cancer.', MYTH).length, 1)
     assert.equal(byRule('Without quux spreading cancer, we would be fine.', MYTH).length, 0)
   })
+  it('reads a contraction written without its apostrophe as a negation', () => {
+    assert.deepEqual(byRule('quux doesnt spread cancer, my nurse said', MYTH), [])
+    assert.deepEqual(byRule('the scan cant show that quux spreads cancer', MYTH), [])
+    assert.equal(byRule('Quux spreads cancer, as is its wont.', MYTH).length, 1)
+  })
   it('does not carry a negation from an earlier sentence', () => {
     assert.equal(byRule('That is not true. Quux spreads cancer.', MYTH).length, 1)
   })

@@ -5,12 +5,12 @@ import type {ClassSpans} from '../terminology/matcher.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {classSpansOf} from './class-spans.js'
 
+// Contractions as forum posts and texts spell them, without the apostrophe ("it cant see single
+// cells", "doesnt spread"). "wont" is left out, being a word of its own ("as is its wont");
+// "cant" in its other sense (jargon) does not stand before the verb it would deny.
+const DROPPED_APOSTROPHE = ['cant', 'dont', 'doesnt', 'isnt', 'arent', 'wasnt', 'werent', 'didnt', 'hasnt', 'havent', 'hadnt', 'couldnt', 'wouldnt', 'shouldnt', 'aint', 'neednt', 'mustnt']
 // Words that deny what follows ("does not spread", "never fatal", "no cure", "nobody can promise").
-const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'without', 'neither', 'nor', 'nothing', 'none', 'nobody', 'hardly', 'rarely', 'unlikely', 'untrue', 'false', ...[
-  // The same contractions typed without the apostrophe, as forum posts and messages write them
-  // ("it doesnt work for everyone"); "cant" and "wont" are kept, as their other senses are rare in health text.
-  'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'couldnt', 'wouldnt', 'shouldnt', 'wont', 'havent', 'hasnt', 'hadnt', 'aint', 'neednt', 'mustnt',
-]])
+const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'without', 'neither', 'nor', 'nothing', 'none', 'nobody', 'hardly', 'rarely', 'unlikely', 'untrue', 'false', ...DROPPED_APOSTROPHE])
 // Words that mark the statement as a belief being corrected, wherever they stand in the sentence.
 const MYTH_CUES = new Set(['myth', 'myths', 'misconception', 'misconceptions', 'misbelief', 'misunderstand', 'misunderstood', 'untrue', 'falsely', 'wrongly', 'mistakenly', 'mistaken', 'incorrect', 'incorrectly', 'rumor', 'rumour', 'rumors', 'rumours', 'debunk', 'debunked'])
 
