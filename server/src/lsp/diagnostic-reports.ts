@@ -16,8 +16,8 @@ export interface DiagnosticReport {
  * same, the server answers "unchanged" instead of re-sending hundreds of diagnostics a long
  * draft has. A new set is compared with the one kept, field by field, and keeps its id when
  * they are the same, so an edit that changes no diagnostic (a word replaced on a line without
- * findings after it) keeps it. (A hash of the set's JSON did the same, but serialised the
- * whole set, hundreds of KB for a long spun page, on every lint.) The stats notification is kept to
+ * findings after it) keeps it. Comparing costs less than a hash of the set's JSON would:
+ * that serialises the whole set, hundreds of KB for a long spun page, on every lint. The stats notification is kept to
  * the same rule for such a client: sent when its figures changed.
  */
 export class DiagnosticReports {

@@ -60,9 +60,9 @@ interface TokenEdges {
 /**
  * The word and stem edges of the trie, by the node they leave, in flat arrays: edges of node n
  * are from[n] .. from[n + 1]. Most nodes have a few edges, and comparing a token's label ids
- * with them is faster than a hash lookup per label in maps keyed by node (which, for a common
- * word, held an entry for each of thousands of nodes). Nodes with many edges (the root) keep
- * a map by label id.
+ * with them is faster than a hash lookup in a map per label keyed by node (the map of a common
+ * word would hold an entry for each of thousands of nodes). Nodes with many edges (the root)
+ * keep a map by label id.
  */
 interface WordEdges {
   ids: Map<string, number>
