@@ -66,6 +66,20 @@ describe('incremental lint: a citation beside a statistic', () => {
     assert.deepEqual(found(`${stat} Data from the NCI (NCI, 2024).\n`, cache), [])
     assert.deepEqual(found(`${stat} Call us.\n`, cache), ['We have a 95% survival rate'])
   })
+  it('drops a jargon finding when the next sentence comes to explain the term, and brings it back when it goes', () => {
+    // Whether a use is explained is kept with its sentence, keyed by the neighbouring text it reads.
+    const cache = new ParseCache()
+    const jargon = (text: string) => lint(text, {cache}).findings.filter((f) => f.ruleId === 'readability/undefined-jargon').map((f) => text.slice(f.offset, f.endOffset))
+    // The term's paragraph stays the same text (its parse and memo are reused) and is long
+    // enough that the next sentence lies beyond the words read after the term; the next changes.
+    const term = 'You may need a lumpectomy, and your surgeon will talk with you about the operation, the time it takes to heal, how to care for the wound at home and the visits you will have after it.'
+    const plain = `${term}\n\nIt will be quick.\n`
+    const explained = `${term}\n\nIn a lumpectomy, the surgeon removes the lump and a little tissue around it.\n`
+    assert.deepEqual(jargon(plain), ['lumpectomy'])
+    assert.deepEqual(jargon(explained), [])
+    assert.deepEqual(jargon(plain), ['lumpectomy'])
+    assert.deepEqual(jargon(`Intro.\n\n${explained}`), [])
+  })
   it('looks for a citation only around sentences where a statistic was found', () => {
     const draft = parseDraft(`We help people. Data from the NCI (NCI, 2024).\n\n${stat} Call us.\n`, 'markdown')
     findPhraseHits(draft, builtinTerminology(), () => true, (id) => RULES_BY_ID.get(id)?.phrase)
