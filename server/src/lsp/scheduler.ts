@@ -5,6 +5,7 @@ import {toDiagnostic} from './convert.js'
 import {DiagnosticReports, type DiagnosticReport} from './diagnostic-reports.js'
 import type {DocumentConfigs} from './document-configs.js'
 import {publishStats} from './handlers/stats.js'
+import {IdleCompaction} from './idle-compaction.js'
 import type {DocumentLinter} from './linter.js'
 
 /** Re-lint after typing stops for this long, so a burst of keystrokes costs one lint. */
@@ -61,10 +62,12 @@ export class LintScheduler {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly configs: DocumentConfigs,
     private readonly linter: DocumentLinter,
+    private readonly compaction = new IdleCompaction(DEBOUNCE_MS),
   ) {}
 
   /** Lints the document after `delay` ms, or on the next turn (a timer's clock would add a millisecond or more). */
   schedule(uri: string, delay: number): void {
+    this.compaction.busy()
     this.pending.get(uri)?.()
     const run = (): void => {
       this.pending.delete(uri)
@@ -156,6 +159,7 @@ export class LintScheduler {
     } finally {
       this.running.delete(uri)
       this.wake(uri)
+      if (this.pending.size === 0 && this.running.size === 0) this.compaction.idle()
     }
   }
 
