@@ -67,7 +67,55 @@ describe('accuracy/nonstandard-term: spun terms (a word swapped for a synonym)',
     // The entries name known garbles; the detector should find many of them without the list.
     const entries = builtinTerminology().entries.filter((e) => e.rule === 'accuracy/nonstandard-term')
     const found = entries.filter((e) => e.examples.flag.some((s) => detectorAlone(s).length > 0))
-    assert.ok(found.length >= 10, `${found.length} of ${entries.length}: ${found.map((e) => e.id).join(', ')}`)
+    assert.ok(found.length >= 13, `${found.length} of ${entries.length}: ${found.map((e) => e.id).join(', ')}`)
+  })
+
+  it('reads a thing named by a related sense of a word: a direct hypernym or hyponym of a sense the term does not mean', () => {
+    // "marker" is also a pen: its hyponym "highlighter" put for the tumor marker is a garble.
+    const text = 'Doctors measure tumor highlighters such as CA 125.'
+    const [f, ...rest] = spun(text)
+    assert.equal(rest.length, 0)
+    assert.equal(text.slice(f.offset, f.endOffset), 'tumor highlighters')
+    assert.match(f.message, /^'tumor highlighters' reads like 'tumor marker'/)
+    assert.deepEqual(f.suggestions[0].edits, [{offset: 16, endOffset: 34, newText: 'tumor markers'}])
+    // "vessel" is also a jar or a ship: its hypernym "container" put for a blood vessel.
+    assert.deepEqual(detectorAlone('Tumors grow new blood containers to feed themselves.'), ['new blood containers'])
+  })
+
+  it('does not read a related word that is common, names no thing, is mostly a verb, or swaps along with another word', () => {
+    for (const text of [
+      'The plant extract has anti-tumor properties.', // an attribute of the sense the term means (grade)
+      'Survival proportions come from cancer registries.', // a relation (rate)
+      'Early discovery of the disease helps.', // an act (detection)
+      'Pain reduction after surgery takes time.', // an act (relief)
+      'Bring your cancer materials to the visit.', // a common thing (screening as cloth)
+      'Cancer travels through the blood.', // mostly a verb (spread)
+      'A sterilizer kit and a bedpan are in the room.', // related words of vessel, with no term around them
+    ]) {
+      assert.deepEqual(detectorAlone(text), [], text)
+    }
+    // A related word is the only swap of its reading: "novel" for new as well is not read as "new blood vessel".
+    assert.deepEqual(detectorAlone('Tumors grow novel blood containers to feed themselves.'), ['blood containers'])
+  })
+
+  it('reads the new standard terms: tests, transplant care and the care team', () => {
+    assert.deepEqual(detectorAlone('Kidney function trials show how well the kidneys filter blood.'), ['Kidney function trials'])
+    assert.deepEqual(spun('Ask your nurse practician about side effects.').map((f) => f.suggestions[0].edits[0].newText), ['nurse practitioner'])
+  })
+
+  it('in a term of three or more words, lets one common word be swapped while two others stand as written', () => {
+    // "liver role test" keeps "liver" and "test": the pair pins the term, as a rare word does for two.
+    assert.deepEqual(detectorAlone('The liver role test came back normal.'), ['liver role test'])
+    // Two words: a common modifier with the head as written is still plain English ("original tumor").
+    assert.deepEqual(detectorAlone('The original tumor was small.'), [])
+    // Joining words are not words of the term: "nature of life" keeps only "life".
+    assert.deepEqual(detectorAlone('Many people think about the meaning and nature of life.'), [])
+  })
+
+  it('leaves real medical phrases that look like a swap of a new term alone', () => {
+    for (const text of ['A stem cell graft was given after high-dose chemotherapy.', 'Bone marrow grafts can be rejected.', 'Your pain medication may be changed.']) {
+      assert.deepEqual(detectorAlone(text), [], text)
+    }
   })
 })
 

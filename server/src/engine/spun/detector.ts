@@ -10,10 +10,12 @@ export interface SpunMatch {
   end: number
 }
 
-type Alt = [stems: string[], rare: boolean, written: string[]]
+type Alt = [stems: string[], rare: boolean, written: string[], related: boolean]
 
 const NO_ALTS: readonly Alt[] = []
 const NO_TERMS: readonly number[] = []
+/** Words that join a term's words ("quality of life", "head and neck cancer"): kept, they say nothing of which term is meant. */
+const GLUE = new Set(['of', 'and', 'versus'])
 
 /**
  * Finds standard terms with a word swapped for a WordNet synonym ("lymph hubs" for lymph
@@ -21,9 +23,11 @@ const NO_TERMS: readonly number[] = []
  * of tokens. A reading counts when every word of the term is there, as written or as one of
  * its synonyms, at least one word is swapped, the phrase is not itself standard (the allow
  * list, WordNet's own compounds), and a common word only stands for the head: with the head
- * left as written, a swapped modifier must be rare, and with no word left as written one of
- * the swapped words must be rare, since common words side by side are too often plain English.
- * The longest reading at a place wins.
+ * left as written, a swapped modifier must be rare (unless two other words of the term stand
+ * as written), and with no word left as written one of the swapped words must be rare, since
+ * common words side by side are too often plain English. A related word (a thing named by a
+ * hypernym or hyponym of a sense the term does not mean: "blood containers") is the only swap
+ * of its reading. The longest reading at a place wins.
  */
 export class SpunDetector {
   /**
@@ -40,9 +44,12 @@ export class SpunDetector {
 
   constructor(private readonly data: SpunIndexData) {
     data.terms.forEach((t, term) => {
-      const firsts = [t.stems[0], ...data.alts[term][0].filter(([stems]) => stems.length === 1).map(([stems]) => stems[0])]
-      const seconds = [t.stems[1], ...data.alts[term][1].map(([stems]) => stems[0])]
+      // A related word is the only swap of its reading, so it pairs with the other word as written.
+      const firsts = [t.stems[0], ...data.alts[term][0].filter(([stems, , , related]) => stems.length === 1 && !related).map(([stems]) => stems[0])]
+      const seconds = [t.stems[1], ...data.alts[term][1].filter(([, , , related]) => !related).map(([stems]) => stems[0])]
       for (const first of new Set(firsts)) for (const second of new Set(seconds)) this.add(first, second, term)
+      for (const [stems, , , related] of data.alts[term][0]) if (related && stems.length === 1) this.add(stems[0], t.stems[1], term)
+      for (const [stems, , , related] of data.alts[term][1]) if (related) this.add(t.stems[0], stems[0], term)
       for (const [stems] of data.alts[term][0]) {
         if (stems.length === 1) continue
         const list = this.startsLong.get(stems[0]) ?? []
@@ -106,29 +113,34 @@ export class SpunDetector {
     let swapped = 0
     let kept = 0
     let rare = false
+    let related = false
     // A common word put for a modifier while the head stays ("original tumor", "delicate
-    // tissue") is too often plain English: a swapped modifier must be rare unless the head is swapped too.
+    // tissue") is too often plain English: a swapped modifier must be rare unless the head is
+    // swapped too, or two words of a longer term stand as written ("liver role test").
     let commonModifier = false
     for (let pos = 0; pos < stems.length; pos++) {
       if (at >= tokens.length || (at > start && tokens[at].breakBefore)) return 0
       if (tokens[at].stem === stems[pos]) {
         at++
-        kept++
+        if (!GLUE.has(stems[pos])) kept++
         continue
       }
       let took = 0
       let tookRare = false
-      for (const [alt, isRare, written] of alts[pos].get(tokens[at].stem) ?? NO_ALTS) {
+      let tookRelated = false
+      for (const [alt, isRare, written, isRelated] of alts[pos].get(tokens[at].stem) ?? NO_ALTS) {
         if (alt.length <= took || at + alt.length > tokens.length) continue
         let ok = true
         for (let k = 1; k < alt.length && ok; k++) ok = tokens[at + k].stem === alt[k] && !tokens[at + k].breakBefore
         if (ok && writtenAs(tokens, at, written)) {
           took = alt.length
           tookRare = isRare
+          tookRelated = isRelated
         }
       }
       if (took === 0) return 0
       rare ||= tookRare
+      related ||= tookRelated
       if (pos < stems.length - 1 && !tookRare) commonModifier = true
       at += took
       swapped++
@@ -138,7 +150,7 @@ export class SpunDetector {
     for (let k = start; k < at && named; k++) named = tokens[k].norm.capital
     if (named) return 0
     const headKept = tokens[at - 1].stem === stems[stems.length - 1]
-    if (swapped === 0 || (kept === 0 && !rare) || (headKept && commonModifier)) return 0
+    if (swapped === 0 || (kept === 0 && !rare) || (headKept && commonModifier && kept < 2) || (related && swapped > 1)) return 0
     let key = tokens[start].stem
     for (let k = start + 1; k < at; k++) key += ` ${tokens[k].stem}`
     return this.allowed.has(key) ? 0 : at

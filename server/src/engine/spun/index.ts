@@ -11,10 +11,11 @@ export interface SpunIndexData {
   terms: Array<{term: string; stems: string[]; source: string}>
   /**
    * Per term and word position: the stem sequences of its synonyms, each with whether it is
-   * rare (few tagged senses in WordNet's corpus: a word a writer is unlikely to choose) and
-   * the synonyms as written that have those stems.
+   * rare (few tagged senses in WordNet's corpus: a word a writer is unlikely to choose), the
+   * synonyms as written that have those stems, and whether it is a related word rather than a
+   * synonym (WordNet.related: a thing named by a hypernym or hyponym of another sense).
    */
-  alts: Array<Array<Array<[string[], boolean, string[]]>>>
+  alts: Array<Array<Array<[string[], boolean, string[], boolean]>>>
   /** Stem sequences that look like a swap but are standard: the allow list and WordNet's own compounds. */
   allowed: string[]
 }
@@ -55,10 +56,20 @@ function synonymsOf(wordnet: WordNet, word: string): Set<string> {
   return out
 }
 
+/**
+ * Whether a spinning tool putting `related` (WordNet.related) for a word of a term makes a
+ * garble a reader cannot take for plain English: one rare word ("cancer material" and "cancer
+ * setting" are English), mostly a noun ("travels" in "cancer travels" is the verb). A word of
+ * any standard term is no garble either ("palliative treatment", "cancer care").
+ */
+const isRelatedSwap = (wordnet: WordNet, related: string): boolean =>
+  /^[a-z]+$/.test(related) && wordnet.frequency(related) <= RARE && wordnet.mostlyNoun(related)
+
 export function compileSpunIndex(groups: ReadonlyArray<{source: string; terms: readonly string[]}>, allow: readonly string[], wordnet: WordNet): SpunIndexData {
   const terms: SpunIndexData['terms'] = []
   const alts: SpunIndexData['alts'] = []
   const vocabulary = new Set<string>()
+  const termWords = new Set(groups.flatMap((g) => g.terms.flatMap((t) => stemsOf(t))))
   for (const group of groups) {
     for (const term of group.terms) {
       const words = term.split(' ')
@@ -69,11 +80,14 @@ export function compileSpunIndex(groups: ReadonlyArray<{source: string; terms: r
       terms.push({term, stems, source: group.source})
       alts.push(
         words.map((written) => {
-          const out: Array<[string[], boolean, string[]]> = []
-          const seen = new Map<string, [string[], boolean, string[]]>()
+          const out: Array<[string[], boolean, string[], boolean]> = []
+          const seen = new Map<string, [string[], boolean, string[], boolean]>()
           const word = written.toLowerCase()
           if (acronym(written)) return out
-          for (const synonym of synonymsOf(wordnet, word)) {
+          const synonyms = synonymsOf(wordnet, word)
+          const candidates: Array<[string, boolean]> = [...synonyms].map((w) => [w, false])
+          for (const w of wordnet.related(word)) if (!synonyms.has(w) && isRelatedSwap(wordnet, w)) candidates.push([w, true])
+          for (const [synonym, related] of candidates) {
             const parts = synonym.split(/[\s-]+/).filter(Boolean)
             // A phrase that opens with a function word ("in advance", "of import") is no swap a reader would take for a term.
             if (FUNCTION_WORDS.has(parts[0]) || synonym.replace(/[^a-z]/g, '').length < MIN_LETTERS) continue
@@ -82,13 +96,14 @@ export function compileSpunIndex(groups: ReadonlyArray<{source: string; terms: r
             // An inflection or spelling of the word itself or of another word of the term, or a
             // phrase that holds the word ("in advance" for advanced), is no swap.
             if (synStems.some((s) => stems.includes(s))) continue
+            if (related && synStems.some((s) => termWords.has(s))) continue // see isRelatedSwap
             const key = synStems.join(' ')
             const known = seen.get(key)
             if (known) {
               if (!known[2].includes(parts.join(' '))) known[2].push(parts.join(' '))
               continue
             }
-            const alt: [string[], boolean, string[]] = [synStems, parts.length === 1 && wordnet.frequency(synonym) <= RARE, [parts.join(' ')]]
+            const alt: [string[], boolean, string[], boolean] = [synStems, !related && parts.length === 1 && wordnet.frequency(synonym) <= RARE, [parts.join(' ')], related]
             seen.set(key, alt)
             out.push(alt)
             for (const s of synStems) vocabulary.add(s)
