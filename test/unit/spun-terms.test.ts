@@ -40,7 +40,7 @@ describe('accuracy/nonstandard-term: spun terms (a word swapped for a synonym)',
   })
 
   it('leaves standard terms, their established variants and WordNet compounds alone', () => {
-    for (const text of ['In the National Lung Screening Trial, low-dose CT found cancer early.', 'Cancer cells reach the lymph nodes first.', 'A lymph gland in the neck was swollen.', 'Bone marrow is spongy tissue inside the bones.', 'The laboratory tests came back normal.', 'A positron emission tomography scan was done.', 'Blood flow to the tumor was low.']) {
+    for (const text of ['In the National Lung Screening Trial, low-dose CT found cancer early.', 'Cancer cells reach the lymph nodes first.', 'A lymph gland in the neck was swollen.', 'Bone marrow is spongy tissue inside the bones.', 'The laboratory tests came back normal.', 'A positron emission tomography scan was done.', 'Blood flow to the tumor was low.', 'Signs of carcinoid syndrome include a fast heartbeat.', 'Tell your nurse about a racing or irregular heartbeat.']) {
       assert.deepEqual(detectorAlone(text), [], text)
     }
   })
