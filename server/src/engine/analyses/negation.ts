@@ -12,7 +12,7 @@ const DROPPED_APOSTROPHE = ['cant', 'dont', 'doesnt', 'isnt', 'arent', 'wasnt', 
 // Words that deny what follows ("does not spread", "never fatal", "no cure", "nobody can promise").
 const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'without', 'neither', 'nor', 'nothing', 'none', 'nobody', 'hardly', 'rarely', 'unlikely', 'untrue', 'false', ...DROPPED_APOSTROPHE])
 // Words that mark the statement as a belief being corrected, wherever they stand in the sentence.
-const MYTH_CUES = new Set(['myth', 'myths', 'misconception', 'misconceptions', 'misbelief', 'misunderstand', 'misunderstood', 'untrue', 'falsely', 'wrongly', 'mistakenly', 'mistaken', 'incorrect', 'incorrectly', 'rumor', 'rumour', 'rumors', 'rumours', 'debunk', 'debunked'])
+const MYTH_CUES = new Set(['myth', 'myths', 'misconception', 'misconceptions', 'misbelief', 'misunderstand', 'misunderstood', 'untrue', 'falsely', 'wrongly', 'mistakenly', 'mistaken', 'incorrect', 'incorrectly', 'rumor', 'rumour', 'rumors', 'rumours', 'debunk', 'debunked', 'corrected'])
 
 /**
  * The context classes of terminology/classes.yaml the engine reads (their members are data):
