@@ -19,7 +19,11 @@ export type Collect = () => void
  */
 export function exposedCollect(): Collect {
   setFlagsFromString('--expose-gc')
-  return runInNewContext('gc') as Collect
+  const collect = runInNewContext('gc') as Collect
+  // V8 stamps a code cache with a hash of its flags and rejects a cache made under other flags:
+  // the flag is set back so the caches the build writes from a server session still load.
+  setFlagsFromString('--no-expose-gc')
+  return collect
 }
 
 
