@@ -42,6 +42,10 @@ describe('the tokens of a word', () => {
   })
 
   // `<Name>` asks for a capitalised word; a determiner opening a sentence ("The capsule") is not one.
+  it('take a trademark sign as a word of its own', () => {
+    assert.deepEqual(tokensOf('CellularTea™ and Oxicell® help.'), ['cellulartea@0-11 ™@11-12 and@13-16 oxicell@17-24 ®@24-25 help@26-30'])
+  })
+
   it('are capitalised names unless they are determiners', () => {
     assert.deepEqual(['Tumexal', 'Bloodroot', 'Dr', 'The', 'This', 'Our', 'Each', 'liquid'].map((w) => normalizeWord(w).capital), [true, true, true, false, false, false, false, false])
   })

@@ -44,7 +44,8 @@ export interface Normalized {
 }
 
 // Words keep inner apostrophes (doesn't, patient's) and numbers keep inner . and , (1.5, 10,000).
-const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[%$#+&]/gu
+// A trademark sign (™ ®) is a word of its own: it marks a brand, which patterns may ask for.
+const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[%$#+&™®]/gu
 const NUMBER = /^\d/
 
 export function isNumber(word: string): boolean {
