@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {parseDraft} from '../../server/src/engine/parse/draft.js'
-import {setSpellingMap, tokenize, wordShape} from '../../server/src/engine/parse/tokens.js'
+import {normalizeWord, setSpellingMap, tokenize, wordShape} from '../../server/src/engine/parse/tokens.js'
 
 /** Each sentence's tokens as [word, offset, endOffset], with '|' before a token a phrase may not run into. */
 const tokensOf = (text: string) =>
@@ -39,5 +39,14 @@ describe('the tokens of a word', () => {
     // The sentence parser reads "fatal.<!-- note -->Next" as one word of two parts.
     assert.deepEqual(tokensOf('It is fatal.<!-- note -->Next one.'), ['it@0-2 is@3-5 fatal@6-11 |next@25-29 one@30-33'])
     assert.deepEqual(tokensOf('A cancer<!-- x -->;spread b.'), ['a@0-1 cancer@2-8 |spread@19-25 b@26-27'])
+  })
+
+  // `<Name>` asks for a capitalised word; a determiner opening a sentence ("The capsule") is not one.
+  it('take a trademark sign as a word of its own', () => {
+    assert.deepEqual(tokensOf('CellularTea™ and Oxicell® help.'), ['cellulartea@0-11 ™@11-12 and@13-16 oxicell@17-24 ®@24-25 help@26-30'])
+  })
+
+  it('are capitalised names unless they are determiners', () => {
+    assert.deepEqual(['Tumexal', 'Bloodroot', 'Dr', 'The', 'This', 'Our', 'Each', 'liquid'].map((w) => normalizeWord(w).capital), [true, true, true, false, false, false, false, false])
   })
 })

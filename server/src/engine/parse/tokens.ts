@@ -44,7 +44,8 @@ export interface Normalized {
 }
 
 // Words keep inner apostrophes (doesn't, patient's) and numbers keep inner . and , (1.5, 10,000).
-const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[%$#+&]/gu
+// A trademark sign (™ ®) is a word of its own: it marks a brand, which patterns may ask for.
+const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[%$#+&™®]/gu
 const NUMBER = /^\d/
 
 export function isNumber(word: string): boolean {
@@ -65,6 +66,12 @@ export function setSpellingMap(map: ReadonlyMap<string, string>): ReadonlyMap<st
 const normalized = new Map<string, Normalized>()
 
 /**
+ * Determiners written with a capital only because they open a sentence or a heading ("The
+ * capsule is swallowed", "This Tea"): they are not part of a name, so `<Name>` does not take them.
+ */
+const NOT_NAMES = new Set(['the', 'a', 'an', 'this', 'these', 'that', 'those', 'our', 'your', 'my', 'his', 'her', 'its', 'their', 'each', 'every', 'some', 'any', 'all', 'no'])
+
+/**
  * A cache key that keeps no other string alive. V8 cuts a substring of 13 or more characters
  * as a view of the whole string, so a word of a draft kept as a key would keep the draft's
  * paragraph (in the server, of a version long since edited) in memory; joining flattens.
@@ -83,7 +90,7 @@ export function normalizeWord(raw: string): Normalized {
     const stem = /^[\p{L}]/u.test(word) ? stemmer(word) : word
     const lemma = irregularLemma(word)
     const lemmaStem = lemma && !lemma.includes('_') ? stemmer(lemma) : undefined
-    hit = {word, stem, capital: /^\p{Lu}/u.test(key), lemmaStem: lemmaStem !== stem ? lemmaStem : undefined, seenBy: [], edges: []}
+    hit = {word, stem, capital: /^\p{Lu}/u.test(key) && !NOT_NAMES.has(word), lemmaStem: lemmaStem !== stem ? lemmaStem : undefined, seenBy: [], edges: []}
     // Bounded: a pasted dump of random strings must not grow it without end.
     if (normalized.size > 100_000) normalized.clear()
     normalized.set(key, hit)
