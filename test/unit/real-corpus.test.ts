@@ -11,7 +11,7 @@ import {ROOT} from '../helpers.js'
 // engine reaches, so a change that loses judgment on real text fails here; raise them when
 // it gets better. The figures are printed, so a run shows where it stands.
 const REAL = join(ROOT, 'test', 'corpus', 'real')
-const FLOORS = {promotion: 0.62, accuracy: 0.55, readability: 0.85}
+const FLOORS = {promotion: 0.78, accuracy: 0.55, readability: 0.85}
 /** Accuracy and promotion findings per 1,000 words of trusted text, at most. */
 const TRUSTED_CEILING = 0.5
 
