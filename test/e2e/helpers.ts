@@ -61,6 +61,24 @@ export async function showDocument(doc: vscode.TextDocument): Promise<vscode.Tex
   }
 }
 
+/**
+ * Closes every editor; the tests' own edited documents (workspace files, untitled drafts) are
+ * reverted first, so no "save changes?" dialog blocks the run. Other dirty documents are left to
+ * VS Code: its user settings.json can be dirty while a setting is being written, and showing it
+ * then fails ("another editor opened in the meantime"), as a CI run once did.
+ */
+export async function closeAllEditors(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.toString()
+  const ours = (d: vscode.TextDocument) =>
+    d.uri.scheme === 'untitled' ||
+    (folder !== undefined && d.uri.toString().startsWith(folder + '/') && !d.uri.path.includes('/.vscode/'))
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && ours(d))) {
+    await showDocument(doc)
+    await revertAndCloseActiveEditor()
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors')
+}
+
 /** Closes the active editor, dropping unsaved changes (files on disk are left as they were). */
 export async function revertAndCloseActiveEditor(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')

@@ -9,18 +9,10 @@ import {parse} from 'yaml'
 import * as vscode from 'vscode'
 import {CONFIG_TEMPLATE} from '../../../client/src/config-template.js'
 import type {CreateConfigResult} from '../../../client/src/create-config.js'
-import {EXTENSION_ID, openFixture, ruleOf, showDocument, ui, until, waitForDiagnostics, waitForRuleOn, workspaceUri} from '../helpers.js'
+import {closeAllEditors, EXTENSION_ID, openFixture, ruleOf, showDocument, ui, until, waitForDiagnostics, waitForRuleOn, workspaceUri} from '../helpers.js'
 
 const COMMAND = 'oncolint.createConfiguration'
 const create = () => vscode.commands.executeCommand<CreateConfigResult>(COMMAND)
-
-async function closeAll(): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-    await showDocument(doc)
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors')
-}
 
 describe('oncolint: Create configuration', () => {
   const yamlFile = () => workspaceUri('.oncolintrc.yaml').fsPath
@@ -33,7 +25,7 @@ describe('oncolint: Create configuration', () => {
     schemaFile = path.join(ext.extensionPath, 'server', 'oncolintrc.schema.json')
   })
   afterEach(async () => {
-    await closeAll()
+    await closeAllEditors()
     for (const f of [yamlFile(), jsonFile()]) fs.rmSync(f, {force: true})
   })
 

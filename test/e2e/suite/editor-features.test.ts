@@ -8,7 +8,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as vscode from 'vscode'
 import type {OncolintApi} from '../../../client/src/extension.js'
-import {EXTENSION_ID, revertAndCloseActiveEditor, ruleOf, screenshot, sleep, testTermsFile, waitForDiagnostics, waitForRuleOn, workspaceUri} from '../helpers.js'
+import {closeAllEditors, EXTENSION_ID, ruleOf, screenshot, sleep, testTermsFile, waitForDiagnostics, waitForRuleOn, workspaceUri} from '../helpers.js'
 
 const NONSTANDARD = 'accuracy/nonstandard-term'
 const SUPERLATIVE = 'promotion/superlative'
@@ -32,14 +32,6 @@ async function until<T>(probe: () => T | undefined | false, what: string, timeou
   throw new Error(`timed out waiting for ${what}`)
 }
 
-/** Closes every editor; edited drafts are reverted first, so no "save changes?" dialog blocks the run. */
-async function closeAll(): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-    await vscode.window.showTextDocument(doc, {preview: false})
-    await revertAndCloseActiveEditor()
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors')
-}
 
 describe('editor features', () => {
   before(async () => {
@@ -52,12 +44,12 @@ describe('editor features', () => {
   })
 
   after(async () => {
-    await closeAll()
+    await closeAllEditors()
     fs.rmSync(dir, {recursive: true, force: true})
   })
 
   describe('fix all', () => {
-    afterEach(closeAll)
+    afterEach(closeAllEditors)
 
     it('"oncolint: Fix all safe problems" applies only safe fixes and leaves every other character', async () => {
       const text = '# Zorblat tumors\n\nZorblat tumors 😀 grew; quux spreads cancer.\nAnother zorblat tumor, said the blorpest hospital.\n'
@@ -89,7 +81,7 @@ describe('editor features', () => {
   })
 
   describe('false positives', () => {
-    afterEach(closeAll)
+    afterEach(closeAllEditors)
 
     const actionsFor = async (doc: vscode.TextDocument, d: vscode.Diagnostic) =>
       (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? []
@@ -128,7 +120,7 @@ describe('editor features', () => {
   })
 
   describe('hover', () => {
-    afterEach(closeAll)
+    afterEach(closeAllEditors)
 
     it('on a flagged term shows the message, preferred wording and source', async () => {
       const editor = await openDraft('hover.md', 'A zorblat tumor grew.\n')
@@ -142,7 +134,7 @@ describe('editor features', () => {
   })
 
   describe('status bar and readability report', () => {
-    afterEach(closeAll)
+    afterEach(closeAllEditors)
 
     const text = '# Spread\n\nA zorblat tumor grew. The blorpest hospital helps.\n\n# Care\n\nThe care team explains every treatment option in considerable detail.\n'
 
@@ -191,7 +183,7 @@ describe('editor features', () => {
   describe('settings', () => {
     after(async () => {
       await vscode.workspace.getConfiguration('oncolint').update('rules', undefined, vscode.ConfigurationTarget.Workspace)
-      await closeAll()
+      await closeAllEditors()
     })
 
     it('oncolint.rules changes severities without a reload', async () => {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as vscode from 'vscode'
 import type {OncolintApi} from '../../../client/src/extension.js'
-import {EXTENSION_ID, screenshot, ui, until, waitForRuleOn, workspaceUri} from '../helpers.js'
+import {closeAllEditors, EXTENSION_ID, screenshot, ui, until, waitForRuleOn, workspaceUri} from '../helpers.js'
 
 interface Step {
   id: string
@@ -20,11 +20,7 @@ const stepSelector = (id: string) => `.getting-started-step[data-step-id$="${id}
 const commandOf = (step: Step): string => /\(command:([\w.]+)\)/.exec(step.description)![1]
 
 async function closeAll(): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-    await vscode.window.showTextDocument(doc, {preview: false})
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors')
+  await closeAllEditors()
   await vscode.commands.executeCommand('workbench.action.closePanel')
 }
 
