@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {SERVER_COMMANDS} from '../../../common/protocol.js'
-import {builtinTerminology} from '../engine/index.js'
+import {warmUp} from './warm-up.js'
 import {ConfigProblems} from './config-problems.js'
 import type {ServerContext} from './context.js'
 import {DocumentConfigs} from './document-configs.js'
@@ -39,8 +39,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params) => initialize(ctx, params))
   connection.onInitialized(() => {
     if (workspace.canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, {section: 'oncolint'})
-    // Load the terminology while the editor is still opening documents, not on the first lint.
-    setImmediate(() => builtinTerminology())
+    // Load the terminology and warm the engine up while the editor is still opening documents, not on the first lint.
+    void warmUp(() => documents.all().length > 0)
   })
   watchDocuments(ctx)
   connection.onDidChangeConfiguration(async () => {
