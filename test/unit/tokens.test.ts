@@ -42,6 +42,14 @@ describe('the tokens of a word', () => {
   })
 
   // `<Name>` asks for a capitalised word; a determiner opening a sentence ("The capsule") is not one.
+  it('keep a number with thousands separators whole, with no break inside it ("12,000", "1,250,000", "3,500.25")', () => {
+    assert.deepEqual(tokensOf('Over 12,000 people, 1,250,000 visits and 3,500.25 days.'), ['over@0-4 12,000@5-11 people@12-18 |1,250,000@20-29 visits@30-36 and@37-40 3,500.25@41-49 days@50-54'])
+    const [sentence] = parseDraft('Over 12,000 people.', 'markdown').sentences
+    assert.deepEqual(sentence.words.map((w) => [w.text, w.offset, w.endOffset]), [['Over', 0, 4], ['12,000', 5, 11], ['people', 12, 18]])
+    // A comma with a space, or more than three digits after it, separates two numbers.
+    assert.deepEqual(tokensOf('Rows 5, 000 and 1,2345.'), ['rows@0-4 5@5-6 |000@8-11 and@12-15 1@16-17 |2345@18-22'])
+  })
+
   it('take a trademark sign as a word of its own', () => {
     assert.deepEqual(tokensOf('CellularTea™ and Oxicell® help.'), ['cellulartea@0-11 ™@11-12 and@13-16 oxicell@17-24 ®@24-25 help@26-30'])
   })

@@ -49,7 +49,12 @@ export function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [
   // writer did not capitalise; "e.g. surgery") ends a phrase before a lower-case word; before
   // a capital it may close an abbreviation ("Dr. Lee"), which does not.
   let fullStop = false
-  for (const child of node.children) {
+  // parse-english reads "12,000" as "12", ",", "000": a number's thousands separator is no
+  // phrase break, and the number is one word and one token, as "1.5" is.
+  let thousands = false
+  const children = node.children
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]
     const start = child.position?.start.offset
     const end = child.position?.end.offset
     if (start === undefined || end === undefined) continue
@@ -58,6 +63,20 @@ export function readSentence(node: NlcstSentence, skip: ReadonlyArray<readonly [
       continue
     }
     const before = tokens.length
+    if (thousands && child.type === 'WordNode') {
+      thousands = false
+      const word = words[words.length - 1]
+      const text = `${word.text},${wordText(child)}`
+      const {breakBefore} = tokens.pop()!
+      tokenize(text, word.offset, tokens)
+      tokens[tokens.length - 1].breakBefore = breakBefore
+      words[words.length - 1] = {text, offset: word.offset, endOffset: end + base, shape: wordShape(text)}
+      continue
+    }
+    if (child.type === 'PunctuationNode' && isThousandsSeparator(children, i)) {
+      thousands = true
+      continue
+    }
     if (child.type === 'WordNode') {
       const text = wordText(child)
       if (fullStop && /^\p{Ll}/u.test(text)) pendingBreak = true
@@ -127,6 +146,19 @@ function tokenizeWord(
     if (Number.isInteger(offset) && Number.isInteger(endOffset))
       into.push({word: t.word, stem: t.stem, offset, endOffset, breakBefore: t.breakBefore, norm: t.norm})
   }
+}
+
+/**
+ * Whether the comma at `i` groups a number's digits: right after a word that is a number of one
+ * to three digits (or one grouped already) and right before three digits and nothing else.
+ */
+function isThousandsSeparator(children: NlcstSentence['children'], i: number): boolean {
+  const comma = children[i]
+  const prev = children[i - 1]
+  const next = children[i + 1]
+  if (comma.type !== 'PunctuationNode' || comma.value !== ',' || prev?.type !== 'WordNode' || next?.type !== 'WordNode') return false
+  if (prev.position?.end.offset !== comma.position?.start.offset || comma.position?.end.offset !== next.position?.start.offset) return false
+  return /^\d{1,3}$/.test(wordText(prev)) && /^\d{3}(?:\.\d+)?$/.test(wordText(next))
 }
 
 function wordText(node: {children: Array<{value: string}>}): string {
