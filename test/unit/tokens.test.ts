@@ -46,6 +46,8 @@ describe('the tokens of a word', () => {
     assert.deepEqual(tokensOf('Over 12,000 people, 1,250,000 visits and 3,500.25 days.'), ['over@0-4 12,000@5-11 people@12-18 |1,250,000@20-29 visits@30-36 and@37-40 3,500.25@41-49 days@50-54'])
     const [sentence] = parseDraft('Over 12,000 people.', 'markdown').sentences
     assert.deepEqual(sentence.words.map((w) => [w.text, w.offset, w.endOffset]), [['Over', 0, 4], ['12,000', 5, 11], ['people', 12, 18]])
+    assert.deepEqual(tokensOf('From Rs 1,50,000 or 12,34,567.'), ['from@0-4 rs@5-7 1,50,000@8-16 or@17-19 12,34,567@20-29'])
+    assert.deepEqual(tokensOf('It was 12,000.'), ['it@0-2 was@3-6 12,000@7-13'])
     // A comma with a space, or more than three digits after it, separates two numbers.
     assert.deepEqual(tokensOf('Rows 5, 000 and 1,2345.'), ['rows@0-4 5@5-6 |000@8-11 and@12-15 1@16-17 |2345@18-22'])
   })

@@ -150,7 +150,8 @@ function tokenizeWord(
 
 /**
  * Whether the comma at `i` groups a number's digits: right after a word that is a number of one
- * to three digits (or one grouped already) and right before three digits and nothing else.
+ * to three digits (or one grouped already) and right before three digits and nothing else, or
+ * two digits and another such comma.
  */
 function isThousandsSeparator(children: NlcstSentence['children'], i: number): boolean {
   const comma = children[i]
@@ -158,7 +159,11 @@ function isThousandsSeparator(children: NlcstSentence['children'], i: number): b
   const next = children[i + 1]
   if (comma.type !== 'PunctuationNode' || comma.value !== ',' || prev?.type !== 'WordNode' || next?.type !== 'WordNode') return false
   if (prev.position?.end.offset !== comma.position?.start.offset || comma.position?.end.offset !== next.position?.start.offset) return false
-  return /^\d{1,3}$/.test(wordText(prev)) && /^\d{3}(?:\.\d+)?$/.test(wordText(next))
+  if (!/^\d{1,3}$/.test(wordText(prev))) return false
+  const digits = wordText(next)
+  // Indian grouping puts two digits between commas before the last three: 1,50,000.
+  // The parser may keep a sentence's full stop on its last word ("567.").
+  return /^\d{3}(?:\.\d+)?\.?$/.test(digits) || (/^\d{2}$/.test(digits) && isThousandsSeparator(children, i + 2))
 }
 
 function wordText(node: {children: Array<{value: string}>}): string {
