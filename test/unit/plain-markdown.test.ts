@@ -121,3 +121,30 @@ describe('plain Markdown prose skips remark', () => {
     assert.ok(compared > 1000, `only ${compared} generated chunks were plain`)
   })
 })
+
+describe('a Markdown title written without "#"', () => {
+  const headings = (text: string, fastPath = true) => {
+    const chunks = splitChunks(text, true)
+    return chunks.flatMap(([a, b], i) => parseChunk(text.slice(a, b), true, i === 0, fastPath, a).paragraphs.map((p) => [text.slice(p.offset, p.endOffset), p.heading]))
+  }
+
+  it('is a short one-line paragraph with no closing punctuation, on either parse path', () => {
+    const text = 'Secondary cancer\n\nA primary cancer is where a cancer starts.\n\n*Posted by the clinic team*\n\nIt spreads\nthrough the blood\n'
+    const expected = [
+      ['Secondary cancer', true],
+      ['A primary cancer is where a cancer starts.', false],
+      ['Posted by the clinic team', true],
+      ['It spreads\nthrough the blood', false],
+    ]
+    assert.deepEqual(headings(text), expected)
+    assert.deepEqual(headings(text, false), expected)
+  })
+
+  it('is not a list item or a quoted line', () => {
+    assert.deepEqual(headings('- Stage 4 cancer\n- Bone metastases\n\n> Ask your team\n'), [
+      ['Stage 4 cancer', false],
+      ['Bone metastases', false],
+      ['Ask your team', false],
+    ])
+  })
+})

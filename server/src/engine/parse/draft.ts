@@ -175,6 +175,9 @@ export function parseChunk(text: string, isMarkdown: boolean, first: boolean, fa
   // What the sentence parser read, each tree with where its offset 0 is in the chunk.
   let trees: Array<{nlcst: NlcstRoot; at: number}>
   const headings: Array<[number, number]> = []
+  // Paragraphs of the document's own level (not in a list, quote or table): a short one-line
+  // paragraph with no closing punctuation is a title, as in plain text.
+  const topLevel: Array<[number, number]> = []
   const comments: Comment[] = []
   const prose = isMarkdown && fastPath ? asPlainProse(text) : undefined
   if (prose?.list) {
@@ -182,12 +185,14 @@ export function parseChunk(text: string, isMarkdown: boolean, first: boolean, fa
   } else if (prose) {
     trees = prose.blocks.map((b) => ({nlcst: english.parse(b.text) as NlcstRoot, at: b.start}))
     if (prose.heading) headings.push([0, text.length])
+    else topLevel.push([0, text.length])
   } else if (isMarkdown) {
     const file = new VFile(text)
     const processor = first ? markdownFirst : markdown
     const mdast = processor.parse(file) as MdastRoot
     alignTextNodes(mdast, text)
     collectBlocks(mdast, headings, comments, text)
+    for (const child of mdast.children) if (child.type === 'paragraph' && child.position) topLevel.push([child.position.start.offset ?? 0, child.position.end.offset ?? 0])
     trees = [{nlcst: processor.runSync(mdast, file) as unknown as NlcstRoot, at: 0}]
   } else {
     // parse-english keeps "text.\u00a0\n\n" in one paragraph; trailing blanks become line breaks
@@ -220,7 +225,8 @@ export function parseChunk(text: string, isMarkdown: boolean, first: boolean, fa
         if (sentence.words.length) sentences.push(sentence)
       }
       if (sentences.length === 0) continue
-      const heading = isMarkdown ? headings.some(([a, b]) => offset >= a && endOffset <= b) : looksLikePlainHeading(text, offset, endOffset, sentences)
+      const within = ([a, b]: [number, number]) => offset >= a && endOffset <= b
+      const heading = isMarkdown ? headings.some(within) || (topLevel.some(within) && looksLikePlainHeading(text, offset, endOffset, sentences)) : looksLikePlainHeading(text, offset, endOffset, sentences)
       paragraphs.push({offset: offset + base, endOffset: endOffset + base, heading, sentences})
     }
   }
@@ -260,7 +266,10 @@ function addParagraph(draft: Draft, p: ChunkParse['paragraphs'][number], shift: 
   draft.paragraphs.push({offset, endOffset, heading: p.heading, section: draft.sections.length - 1, sentences: p.sentences.map((_, i) => first + i)})
 }
 
-/** Plain text has no heading syntax: a short single line with no closing punctuation is one. */
+/**
+ * Plain text has no heading syntax: a short single line with no closing punctuation is one. So
+ * is such a paragraph in Markdown: a page's title pasted without "#", a subtitle.
+ */
 function looksLikePlainHeading(text: string, offset: number, endOffset: number, sentences: Sentence[]): boolean {
   const body = text.slice(offset, endOffset).trim()
   return sentences.length === 1 && !/[\n\r]/.test(body) && !/[.!?:;,]$/.test(body) && sentences[0].words.length <= 12
