@@ -129,18 +129,21 @@ describe('a Markdown title written without "#"', () => {
   }
 
   it('is a short one-line paragraph with no closing punctuation, on either parse path', () => {
-    const text = 'Secondary cancer\n\nA primary cancer is where a cancer starts.\n\n*Posted by the clinic team*\n\nIt spreads\nthrough the blood\n'
+    const text = 'Secondary cancer\n\nA primary cancer is where a cancer starts.\n\n*Posted by the clinic team*\n\nIt spreads\nthrough the blood\n\nWhat is secondary cancer?\n\nCall us now!\n'
     const expected = [
       ['Secondary cancer', true],
       ['A primary cancer is where a cancer starts.', false],
       ['Posted by the clinic team', true],
       ['It spreads\nthrough the blood', false],
+      ['What is secondary cancer?', true],
+      ['Call us now!', false],
     ]
     assert.deepEqual(headings(text), expected)
     assert.deepEqual(headings(text, false), expected)
   })
 
   it('is not a list item or a quoted line', () => {
+    assert.deepEqual(headings('• What do the tests show?\n'), [['• What do the tests show?', false]])
     assert.deepEqual(headings('- Stage 4 cancer\n- Bone metastases\n\n> Ask your team\n'), [
       ['Stage 4 cancer', false],
       ['Bone metastases', false],

@@ -74,6 +74,11 @@ describe('readability/undefined-jargon: what counts as an explanation', () => {
     ['X. This means … (the next sentence)', 'Your cells may show frobnication. This means they have changed how they work.'],
     ['X. It uses … (the next sentence)', 'You may have frobnication. It uses heat to change the cells.'],
     ['X. X is … (the next sentence)', 'Your cells may show frobnication. Frobnication is a change in how cells work.'],
+    ['…, this is a X (what the clause described, named)', 'When cells change the way they work, this is a frobnication.'],
+    ['… . This is a X of the … and … (the sentence before described it)', 'Cells change the way they work. This is a frobnication of the cells and it comes first.'],
+    ['… is the ‘X’ (a name in quotes)', 'The step where cells change the way they work is the ‘frobnication’.'],
+    ['… or a ‘X’ (another name in quotes)', 'When cells change, this is a cell change or a ‘frobnication’.'],
+    ['the terms ‘…’ and ‘X’ (the term mentioned as a term)', 'The terms ‘change’ and ‘frobnication’ mean different things.'],
   ]
   for (const [form, text] of explained) {
     it(`explained: ${form}`, () => assert.deepEqual(flagged(text), []))
@@ -106,6 +111,8 @@ describe('readability/undefined-jargon: what counts as an explanation', () => {
     ['X [verb] … not opening the sentence', 'Some people have frobnication uses for this.'],
     ['**X** alone in bold, mid-sentence', 'Some cells show **frobnication** early.'],
     ['X. [unrelated next sentence]', 'Your cells may show frobnication. The test takes a day.'],
+    ['this is a serious X problem (a judgement, not a name)', 'This is a serious frobnication problem.'],
+    ['a question: is this X?', 'Your cells may have changed. Is this frobnication?'],
     ['X. [next paragraph after a heading] X is …', 'Your cells may show frobnication.\n\n## More\n\nFrobnication is a change in how cells work.'],
   ]
   for (const [form, text] of unexplained) {

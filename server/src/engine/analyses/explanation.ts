@@ -110,9 +110,21 @@ const OF_WHAT = /^\s+of\s+(?:an?|the|your)\s+[\p{L}-]+/iu
 // between ("called anal adenocarcinoma", "also called biotherapy or immunotherapy"); not "she
 // called the clinic about her X" (a pronoun or "has" before "called" makes it a phone call).
 const NAMED_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}'’])(?<who>[\p{L}'’]+)?\s*\b(?:called|known\s+as|named|termed|referred\s+to\s+as|the\s+term\s+for|(?:call|calls)\s+(?:this|it|that|these|them))\s+(?:an?\s+|the\s+)?["'“‘]?(?:[\p{L}\p{N}'’-]+\s+){0,${NAME_MODIFIERS}}$`,
+  String.raw`(?:^|[^\p{L}'’])(?<who>[\p{L}'’]+)?\s*\b(?:called|known\s+as|named|termed|referred\s+to\s+as|the\s+term\s+for|(?:call|calls)\s+(?:this|it|that|these|them))\s+(?:an?\s+|the\s+)?["'“‘]?(?:[\p{L}\p{N}'’-]+\s+){0,${NAME_MODIFIERS}}["'“‘]?$`,
   'iu',
 )
+// What the sentence (or the one before) described, named: "…, this is a secondary cancer", "This
+// is a local recurrence"; not "this is a serious X", whose words before the term judge it.
+const THIS_IS_BEFORE = /(?:^|[,;]\s*|[.!?]\s+)(?:this|that|these)\s+(?:is|are)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?:local\s+|distant\s+|new\s+)?["'“‘]?$/iu
+// A name given in quotes after "is the …": "The place where a cancer first starts is the ‘primary
+// cancer’"; quotes mark the words as the name being taught.
+const QUOTED_NAME_BEFORE = /\b(?:is|are)\s+(?:an?\s+|the\s+|called\s+)?["“‘']$/iu
+const QUOTE_CLOSE_AFTER = /^(?:s|es)?["”’']/
+// Another name in quotes after "or": "a secondary cancer or a ‘metastasis’".
+const OR_QUOTED_BEFORE = /[\p{L}]\s+or\s+(?:an?\s+|the\s+)?["“‘']$/iu
+// The term mentioned as a term ("the terms ‘advanced’ and ‘metastatic’ mean different things"):
+// the writer is about to say what it means.
+const MENTIONED_BEFORE = /\bthe\s+(?:terms?|words?|phrases?|names?)\s+(?:["“‘'][^"”’'\n]{1,40}["”’']\s*(?:,|and|or)\s+)?["“‘']$/iu
 const NOT_A_NAMER = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'has', 'have', 'had', 'who'])
 // "… (X)" or "… (or X)": the term alone in brackets after the words it names.
 // Not "(such as X)", "(see X)", "(for example X)": those give examples or pointers, not a name.
@@ -126,6 +138,9 @@ const ACRONYM = /^[\p{Lu}\d-]{2,}s?$/u
 // ", or X" closing the clause: "tests can find cancer left after treatment, or minimal residual disease."
 const OR_BEFORE = /,\s+or\s+(?:(?:an?|the)\s+)?$/i
 const CLAUSE_END_AFTER = /^(?:s|es)?[*_"'”’]*\s*(?:[.;:!?)]|,\s|$)/
+// After a name "this is" gives: the clause ends, or goes on with "and …", "or …"; "of the cancer" may come first.
+const NAME_END_AFTER = /^(?:s|es)?[*_"'”’]*\s*(?:[.;:!?)]|,\s|\s+(?:or|and)\s|$)/
+const OF_WHAT_AFTER = /^[^\S\n]+of\s+(?:the|your|a|an)\s+[\p{L}-]+/iu
 
 export function isExplained(text: string, offset: number, endOffset: number): boolean {
   // "Monoclonal antibody therapy is a treatment that …": the definition of the phrase explains the term.
@@ -140,6 +155,9 @@ function explainedAt(text: string, offset: number, endOffset: number): boolean {
   if (namedBefore(before)) return true
   const after = text.slice(endOffset, endOffset + AFTER_WINDOW).replace(PLURAL, '').replace(EMPHASIS_START, '')
   const rawAfter = text.slice(endOffset, endOffset + AFTER_WINDOW)
+  if (THIS_IS_BEFORE.test(before) && NAME_END_AFTER.test(rawAfter.replace(OF_WHAT_AFTER, ''))) return true
+  const quoted = QUOTE_CLOSE_AFTER.test(rawAfter)
+  if (quoted && (QUOTED_NAME_BEFORE.test(before) || OR_QUOTED_BEFORE.test(before) || MENTIONED_BEFORE.test(before))) return true
   // "circulating tumor cells (CTCs)": an acronym right after the words it stands for.
   if (OPEN_PAREN_BEFORE.test(before) && ACRONYM_CLOSE_AFTER.test(rawAfter) && ACRONYM.test(text.slice(offset, endOffset))) return true
   // "a sample of tissue (a biopsy)", "spread (metastasize)": the term names the words before it.

@@ -267,11 +267,14 @@ function addParagraph(draft: Draft, p: ChunkParse['paragraphs'][number], shift: 
 }
 
 /**
- * Plain text has no heading syntax: a short single line with no closing punctuation is one. So
- * is such a paragraph in Markdown: a page's title pasted without "#", a subtitle.
+ * Plain text has no heading syntax: a short single line with no closing punctuation but a
+ * question mark is one. So is such a paragraph in Markdown: a page's title pasted without "#",
+ * a subtitle, an FAQ's question.
  */
 function looksLikePlainHeading(text: string, offset: number, endOffset: number, sentences: Sentence[]): boolean {
   const body = text.slice(offset, endOffset).trim()
-  return sentences.length === 1 && !/[\n\r]/.test(body) && !/[.!?:;,]$/.test(body) && sentences[0].words.length <= 12
+  // A question on its own line is an FAQ's heading ("What is secondary cancer?").
+  // A line that opens with a bullet a Markdown parser does not know ("• What is …?") is a list item.
+  return sentences.length === 1 && !/[\n\r]/.test(body) && !/[.!:;,]$/.test(body) && !/^[•·▪◦‣●○■□➢➤►–—]/u.test(body) && sentences[0].words.length <= 12
 }
 
