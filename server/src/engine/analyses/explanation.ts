@@ -139,7 +139,7 @@ const ACRONYM = /^[\p{Lu}\d-]{2,}s?$/u
 const OR_BEFORE = /,\s+or\s+(?:(?:an?|the)\s+)?$/i
 const CLAUSE_END_AFTER = /^(?:s|es)?[*_"'”’]*\s*(?:[.;:!?)]|,\s|$)/
 // After a name "this is" gives: the clause ends, or goes on with "and …", "or …"; "of the cancer" may come first.
-const NAME_END_AFTER = /^(?:s|es)?[*_"'”’]*\s*(?:[.;:!?)]|,\s|\s+(?:or|and)\s|$)/
+const NAME_END_AFTER = /^(?:s|es)?[*_"'”’]*(?:\s*(?:[.;:!?)]|,\s|$)|\s+(?:or|and)\s)/
 const OF_WHAT_AFTER = /^[^\S\n]+of\s+(?:the|your|a|an)\s+[\p{L}-]+/iu
 
 export function isExplained(text: string, offset: number, endOffset: number): boolean {
