@@ -9,7 +9,7 @@ import {parse} from 'yaml'
 import * as vscode from 'vscode'
 import {CONFIG_TEMPLATE} from '../../../client/src/config-template.js'
 import type {CreateConfigResult} from '../../../client/src/create-config.js'
-import {closeAllEditors, EXTENSION_ID, openFixture, ruleOf, showDocument, ui, until, waitForDiagnostics, waitForRuleOn, workspaceUri} from '../helpers.js'
+import {closeAllEditors, EXTENSION_ID, openFixture, ruleOf, ui, until, waitForDiagnostics, waitForRuleOn, workspaceUri} from '../helpers.js'
 
 const COMMAND = 'oncolint.createConfiguration'
 const create = () => vscode.commands.executeCommand<CreateConfigResult>(COMMAND)
