@@ -53,6 +53,15 @@ describe('phrase matcher edges', () => {
     assert.deepEqual(found(m, 'cancer. spreads'), [])
   })
 
+  it('gives only the matches of the refs `keep` keeps, in the same order as without it', () => {
+    const m = stored(build(['cancer', 'cancer ... liver', 'spread to the liver', 'liver']))
+    const tokens = tokenize('cancer spread to the liver', 0, [])
+    const all = m.match(tokens).map((x) => `${x.ref}@${x.start}-${x.end}`)
+    assert.deepEqual(all, ['cancer ... liver@0-5', 'cancer@0-1', 'spread to the liver@1-5', 'liver@4-5'])
+    const kept = m.match(tokens, undefined, (ref) => ref.includes('liver') && ref !== 'liver').map((x) => `${x.ref}@${x.start}-${x.end}`)
+    assert.deepEqual(kept, ['cancer ... liver@0-5', 'spread to the liver@1-5'])
+  })
+
   it('refuses to change a stored matcher', () => {
     const m = stored(build(['cancer spreads']))
     assert.throws(() => m.add(expandPattern('tumor grows')[0], 'x'), /a loaded phrase matcher cannot be changed/)

@@ -151,8 +151,12 @@ export class PhraseMatcher<R> {
     if (!this.ends[node].includes(ref)) this.ends[node].push(ref)
   }
 
-  /** Every match in `tokens`, in order of start then length (longest first). */
-  match(tokens: readonly Token[], classes: ClassSpans = NO_CLASSES): Match<R>[] {
+  /**
+   * Every match in `tokens`, in order of start then length (longest first). With `keep`, only
+   * the matches of the refs it keeps: a caller that asks about a few entries does not get a
+   * Match for every entry that shares a common pattern ("may", "your doctor").
+   */
+  match(tokens: readonly Token[], classes: ClassSpans = NO_CLASSES, keep?: (ref: R) => boolean): Match<R>[] {
     const out: Match<R>[] = []
     const num = this.edges.get('#')
     const any = this.edges.get('*')
@@ -197,7 +201,7 @@ export class PhraseMatcher<R> {
         }
         if (at > start) {
           const refs = this.ends[node]
-          for (let k = 0; k < refs.length; k++) (found ??= []).push({ref: refs[k], start, end: at})
+          for (let k = 0; k < refs.length; k++) if (keep === undefined || keep(refs[k])) (found ??= []).push({ref: refs[k], start, end: at})
         }
         if (at >= n) continue
         const token = tokens[at]
