@@ -59,10 +59,11 @@ interface TokenEdges {
 
 /**
  * The word and stem edges of the trie, by the node they leave, in flat arrays: edges of node n
- * are from[n] .. from[n + 1]. Most nodes have a few edges, and comparing a token's label ids
- * with them is faster than a hash lookup in a map per label keyed by node (the map of a common
- * word would hold an entry for each of thousands of nodes). Nodes with many edges (the root)
- * keep a map by label id.
+ * are from[n] .. from[n + 1], in order of label id. Most nodes have a few edges, and comparing
+ * a token's label ids with them is faster than a hash lookup in a map per label keyed by node
+ * (the map of a common word would hold an entry for each of thousands of nodes). Nodes with
+ * many edges are searched by halves; the root, asked at every token by every matcher, has a
+ * table by label id.
  */
 interface WordEdges {
   ids: Map<string, number>
@@ -70,10 +71,11 @@ interface WordEdges {
   label: Int32Array
   child: Int32Array
   lenient: Uint8Array
-  hubs: Array<Map<number, number> | undefined>
+  /** The root's edge of each label id, or -1. */
+  root: Int32Array
 }
 
-/** Out-degree above which a node's edges are looked up in a map instead of scanned. */
+/** Out-degree above which a node's edges are searched by halves instead of scanned. */
 const HUB_EDGES = 12
 
 const key = (e: Element): string =>
@@ -89,22 +91,46 @@ export interface ClassSpans {
   namesAt(at: number): readonly string[]
 }
 
-/** Maps by label id for the nodes with many edges. */
-function addHubs(words: WordEdges, nodes: number): void {
+/**
+ * Puts each node's edges in order of label id (the build places them so; a stored matcher is
+ * checked) and fills the root's table.
+ */
+function indexEdges(words: WordEdges, nodes: number): void {
   for (let node = 0; node < nodes; node++) {
-    if (words.from[node + 1] - words.from[node] <= HUB_EDGES) continue
-    const hub = new Map<number, number>()
-    for (let k = words.from[node]; k < words.from[node + 1]; k++) hub.set(words.label[k], k)
-    words.hubs[node] = hub
+    const start = words.from[node]
+    const end = words.from[node + 1]
+    let sorted = true
+    for (let k = start + 1; k < end && sorted; k++) sorted = words.label[k - 1] < words.label[k]
+    if (sorted) continue
+    const order = Array.from({length: end - start}, (_, i) => start + i).sort((a, b) => words.label[a] - words.label[b])
+    const label = order.map((k) => words.label[k])
+    const child = order.map((k) => words.child[k])
+    const lenient = order.map((k) => words.lenient[k])
+    words.label.set(label, start)
+    words.child.set(child, start)
+    words.lenient.set(lenient, start)
   }
+  words.root = new Int32Array(words.ids.size).fill(-1)
+  if (nodes > 0) for (let k = words.from[0]; k < words.from[1]; k++) words.root[words.label[k]] = k
 }
 
 /** The index of the edge labelled `id` leaving `node`, or -1. */
 function edgeOf(words: WordEdges, node: number, id: number): number {
-  const hub = words.hubs[node]
-  if (hub !== undefined) return hub.get(id) ?? -1
-  const end = words.from[node + 1]
-  for (let k = words.from[node]; k < end; k++) if (words.label[k] === id) return k
+  if (node === 0) return words.root[id]
+  let lo = words.from[node]
+  let hi = words.from[node + 1]
+  const label = words.label
+  if (hi - lo <= HUB_EDGES) {
+    for (; lo < hi; lo++) if (label[lo] === id) return lo
+    return -1
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    const at = label[mid]
+    if (at === id) return mid
+    if (at < id) lo = mid + 1
+    else hi = mid
+  }
   return -1
 }
 
@@ -380,7 +406,7 @@ export class PhraseMatcher<R> {
     }
     for (let node = 0; node < this.size; node++) from[node + 1] += from[node]
     const count = from[this.size]
-    const words: WordEdges = {ids, from, label: new Int32Array(count), child: new Int32Array(count), lenient: new Uint8Array(count), hubs: []}
+    const words: WordEdges = {ids, from, label: new Int32Array(count), child: new Int32Array(count), lenient: new Uint8Array(count), root: new Int32Array(0)}
     const next = from.slice(0, this.size)
     for (const [label, edges] of this.edges) {
       const id = ids.get(label)
@@ -398,7 +424,7 @@ export class PhraseMatcher<R> {
       const node = Number(key.slice(0, bar))
       for (let k = from[node]; k < from[node + 1]; k++) if (words.label[k] === id) words.lenient[k] = 1
     }
-    addHubs(words, this.size)
+    indexEdges(words, this.size)
     return words
   }
 
@@ -492,9 +518,9 @@ export class PhraseMatcher<R> {
     for (const [node, id] of data.ends) m.ends[node].push(refOf(id))
     for (const edge of data.lenient) m.lenient.add(edge)
     const {labels, from, label, child, lenient} = data.words
-    const words: WordEdges = {ids: new Map(labels.map((l, id) => [l, id])), from: Int32Array.from(from), label: Int32Array.from(label), child: Int32Array.from(child), lenient: new Uint8Array(label.length), hubs: []}
+    const words: WordEdges = {ids: new Map(labels.map((l, id) => [l, id])), from: Int32Array.from(from), label: Int32Array.from(label), child: Int32Array.from(child), lenient: new Uint8Array(label.length), root: new Int32Array(0)}
     for (const k of lenient) words.lenient[k] = 1
-    addHubs(words, data.nodes)
+    indexEdges(words, data.nodes)
     m.loadedWords = words
     const inbound = new Int32Array(data.nodes)
     for (const [, , to] of data.edges) inbound[to]++
