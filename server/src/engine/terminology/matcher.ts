@@ -134,6 +134,17 @@ function edgeOf(words: WordEdges, node: number, id: number): number {
   return -1
 }
 
+/** Node flags: a phrase ends at the node; a gap, class or name edge leaves it; a number edge leaves it. */
+const ENDS = 1
+const OPEN = 2
+const NUMBER = 4
+
+/** Whether matches of one start are in order of length, longest first. */
+function longestFirst<R>(found: readonly Match<R>[]): boolean {
+  for (let k = 1; k < found.length; k++) if (found[k].end > found[k - 1].end) return false
+  return true
+}
+
 /** No class spans: for matchers whose patterns name no class. */
 export const NO_CLASSES: ClassSpans = {ends: () => [], namesAt: () => []}
 
@@ -153,7 +164,7 @@ export class PhraseMatcher<R> {
   private lenient = new Set<string>()
   private size = 1
   /** Nodes more than one edge leads to (after minimize): a match visits each once per position. */
-  private shared: boolean[] = []
+  private shared = new Uint8Array(1)
 
   add(sequence: Element[], ref: R): void {
     this.assertBuilding()
@@ -194,7 +205,8 @@ export class PhraseMatcher<R> {
     const n = tokens.length
     for (let i = 0; i < n; i++) infos[i] = this.edgesOf(tokens[i])
     const kinds = (this.byKind ??= this.splitByKind())
-    const byClass = kinds.classes
+    const byClass = kinds.classesAt
+    const shared = this.shared
     const classFromRoot = kinds.rootClasses
     const words = kinds.words
     const nameFromRoot = name?.has(0) === true
@@ -204,7 +216,7 @@ export class PhraseMatcher<R> {
       // that open some pattern) end at the next token: the search is skipped for those.
       if (
         !anyFromRoot &&
-        !this.startsHere(infos[start].roots, start + 1, n, num, any) &&
+        !this.startsHere(infos[start].roots, start + 1, n) &&
         !(classFromRoot.size > 0 && startsWithClass(classFromRoot, classes, start)) &&
         !(nameFromRoot && tokens[start].norm.capital)
       )
@@ -219,7 +231,7 @@ export class PhraseMatcher<R> {
       while (stack.length) {
         const at = stack.pop()!
         const node = stack.pop()!
-        if (this.shared[node]) {
+        if (shared[node] === 1) {
           const state = at * this.size + node
           if (visited.has(state)) continue
           visited.add(state)
@@ -246,7 +258,7 @@ export class PhraseMatcher<R> {
         if (info.number) this.follow(num, '#', node, blocked, stack, at)
         if (name && token.norm.capital) this.follow(name, 'N', node, blocked, stack, at)
         if (any) this.follow(any, '*', node, blocked, stack, at)
-        const viaClass = byClass.size ? byClass.get(node) : undefined
+        const viaClass = byClass[node]
         if (viaClass) {
           // From the root (and other nodes many patterns share) far more classes lead on than
           // start at a token: look up the few that start here among the node's edges instead.
@@ -269,7 +281,8 @@ export class PhraseMatcher<R> {
         }
       }
       if (!found) continue
-      if (found.length > 1) found.sort((a, b) => b.end - a.end)
+      // Longest first; the search finds them mostly in that order already.
+      if (found.length > 1 && !longestFirst(found)) found.sort((a, b) => b.end - a.end)
       for (const m of found) out.push(m)
     }
     return out
@@ -282,8 +295,8 @@ export class PhraseMatcher<R> {
   }
 
   /** Whether a search from any of `roots` (the nodes a token leads to from the root) can find something. */
-  private startsHere(roots: readonly number[], next: number, length: number, num: Map<number, number> | undefined, any: Map<number, number> | undefined): boolean {
-    for (let k = 0; k < roots.length; k++) if (this.goesOn(roots[k], next, length, num, any)) return true
+  private startsHere(roots: readonly number[], next: number, length: number): boolean {
+    for (let k = 0; k < roots.length; k++) if (this.goesOn(roots[k], next, length)) return true
     return false
   }
 
@@ -292,21 +305,20 @@ export class PhraseMatcher<R> {
    * edges or a gap, punctuation aside): false means a search from `node` finds nothing. Reads
    * the token's edges as match() filled them.
    */
-  private goesOn(node: number, next: number, length: number, num: Map<number, number> | undefined, any: Map<number, number> | undefined): boolean {
-    if (this.ends[node].length > 0) return true
-    if (next >= length) return false
-    const info = this.scratch.infos[next]
+  private goesOn(node: number, next: number, length: number): boolean {
     const kinds = (this.byKind ??= this.splitByKind())
+    const flags = kinds.flags[node]
+    if ((flags & ENDS) !== 0) return true
+    if (next >= length) return false
+    // A gap, class or name edge may go on: the search decides (few nodes have one).
+    if ((flags & OPEN) !== 0) return true
+    const info = this.scratch.infos[next]
     const words = kinds.words
-    // A class edge may go on: the search decides (few nodes have one).
     return (
       (info.stem >= 0 && edgeOf(words, node, info.stem) >= 0) ||
       (info.lemma >= 0 && edgeOf(words, node, info.lemma) >= 0) ||
       (info.word >= 0 && edgeOf(words, node, info.word) >= 0) ||
-      (info.number && num?.has(node) === true) ||
-      any?.has(node) === true ||
-      kinds.classes.has(node) ||
-      kinds.names?.has(node) === true
+      (info.number && (flags & NUMBER) !== 0)
     )
   }
 
@@ -363,6 +375,10 @@ export class PhraseMatcher<R> {
   private byKind?: {
     words: WordEdges
     classes: Map<number, ClassEdges>
+    /** The same, by node: read at every step of a search. */
+    classesAt: Array<ClassEdges | undefined>
+    /** Per node: ENDS, OPEN, NUMBER (see goesOn). */
+    flags: Uint8Array
     /** The classes of the edges that leave the root. */
     rootClasses: Set<string>
     /** The `<Name>` edges. */
@@ -390,7 +406,14 @@ export class PhraseMatcher<R> {
       }
     }
     const words = this.loadedWords ?? this.wordEdgesOfTrie()
-    return {words, classes, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
+    const classesAt: Array<ClassEdges | undefined> = new Array<ClassEdges | undefined>(this.size).fill(undefined)
+    for (const [node, edges] of classes) classesAt[node] = edges
+    const flags = new Uint8Array(this.size)
+    for (let node = 0; node < this.size; node++) if (this.ends[node].length > 0) flags[node] |= ENDS
+    for (const label of ['*', 'N']) for (const node of this.edges.get(label)?.keys() ?? []) flags[node] |= OPEN
+    for (const node of classes.keys()) flags[node] |= OPEN
+    for (const node of this.edges.get('#')?.keys() ?? []) flags[node] |= NUMBER
+    return {words, classes, classesAt, flags, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
   }
 
   /** The word and stem edges of the trie being built, in the flat arrays the search reads. */
@@ -484,7 +507,7 @@ export class PhraseMatcher<R> {
     this.ends = ends
     this.lenient = lenient
     this.size = renumber.size
-    this.shared = Array.from(inbound, (n) => n > 1)
+    this.shared = Uint8Array.from(inbound, (n) => Number(n > 1))
   }
 
   /** The trie as plain data, with refs turned into numbers by `refId` (stored by the build). */
@@ -525,7 +548,7 @@ export class PhraseMatcher<R> {
     const inbound = new Int32Array(data.nodes)
     for (const [, , to] of data.edges) inbound[to]++
     for (const to of child) inbound[to]++
-    m.shared = Array.from(inbound, (n) => n > 1)
+    m.shared = Uint8Array.from(inbound, (n) => Number(n > 1))
     return m
   }
 }
