@@ -138,6 +138,8 @@ function edgeOf(words: WordEdges, node: number, id: number): number {
 const ENDS = 1
 const OPEN = 2
 const NUMBER = 4
+const NAME = 8
+const GAP = 16
 
 /** Whether matches of one start are in order of length, longest first. */
 function longestFirst<R>(found: readonly Match<R>[]): boolean {
@@ -195,7 +197,6 @@ export class PhraseMatcher<R> {
    */
   match(tokens: readonly Token[], classes: ClassSpans = NO_CLASSES, keep?: (ref: R) => boolean): Match<R>[] {
     const out: Match<R>[] = []
-    const num = this.edges.get('#')
     const any = this.edges.get('*')
     const name = this.edges.get('N')
     const anyFromRoot = any?.has(0) === true
@@ -255,9 +256,19 @@ export class PhraseMatcher<R> {
         }
         const byWord = info.word < 0 ? -1 : edgeOf(words, node, info.word)
         if (byWord >= 0 && (!blocked || words.lenient[byWord] === 1)) stack.push(words.child[byWord], at + 1)
-        if (info.number) this.follow(num, '#', node, blocked, stack, at)
-        if (name && token.norm.capital) this.follow(name, 'N', node, blocked, stack, at)
-        if (any) this.follow(any, '*', node, blocked, stack, at)
+        // Number, name and gap edges by node, with whether punctuation may come before them.
+        if (info.number) {
+          const child = kinds.numberChild[node]
+          if (child >= 0 && (!blocked || (kinds.lenientOther[node] & NUMBER) !== 0)) stack.push(child, at + 1)
+        }
+        if (name && token.norm.capital) {
+          const child = kinds.nameChild[node]
+          if (child >= 0 && (!blocked || (kinds.lenientOther[node] & NAME) !== 0)) stack.push(child, at + 1)
+        }
+        if (any) {
+          const child = kinds.gapChild[node]
+          if (child >= 0 && (!blocked || (kinds.lenientOther[node] & GAP) !== 0)) stack.push(child, at + 1)
+        }
         const viaClass = byClass[node]
         if (viaClass) {
           // From the root (and other nodes many patterns share) far more classes lead on than
@@ -322,12 +333,6 @@ export class PhraseMatcher<R> {
     )
   }
 
-  /** Follows the number or gap edge `label` from `node`, unless punctuation blocks it. */
-  private follow(from: Map<number, number> | undefined, label: string, node: number, blocked: boolean, stack: number[], at: number): void {
-    const child = from?.get(node)
-    if (child !== undefined && (!blocked || this.lenient.has(`${node}|${label}`))) stack.push(child, at + 1)
-  }
-
   /**
    * A token's edge maps, by its word: its stem is a function of the word (normalizeWord), so
    * one lookup per token answers for both, and for whether it is a number. Cleared when the
@@ -379,6 +384,12 @@ export class PhraseMatcher<R> {
     classesAt: Array<ClassEdges | undefined>
     /** Per node: ENDS, OPEN, NUMBER (see goesOn). */
     flags: Uint8Array
+    /** The node the number, name and gap edge of each node leads to, or -1. */
+    numberChild: Int32Array
+    nameChild: Int32Array
+    gapChild: Int32Array
+    /** Per node: NUMBER, NAME, GAP when that edge may cross punctuation. */
+    lenientOther: Uint8Array
     /** The classes of the edges that leave the root. */
     rootClasses: Set<string>
     /** The `<Name>` edges. */
@@ -413,7 +424,19 @@ export class PhraseMatcher<R> {
     for (const label of ['*', 'N']) for (const node of this.edges.get(label)?.keys() ?? []) flags[node] |= OPEN
     for (const node of classes.keys()) flags[node] |= OPEN
     for (const node of this.edges.get('#')?.keys() ?? []) flags[node] |= NUMBER
-    return {words, classes, classesAt, flags, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
+    const lenientOther = new Uint8Array(this.size)
+    const childrenBy = (label: string, bit: number): Int32Array => {
+      const out = new Int32Array(this.size).fill(-1)
+      for (const [node, child] of this.edges.get(label) ?? []) {
+        out[node] = child
+        if (this.lenient.has(`${node}|${label}`)) lenientOther[node] |= bit
+      }
+      return out
+    }
+    const numberChild = childrenBy('#', NUMBER)
+    const nameChild = childrenBy('N', NAME)
+    const gapChild = childrenBy('*', GAP)
+    return {words, classes, classesAt, flags, numberChild, nameChild, gapChild, lenientOther, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
   }
 
   /** The word and stem edges of the trie being built, in the flat arrays the search reads. */
