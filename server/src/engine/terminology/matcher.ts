@@ -89,6 +89,8 @@ export interface ClassSpans {
   ends(name: string, at: number): readonly number[]
   /** The classes with a span starting at token `at`: those for which `ends` is not empty. */
   namesAt(at: number): readonly string[]
+  /** Every span of class `name` as [start, end), by start, then as `ends` gives them. */
+  spansOf(name: string): ReadonlyArray<readonly [number, number]>
 }
 
 /**
@@ -148,7 +150,7 @@ function longestFirst<R>(found: readonly Match<R>[]): boolean {
 }
 
 /** No class spans: for matchers whose patterns name no class. */
-export const NO_CLASSES: ClassSpans = {ends: () => [], namesAt: () => []}
+export const NO_CLASSES: ClassSpans = {ends: () => [], namesAt: () => [], spansOf: () => []}
 
 /**
  * All phrase patterns of a terminology set in one trie over tokens: a sentence is matched
