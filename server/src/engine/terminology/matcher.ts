@@ -136,6 +136,10 @@ function edgeOf(words: WordEdges, node: number, id: number): number {
   return -1
 }
 
+/** Slots for matchers' answers on a word: the built-in set has nine matchers. */
+const WORD_SLOTS = 16
+let nextSlot = 0
+
 /** Node flags: a phrase ends at the node; a gap, class or name edge leaves it; a number edge leaves it. */
 const ENDS = 1
 const OPEN = 2
@@ -344,8 +348,8 @@ export class PhraseMatcher<R> {
     // Kept on the token's shared normalised word for the last matcher that asked (the built-in
     // finds, for nearly every sentence): no lookup by text at all.
     const norm = token.norm
-    const seen = norm.seenBy
-    for (let k = 0; k < seen.length; k++) if (seen[k] === this.epoch) return norm.edges[k] as TokenEdges
+    const slot = this.slot
+    if (norm.seenBy[slot] === this.epoch) return norm.edges[slot] as TokenEdges
     let edges = this.byWord.get(token.word)
     if (!edges) {
       if (this.byWord.size > 50_000) this.byWord.clear()
@@ -364,16 +368,17 @@ export class PhraseMatcher<R> {
       if (byNumber !== undefined) roots.push(byNumber)
       this.byWord.set(token.word, (edges = {stem, lemma, word, number, roots}))
     }
-    // A few matchers read every sentence; more (a writer's layers, tests compiling many sets)
-    // start the list again rather than grow it.
-    if (seen.length >= 12) {
-      seen.length = 0
-      norm.edges.length = 0
-    }
-    seen.push(this.epoch)
-    norm.edges.push(edges)
+    norm.seenBy[slot] = this.epoch
+    norm.edges[slot] = edges
     return edges
   }
+
+  /**
+   * Where this matcher keeps its answers on a word (Normalized.seenBy and edges): a few matchers
+   * read every sentence, each in its own slot; more (a writer's layers, tests compiling many
+   * sets) share slots, and a matcher whose slot another took looks the word up again.
+   */
+  private readonly slot = nextSlot++ % WORD_SLOTS
 
   private byWord = new Map<string, TokenEdges>()
   /** Replaced whenever the edges change, so answers kept on words for an older trie are not used. */
