@@ -47,10 +47,39 @@ describe('phrase matcher edges', () => {
     assert.deepEqual(found(stored(m), text), expected)
   })
 
+  it('finds the same phrases in stored data whose edges are not in order of label', () => {
+    const m = build(patterns)
+    const refs: string[] = []
+    const data = JSON.parse(JSON.stringify(m.serialize((ref) => (refs.includes(ref) ? refs.indexOf(ref) : refs.push(ref) - 1))))
+    // Each node's edges reversed, their lenient flags with them.
+    const {from, label, child} = data.words
+    const lenient = new Set<number>(data.words.lenient)
+    const moved: number[] = []
+    for (let node = 0; node + 1 < from.length; node++) {
+      const [a, b] = [from[node], from[node + 1]]
+      for (let k = a; k < b; k++) if (lenient.has(k)) moved.push(a + b - 1 - k)
+      label.splice(a, b - a, ...label.slice(a, b).reverse())
+      child.splice(a, b - a, ...child.slice(a, b).reverse())
+    }
+    data.words.lenient = moved
+    const shuffled = PhraseMatcher.deserialize<string>(data, (id) => refs[id])
+    assert.deepEqual(found(shuffled, text), found(m, text))
+    assert.deepEqual(found(shuffled, 'cancer. It reached the word3 and the end'), found(m, 'cancer. It reached the word3 and the end'))
+  })
+
   it('keeps punctuation rules for stored edges: a gap may cross a full stop, a plain word may not', () => {
     const m = stored(build(['cancer ... liver', 'cancer spreads']))
     assert.deepEqual(found(m, 'cancer. It reached the liver'), ['cancer ... liver@0-5'])
     assert.deepEqual(found(m, 'cancer. spreads'), [])
+  })
+
+  it('gives only the matches of the refs `keep` keeps, in the same order as without it', () => {
+    const m = stored(build(['cancer', 'cancer ... liver', 'spread to the liver', 'liver']))
+    const tokens = tokenize('cancer spread to the liver', 0, [])
+    const all = m.match(tokens).map((x) => `${x.ref}@${x.start}-${x.end}`)
+    assert.deepEqual(all, ['cancer ... liver@0-5', 'cancer@0-1', 'spread to the liver@1-5', 'liver@4-5'])
+    const kept = m.match(tokens, undefined, (ref) => ref.includes('liver') && ref !== 'liver').map((x) => `${x.ref}@${x.start}-${x.end}`)
+    assert.deepEqual(kept, ['cancer ... liver@0-5', 'spread to the liver@1-5'])
   })
 
   it('refuses to change a stored matcher', () => {

@@ -34,18 +34,17 @@ export const BINARY_SAMPLE_CHARS = 8192
 const MAX_CONTROL_SHARE = 0.1
 const MAX_ODD_SHARE = 1 / 3
 
-const isControl = (code: number): boolean => (code < 0x20 && (code < 0x09 || code > 0x0d)) || (code >= 0x7f && code <= 0x9f)
+// Counted by regular expressions: the CLI asks of every file before V8 has optimised anything,
+// and a loop over 8 KB of characters ran slowly in the interpreter.
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g
+const REPLACED = /\ufffd/g
 
 /** Whether a text (its first BINARY_SAMPLE_CHARS code units are looked at) is the bytes of an image or other binary file. */
 export function looksBinary(text: string): boolean {
   const n = Math.min(text.length, BINARY_SAMPLE_CHARS)
-  let controls = 0
-  let replaced = 0
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i)
-    if (isControl(code)) controls++
-    else if (code === 0xfffd) replaced++
-  }
+  const sample = text.length > n ? text.slice(0, n) : text
+  const controls = sample.match(CONTROLS)?.length ?? 0
+  const replaced = sample.match(REPLACED)?.length ?? 0
   return controls > n * MAX_CONTROL_SHARE || controls + replaced > n * MAX_ODD_SHARE
 }
 

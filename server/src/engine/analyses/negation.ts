@@ -100,9 +100,9 @@ function cuesOf(ctx: NegationContext): SentenceCues {
       cues.firstMyth = Math.min(cues.firstMyth, i)
       cues.lastMyth = i
     }
-    for (const e of spans.ends(REPORT, i)) cues.firstReportEnd = Math.min(cues.firstReportEnd, e)
-    if (spans.ends(REFUTED, i).length > 0) cues.lastRefutedStart = i
   }
+  for (const [, e] of spans.spansOf(REPORT)) cues.firstReportEnd = Math.min(cues.firstReportEnd, e)
+  for (const [a] of spans.spansOf(REFUTED)) cues.lastRefutedStart = Math.max(cues.lastRefutedStart, a)
   CUES.set(ctx, cues)
   return cues
 }

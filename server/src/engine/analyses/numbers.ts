@@ -72,7 +72,7 @@ function frameWords(sentence: Sentence, terminology: Terminology): FrameWords {
   const known = sentence.memo.get(FRAME)
   if (known && known.version === terminology.version) return known
   const spans = classSpansOf(sentence, terminology)
-  const has = (name: string) => sentence.tokens.some((_, i) => spans.ends(name, i).length > 0)
+  const has = (name: string) => spans.spansOf(name).length > 0
   const value = {version: terminology.version, group: has('cancer-group'), stage: has('cancer-stage'), individual: has('individual-estimate'), baseline: has('baseline-mention')}
   return sentence.memo.set(FRAME, value)
 }

@@ -4,7 +4,7 @@ import {memoSlot} from '../parse/memo.js'
 import {tokenize} from '../parse/tokens.js'
 import {familyOf, provider, type PhraseRuleTraits} from '../rule-context.js'
 import type {Entry} from '../terminology/entry.js'
-import {withGroups, type Terminology} from '../terminology/terminology.js'
+import {withGroups, type PatternRef, type Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
 import {clauseRange, clausesOf} from './clauses.js'
 import {isNegated, refutedByNext, type NegationContext} from './negation.js'
@@ -197,9 +197,13 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
   const live = matches.filter((m) => enabled(m.ref.entry.rule))
   if (live.length === 0) return {value: []}
   const clauses = clausesOf(text, sentence)
-  // Unless and with patterns are looked for only where an entry that has them was found.
-  const unless = live.some((m) => m.ref.entry.unless?.length) ? byEntry(terminology.unlessMatches(tokens, spans)) : undefined
-  const withs = live.some((m) => m.ref.entry.with?.length) ? byEntry(terminology.withMatches(tokens, spans)) : undefined
+  // Unless and with patterns are looked for only where an entry that has them was found, and
+  // only that entry's are kept: a common pattern ("may", @warned) is shared by dozens of entries.
+  const found = new Set<Entry>()
+  for (const m of live) found.add(m.ref.entry)
+  const isFound = (ref: PatternRef): boolean => found.has(ref.entry)
+  const unless = live.some((m) => m.ref.entry.unless?.length) ? byEntry(terminology.unlessMatches(tokens, spans, isFound)) : undefined
+  const withs = live.some((m) => m.ref.entry.with?.length) ? byEntry(terminology.withMatches(tokens, spans, isFound)) : undefined
   const result: Omit<HitsMemo, 'key' | 'value'> = {}
   const inScope = (entry: Entry, found: ReadonlyMap<Entry, Array<[number, number, number]>> | undefined, start: number, end: number, group?: number): boolean => {
     const at = found?.get(entry)

@@ -13,16 +13,12 @@ export class Classes {
   // figure, and a scan of every span each time would be quadratic.
   private readonly byEnd = new Map<string, Map<number, [number, number]>>()
   private readonly byStart = new Map<string, Map<number, [number, number]>>()
-  constructor(
-    private readonly spans: ClassSpans,
-    private readonly length: number,
-  ) {}
+  constructor(private readonly spans: ClassSpans) {}
 
   all(name: string): Array<[number, number]> {
     let list = this.found.get(name)
     if (!list) {
-      list = []
-      for (let i = 0; i < this.length; i++) for (const e of this.spans.ends(name, i)) list.push([i, e])
+      list = this.spans.spansOf(name).map(([a, b]): [number, number] => [a, b])
       this.found.set(name, list)
     }
     return list
@@ -115,7 +111,7 @@ export function readingOf(text: string, sentence: Sentence, terminology: Termino
     sentence,
     tokens,
     own,
-    cls: new Classes(spans, tokens.length),
+    cls: new Classes(spans),
     clauses,
     at: (t) => t.offset - sentence.offset,
     end: (t) => t.endOffset - sentence.offset,

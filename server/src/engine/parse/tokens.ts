@@ -35,9 +35,9 @@ export interface Normalized {
   /** The stem of its lemma when it is an irregular form whose stem differs (shrank -> "shrink"); a pattern word matches either. */
   readonly lemmaStem: string | undefined
   /**
-   * The matchers that asked (their current epoch objects) and their answers, side by side: a
-   * sentence is read by several matchers in turn (the class levels, finds, unless, with), and
-   * one slot made each of them look the word up again by its text.
+   * The matchers that asked (their current epoch objects) and their answers, side by side, in
+   * each matcher's slot: a sentence is read by several matchers in turn (the class levels,
+   * finds, unless, with), and one slot for all made each of them look the word up again by its text.
    */
   seenBy: object[]
   edges: unknown[]

@@ -26,10 +26,31 @@ export interface WordClass {
 interface Table {
   ends: Array<Map<string, number[]> | undefined>
   names: Array<string[] | undefined>
+  /** The spans by class, made from the rest when first asked (the analyses ask by class). */
+  byName?: Map<string, Array<readonly [number, number]>>
 }
 
 const EMPTY: readonly number[] = []
 const NO_NAMES: readonly string[] = []
+const NO_SPANS: ReadonlyArray<readonly [number, number]> = []
+
+/** The spans of each class in a complete table: one pass over it, instead of one per class asked. */
+function spansByName(table: Table): Map<string, Array<readonly [number, number]>> {
+  if (table.byName) return table.byName
+  const byName = new Map<string, Array<readonly [number, number]>>()
+  for (let at = 0; at < table.names.length; at++) {
+    const names = table.names[at]
+    if (names === undefined) continue
+    const ends = table.ends[at]!
+    for (const name of names) {
+      let list = byName.get(name)
+      if (!list) byName.set(name, (list = []))
+      for (const end of ends.get(name)!) list.push([at, end])
+    }
+  }
+  table.byName = byName
+  return byName
+}
 
 /**
  * Every class compiled into a few tries, one per level: a class whose members name other
@@ -110,12 +131,20 @@ export class ClassIndex {
     return {
       ends: (name, at) => known().ends[at]?.get(name) ?? EMPTY,
       namesAt: (at) => known().names[at] ?? NO_NAMES,
+      spansOf: (name) => spansByName(known()).get(name) ?? NO_SPANS,
     }
   }
 
   private compute(tokens: readonly Token[]): Table {
     const table: Table = {ends: [], names: []}
-    const sofar: ClassSpans = {ends: (name, at) => table.ends[at]?.get(name) ?? EMPTY, namesAt: (at) => table.names[at] ?? NO_NAMES}
+    // Read by the next levels' matchers, which ask by token, never by class.
+    const sofar: ClassSpans = {
+      ends: (name, at) => table.ends[at]?.get(name) ?? EMPTY,
+      namesAt: (at) => table.names[at] ?? NO_NAMES,
+      spansOf: () => {
+        throw new Error('oncolint: class spans asked by class before they were all found')
+      },
+    }
     for (const level of this.levels) {
       for (const m of level.match(tokens, sofar)) {
         let byName = table.ends[m.start]

@@ -59,10 +59,11 @@ interface TokenEdges {
 
 /**
  * The word and stem edges of the trie, by the node they leave, in flat arrays: edges of node n
- * are from[n] .. from[n + 1]. Most nodes have a few edges, and comparing a token's label ids
- * with them is faster than a hash lookup in a map per label keyed by node (the map of a common
- * word would hold an entry for each of thousands of nodes). Nodes with many edges (the root)
- * keep a map by label id.
+ * are from[n] .. from[n + 1], in order of label id. Most nodes have a few edges, and comparing
+ * a token's label ids with them is faster than a hash lookup in a map per label keyed by node
+ * (the map of a common word would hold an entry for each of thousands of nodes). Nodes with
+ * many edges are searched by halves; the root, asked at every token by every matcher, has a
+ * table by label id.
  */
 interface WordEdges {
   ids: Map<string, number>
@@ -70,10 +71,11 @@ interface WordEdges {
   label: Int32Array
   child: Int32Array
   lenient: Uint8Array
-  hubs: Array<Map<number, number> | undefined>
+  /** The root's edge of each label id, or -1. */
+  root: Int32Array
 }
 
-/** Out-degree above which a node's edges are looked up in a map instead of scanned. */
+/** Out-degree above which a node's edges are searched by halves instead of scanned. */
 const HUB_EDGES = 12
 
 const key = (e: Element): string =>
@@ -87,29 +89,72 @@ export interface ClassSpans {
   ends(name: string, at: number): readonly number[]
   /** The classes with a span starting at token `at`: those for which `ends` is not empty. */
   namesAt(at: number): readonly string[]
+  /** Every span of class `name` as [start, end), by start, then as `ends` gives them. */
+  spansOf(name: string): ReadonlyArray<readonly [number, number]>
 }
 
-/** Maps by label id for the nodes with many edges. */
-function addHubs(words: WordEdges, nodes: number): void {
+/**
+ * Puts each node's edges in order of label id (the build places them so; a stored matcher is
+ * checked) and fills the root's table.
+ */
+function indexEdges(words: WordEdges, nodes: number): void {
   for (let node = 0; node < nodes; node++) {
-    if (words.from[node + 1] - words.from[node] <= HUB_EDGES) continue
-    const hub = new Map<number, number>()
-    for (let k = words.from[node]; k < words.from[node + 1]; k++) hub.set(words.label[k], k)
-    words.hubs[node] = hub
+    const start = words.from[node]
+    const end = words.from[node + 1]
+    let sorted = true
+    for (let k = start + 1; k < end && sorted; k++) sorted = words.label[k - 1] < words.label[k]
+    if (sorted) continue
+    const order = Array.from({length: end - start}, (_, i) => start + i).sort((a, b) => words.label[a] - words.label[b])
+    const label = order.map((k) => words.label[k])
+    const child = order.map((k) => words.child[k])
+    const lenient = order.map((k) => words.lenient[k])
+    words.label.set(label, start)
+    words.child.set(child, start)
+    words.lenient.set(lenient, start)
   }
+  words.root = new Int32Array(words.ids.size).fill(-1)
+  if (nodes > 0) for (let k = words.from[0]; k < words.from[1]; k++) words.root[words.label[k]] = k
 }
 
 /** The index of the edge labelled `id` leaving `node`, or -1. */
 function edgeOf(words: WordEdges, node: number, id: number): number {
-  const hub = words.hubs[node]
-  if (hub !== undefined) return hub.get(id) ?? -1
-  const end = words.from[node + 1]
-  for (let k = words.from[node]; k < end; k++) if (words.label[k] === id) return k
+  if (node === 0) return words.root[id]
+  let lo = words.from[node]
+  let hi = words.from[node + 1]
+  const label = words.label
+  if (hi - lo <= HUB_EDGES) {
+    for (; lo < hi; lo++) if (label[lo] === id) return lo
+    return -1
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    const at = label[mid]
+    if (at === id) return mid
+    if (at < id) lo = mid + 1
+    else hi = mid
+  }
   return -1
 }
 
+/** Slots for matchers' answers on a word: the built-in set has nine matchers. */
+const WORD_SLOTS = 16
+let nextSlot = 0
+
+/** Node flags: a phrase ends at the node; a gap, class or name edge leaves it; a number edge leaves it. */
+const ENDS = 1
+const OPEN = 2
+const NUMBER = 4
+const NAME = 8
+const GAP = 16
+
+/** Whether matches of one start are in order of length, longest first. */
+function longestFirst<R>(found: readonly Match<R>[]): boolean {
+  for (let k = 1; k < found.length; k++) if (found[k].end > found[k - 1].end) return false
+  return true
+}
+
 /** No class spans: for matchers whose patterns name no class. */
-export const NO_CLASSES: ClassSpans = {ends: () => [], namesAt: () => []}
+export const NO_CLASSES: ClassSpans = {ends: () => [], namesAt: () => [], spansOf: () => []}
 
 /**
  * All phrase patterns of a terminology set in one trie over tokens: a sentence is matched
@@ -127,7 +172,7 @@ export class PhraseMatcher<R> {
   private lenient = new Set<string>()
   private size = 1
   /** Nodes more than one edge leads to (after minimize): a match visits each once per position. */
-  private shared: boolean[] = []
+  private shared = new Uint8Array(1)
 
   add(sequence: Element[], ref: R): void {
     this.assertBuilding()
@@ -151,10 +196,13 @@ export class PhraseMatcher<R> {
     if (!this.ends[node].includes(ref)) this.ends[node].push(ref)
   }
 
-  /** Every match in `tokens`, in order of start then length (longest first). */
-  match(tokens: readonly Token[], classes: ClassSpans = NO_CLASSES): Match<R>[] {
+  /**
+   * Every match in `tokens`, in order of start then length (longest first). With `keep`, only
+   * the matches of the refs it keeps: a caller that asks about a few entries does not get a
+   * Match for every entry that shares a common pattern ("may", "your doctor").
+   */
+  match(tokens: readonly Token[], classes: ClassSpans = NO_CLASSES, keep?: (ref: R) => boolean): Match<R>[] {
     const out: Match<R>[] = []
-    const num = this.edges.get('#')
     const any = this.edges.get('*')
     const name = this.edges.get('N')
     const anyFromRoot = any?.has(0) === true
@@ -164,7 +212,8 @@ export class PhraseMatcher<R> {
     const n = tokens.length
     for (let i = 0; i < n; i++) infos[i] = this.edgesOf(tokens[i])
     const kinds = (this.byKind ??= this.splitByKind())
-    const byClass = kinds.classes
+    const byClass = kinds.classesAt
+    const shared = this.shared
     const classFromRoot = kinds.rootClasses
     const words = kinds.words
     const nameFromRoot = name?.has(0) === true
@@ -174,7 +223,7 @@ export class PhraseMatcher<R> {
       // that open some pattern) end at the next token: the search is skipped for those.
       if (
         !anyFromRoot &&
-        !this.startsHere(infos[start].roots, start + 1, n, num, any) &&
+        !this.startsHere(infos[start].roots, start + 1, n) &&
         !(classFromRoot.size > 0 && startsWithClass(classFromRoot, classes, start)) &&
         !(nameFromRoot && tokens[start].norm.capital)
       )
@@ -189,7 +238,7 @@ export class PhraseMatcher<R> {
       while (stack.length) {
         const at = stack.pop()!
         const node = stack.pop()!
-        if (this.shared[node]) {
+        if (shared[node] === 1) {
           const state = at * this.size + node
           if (visited.has(state)) continue
           visited.add(state)
@@ -197,7 +246,7 @@ export class PhraseMatcher<R> {
         }
         if (at > start) {
           const refs = this.ends[node]
-          for (let k = 0; k < refs.length; k++) (found ??= []).push({ref: refs[k], start, end: at})
+          for (let k = 0; k < refs.length; k++) if (keep === undefined || keep(refs[k])) (found ??= []).push({ref: refs[k], start, end: at})
         }
         if (at >= n) continue
         const token = tokens[at]
@@ -213,10 +262,20 @@ export class PhraseMatcher<R> {
         }
         const byWord = info.word < 0 ? -1 : edgeOf(words, node, info.word)
         if (byWord >= 0 && (!blocked || words.lenient[byWord] === 1)) stack.push(words.child[byWord], at + 1)
-        if (info.number) this.follow(num, '#', node, blocked, stack, at)
-        if (name && token.norm.capital) this.follow(name, 'N', node, blocked, stack, at)
-        if (any) this.follow(any, '*', node, blocked, stack, at)
-        const viaClass = byClass.size ? byClass.get(node) : undefined
+        // Number, name and gap edges by node, with whether punctuation may come before them.
+        if (info.number) {
+          const child = kinds.numberChild[node]
+          if (child >= 0 && (!blocked || (kinds.lenientOther[node] & NUMBER) !== 0)) stack.push(child, at + 1)
+        }
+        if (name && token.norm.capital) {
+          const child = kinds.nameChild[node]
+          if (child >= 0 && (!blocked || (kinds.lenientOther[node] & NAME) !== 0)) stack.push(child, at + 1)
+        }
+        if (any) {
+          const child = kinds.gapChild[node]
+          if (child >= 0 && (!blocked || (kinds.lenientOther[node] & GAP) !== 0)) stack.push(child, at + 1)
+        }
+        const viaClass = byClass[node]
         if (viaClass) {
           // From the root (and other nodes many patterns share) far more classes lead on than
           // start at a token: look up the few that start here among the node's edges instead.
@@ -239,7 +298,8 @@ export class PhraseMatcher<R> {
         }
       }
       if (!found) continue
-      if (found.length > 1) found.sort((a, b) => b.end - a.end)
+      // Longest first; the search finds them mostly in that order already.
+      if (found.length > 1 && !longestFirst(found)) found.sort((a, b) => b.end - a.end)
       for (const m of found) out.push(m)
     }
     return out
@@ -252,8 +312,8 @@ export class PhraseMatcher<R> {
   }
 
   /** Whether a search from any of `roots` (the nodes a token leads to from the root) can find something. */
-  private startsHere(roots: readonly number[], next: number, length: number, num: Map<number, number> | undefined, any: Map<number, number> | undefined): boolean {
-    for (let k = 0; k < roots.length; k++) if (this.goesOn(roots[k], next, length, num, any)) return true
+  private startsHere(roots: readonly number[], next: number, length: number): boolean {
+    for (let k = 0; k < roots.length; k++) if (this.goesOn(roots[k], next, length)) return true
     return false
   }
 
@@ -262,28 +322,21 @@ export class PhraseMatcher<R> {
    * edges or a gap, punctuation aside): false means a search from `node` finds nothing. Reads
    * the token's edges as match() filled them.
    */
-  private goesOn(node: number, next: number, length: number, num: Map<number, number> | undefined, any: Map<number, number> | undefined): boolean {
-    if (this.ends[node].length > 0) return true
-    if (next >= length) return false
-    const info = this.scratch.infos[next]
+  private goesOn(node: number, next: number, length: number): boolean {
     const kinds = (this.byKind ??= this.splitByKind())
+    const flags = kinds.flags[node]
+    if ((flags & ENDS) !== 0) return true
+    if (next >= length) return false
+    // A gap, class or name edge may go on: the search decides (few nodes have one).
+    if ((flags & OPEN) !== 0) return true
+    const info = this.scratch.infos[next]
     const words = kinds.words
-    // A class edge may go on: the search decides (few nodes have one).
     return (
       (info.stem >= 0 && edgeOf(words, node, info.stem) >= 0) ||
       (info.lemma >= 0 && edgeOf(words, node, info.lemma) >= 0) ||
       (info.word >= 0 && edgeOf(words, node, info.word) >= 0) ||
-      (info.number && num?.has(node) === true) ||
-      any?.has(node) === true ||
-      kinds.classes.has(node) ||
-      kinds.names?.has(node) === true
+      (info.number && (flags & NUMBER) !== 0)
     )
-  }
-
-  /** Follows the number or gap edge `label` from `node`, unless punctuation blocks it. */
-  private follow(from: Map<number, number> | undefined, label: string, node: number, blocked: boolean, stack: number[], at: number): void {
-    const child = from?.get(node)
-    if (child !== undefined && (!blocked || this.lenient.has(`${node}|${label}`))) stack.push(child, at + 1)
   }
 
   /**
@@ -295,8 +348,8 @@ export class PhraseMatcher<R> {
     // Kept on the token's shared normalised word for the last matcher that asked (the built-in
     // finds, for nearly every sentence): no lookup by text at all.
     const norm = token.norm
-    const seen = norm.seenBy
-    for (let k = 0; k < seen.length; k++) if (seen[k] === this.epoch) return norm.edges[k] as TokenEdges
+    const slot = this.slot
+    if (norm.seenBy[slot] === this.epoch) return norm.edges[slot] as TokenEdges
     let edges = this.byWord.get(token.word)
     if (!edges) {
       if (this.byWord.size > 50_000) this.byWord.clear()
@@ -315,16 +368,17 @@ export class PhraseMatcher<R> {
       if (byNumber !== undefined) roots.push(byNumber)
       this.byWord.set(token.word, (edges = {stem, lemma, word, number, roots}))
     }
-    // A few matchers read every sentence; more (a writer's layers, tests compiling many sets)
-    // start the list again rather than grow it.
-    if (seen.length >= 12) {
-      seen.length = 0
-      norm.edges.length = 0
-    }
-    seen.push(this.epoch)
-    norm.edges.push(edges)
+    norm.seenBy[slot] = this.epoch
+    norm.edges[slot] = edges
     return edges
   }
+
+  /**
+   * Where this matcher keeps its answers on a word (Normalized.seenBy and edges): a few matchers
+   * read every sentence, each in its own slot; more (a writer's layers, tests compiling many
+   * sets) share slots, and a matcher whose slot another took looks the word up again.
+   */
+  private readonly slot = nextSlot++ % WORD_SLOTS
 
   private byWord = new Map<string, TokenEdges>()
   /** Replaced whenever the edges change, so answers kept on words for an older trie are not used. */
@@ -333,6 +387,16 @@ export class PhraseMatcher<R> {
   private byKind?: {
     words: WordEdges
     classes: Map<number, ClassEdges>
+    /** The same, by node: read at every step of a search. */
+    classesAt: Array<ClassEdges | undefined>
+    /** Per node: ENDS, OPEN, NUMBER (see goesOn). */
+    flags: Uint8Array
+    /** The node the number, name and gap edge of each node leads to, or -1. */
+    numberChild: Int32Array
+    nameChild: Int32Array
+    gapChild: Int32Array
+    /** Per node: NUMBER, NAME, GAP when that edge may cross punctuation. */
+    lenientOther: Uint8Array
     /** The classes of the edges that leave the root. */
     rootClasses: Set<string>
     /** The `<Name>` edges. */
@@ -360,7 +424,26 @@ export class PhraseMatcher<R> {
       }
     }
     const words = this.loadedWords ?? this.wordEdgesOfTrie()
-    return {words, classes, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
+    const classesAt: Array<ClassEdges | undefined> = new Array<ClassEdges | undefined>(this.size).fill(undefined)
+    for (const [node, edges] of classes) classesAt[node] = edges
+    const flags = new Uint8Array(this.size)
+    for (let node = 0; node < this.size; node++) if (this.ends[node].length > 0) flags[node] |= ENDS
+    for (const label of ['*', 'N']) for (const node of this.edges.get(label)?.keys() ?? []) flags[node] |= OPEN
+    for (const node of classes.keys()) flags[node] |= OPEN
+    for (const node of this.edges.get('#')?.keys() ?? []) flags[node] |= NUMBER
+    const lenientOther = new Uint8Array(this.size)
+    const childrenBy = (label: string, bit: number): Int32Array => {
+      const out = new Int32Array(this.size).fill(-1)
+      for (const [node, child] of this.edges.get(label) ?? []) {
+        out[node] = child
+        if (this.lenient.has(`${node}|${label}`)) lenientOther[node] |= bit
+      }
+      return out
+    }
+    const numberChild = childrenBy('#', NUMBER)
+    const nameChild = childrenBy('N', NAME)
+    const gapChild = childrenBy('*', GAP)
+    return {words, classes, classesAt, flags, numberChild, nameChild, gapChild, lenientOther, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
   }
 
   /** The word and stem edges of the trie being built, in the flat arrays the search reads. */
@@ -376,7 +459,7 @@ export class PhraseMatcher<R> {
     }
     for (let node = 0; node < this.size; node++) from[node + 1] += from[node]
     const count = from[this.size]
-    const words: WordEdges = {ids, from, label: new Int32Array(count), child: new Int32Array(count), lenient: new Uint8Array(count), hubs: []}
+    const words: WordEdges = {ids, from, label: new Int32Array(count), child: new Int32Array(count), lenient: new Uint8Array(count), root: new Int32Array(0)}
     const next = from.slice(0, this.size)
     for (const [label, edges] of this.edges) {
       const id = ids.get(label)
@@ -394,7 +477,7 @@ export class PhraseMatcher<R> {
       const node = Number(key.slice(0, bar))
       for (let k = from[node]; k < from[node + 1]; k++) if (words.label[k] === id) words.lenient[k] = 1
     }
-    addHubs(words, this.size)
+    indexEdges(words, this.size)
     return words
   }
 
@@ -454,7 +537,7 @@ export class PhraseMatcher<R> {
     this.ends = ends
     this.lenient = lenient
     this.size = renumber.size
-    this.shared = Array.from(inbound, (n) => n > 1)
+    this.shared = Uint8Array.from(inbound, (n) => Number(n > 1))
   }
 
   /** The trie as plain data, with refs turned into numbers by `refId` (stored by the build). */
@@ -488,14 +571,14 @@ export class PhraseMatcher<R> {
     for (const [node, id] of data.ends) m.ends[node].push(refOf(id))
     for (const edge of data.lenient) m.lenient.add(edge)
     const {labels, from, label, child, lenient} = data.words
-    const words: WordEdges = {ids: new Map(labels.map((l, id) => [l, id])), from: Int32Array.from(from), label: Int32Array.from(label), child: Int32Array.from(child), lenient: new Uint8Array(label.length), hubs: []}
+    const words: WordEdges = {ids: new Map(labels.map((l, id) => [l, id])), from: Int32Array.from(from), label: Int32Array.from(label), child: Int32Array.from(child), lenient: new Uint8Array(label.length), root: new Int32Array(0)}
     for (const k of lenient) words.lenient[k] = 1
-    addHubs(words, data.nodes)
+    indexEdges(words, data.nodes)
     m.loadedWords = words
     const inbound = new Int32Array(data.nodes)
     for (const [, , to] of data.edges) inbound[to]++
     for (const to of child) inbound[to]++
-    m.shared = Array.from(inbound, (n) => n > 1)
+    m.shared = Uint8Array.from(inbound, (n) => Number(n > 1))
     return m
   }
 }

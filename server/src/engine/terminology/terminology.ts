@@ -199,16 +199,16 @@ export class Terminology {
     return this.layers.flatMap((m) => m.find.match(tokens, spans))
   }
 
-  /** Every `unless` phrase of every layer in `tokens`: what cancels a find in the same sentence. */
-  unlessMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens)): Match<PatternRef>[] {
-    if (this.layers.length === 1) return this.layers[0].unless.match(tokens, spans)
-    return this.layers.flatMap((m) => m.unless.match(tokens, spans))
+  /** Every `unless` phrase of every layer in `tokens` (of the refs `keep` keeps): what cancels a find in the same sentence. */
+  unlessMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens), keep?: (ref: PatternRef) => boolean): Match<PatternRef>[] {
+    if (this.layers.length === 1) return this.layers[0].unless.match(tokens, spans, keep)
+    return this.layers.flatMap((m) => m.unless.match(tokens, spans, keep))
   }
 
-  /** Every `with` phrase of every layer in `tokens`: what an entry needs beside its find. */
-  withMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens)): Match<PatternRef>[] {
-    if (this.layers.length === 1) return this.layers[0].with.match(tokens, spans)
-    return this.layers.flatMap((m) => m.with.match(tokens, spans))
+  /** Every `with` phrase of every layer in `tokens` (of the refs `keep` keeps): what an entry needs beside its find. */
+  withMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens), keep?: (ref: PatternRef) => boolean): Match<PatternRef>[] {
+    if (this.layers.length === 1) return this.layers[0].with.match(tokens, spans, keep)
+    return this.layers.flatMap((m) => m.with.match(tokens, spans, keep))
   }
 
   /** The `with` phrases of page-scoped entries of every layer in `tokens`. */
