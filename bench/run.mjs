@@ -49,8 +49,8 @@ function snapshotApp() {
     utimesSync(join(APP, 'terminology', f), seconds, seconds)
   }
   mkdirSync(join(APP, 'dist'))
-  // The bundles, their source maps (for profiles), their V8 code caches, the compiled terminology and spun-term index.
-  for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^(cli|server)\.js(\.map|\.cache)?$|^(terminology|spun-index)\.json$/.test(f))) cpSync(join(ROOT, 'dist', f), join(APP, 'dist', f))
+  // The bundles, their source maps (for profiles), their V8 code caches, the compiled terminology, spun-term index and promotion model.
+  for (const f of readdirSync(join(ROOT, 'dist')).filter((f) => /^(cli|server)\.js(\.map|\.cache)?$|^(terminology|spun-index|claim-model)\.json$/.test(f))) cpSync(join(ROOT, 'dist', f), join(APP, 'dist', f))
 }
 
 const TARGETS = {

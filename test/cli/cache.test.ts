@@ -371,7 +371,7 @@ describe('CLI cache', () => {
     this.timeout(120_000) // child processes, one compiling the terminology from YAML
     // A copy of the built program, so its terminology/ can be edited.
     const app = mkdtempSync(join(tmpdir(), 'oncolint-app-'))
-    for (const part of ['bin', 'terminology', 'package.json', 'server/oncolintrc.schema.json', 'dist/cli.js', 'dist/spun-index.json']) cpSync(join(ROOT, part), join(app, part), {recursive: true})
+    for (const part of ['bin', 'terminology', 'package.json', 'server/oncolintrc.schema.json', 'dist/cli.js', 'dist/spun-index.json', 'dist/claim-model.json']) cpSync(join(ROOT, part), join(app, part), {recursive: true})
     const dir = project({'a.md': 'Cancers with medium jeopardy may need extra treatment.\n'}, '')
     const lintIt = () => {
       const r = spawnSync(process.execPath, [join(app, 'bin', 'oncolint.js'), '--cache', '--debug', '-f', 'json', '.'], {cwd: dir, encoding: 'utf8'})

@@ -119,7 +119,7 @@ describe('code caches of the build (scripts/code-cache.mjs)', function () {
     symlinkSync(join(ROOT, 'terminology'), join(app, 'terminology'))
     cpSync(join(ROOT, 'server', 'oncolintrc.schema.json'), join(app, 'server', 'oncolintrc.schema.json'))
     mkdirSync(join(app, 'dist'))
-    for (const f of ['cli.js', 'server.js', 'terminology.json', 'spun-index.json']) cpSync(join(ROOT, 'dist', f), join(app, 'dist', f))
+    for (const f of ['cli.js', 'server.js', 'terminology.json', 'spun-index.json', 'claim-model.json']) cpSync(join(ROOT, 'dist', f), join(app, 'dist', f))
     const script = `import {writeCodeCaches} from ${JSON.stringify(pathToFileURL(join(ROOT, 'scripts', 'code-cache.mjs')).href)}; await writeCodeCaches(${JSON.stringify(app)})`
     const build = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8'})
     assert.equal(build.status, 0, build.stderr)

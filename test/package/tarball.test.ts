@@ -71,7 +71,7 @@ describe('the npm package (npm pack), installed in a docs repository', function 
   it(`is one tarball of at most ${MAX_TARBALL_BYTES / 1024 / 1024} MB with the bundles, data and docs, and no sources, tests or maps`, () => {
     assert.ok(statSync(tarball).size <= MAX_TARBALL_BYTES, `${statSync(tarball).size} bytes`)
     const files = execFileSync('tar', ['-tzf', tarball], {encoding: 'utf8'}).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''))
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/oncolint.js', 'bin/oncolint-server.js', 'bin/load-bundle.js', 'dist/cli.js', 'dist/server.js', 'dist/terminology.json', 'dist/spun-index.json', 'terminology/classes/context.yaml', 'server/oncolintrc.schema.json', 'terminology/schema.json', 'docs/rules/accuracy/nonstandard-term.md']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/oncolint.js', 'bin/oncolint-server.js', 'bin/load-bundle.js', 'dist/cli.js', 'dist/server.js', 'dist/terminology.json', 'dist/spun-index.json', 'dist/claim-model.json', 'terminology/training/promotion.tsv', 'terminology/classes/context.yaml', 'server/oncolintrc.schema.json', 'terminology/schema.json', 'docs/rules/accuracy/nonstandard-term.md']) {
       assert.ok(files.includes(f), `${f} is packed`)
     }
     assert.deepEqual(files.filter((f) => /(^|\/)(src|test|client|bench|scripts|node_modules)\/|\.(ts|map)$/.test(f)), [])

@@ -45,12 +45,15 @@ describe('the .vsix (oncolint.vsix)', function () {
       'dist/server.js', // started by the client
       'dist/terminology.json', // the precompiled terminology the server loads
       'dist/spun-index.json', // the spun-term detector's index (WordNet is not shipped)
+      'dist/claim-model.json', // the promotion model's weights (promotion/likely-claim)
       'terminology/classes/common.yaml', // the word classes patterns name
       'server/oncolintrc.schema.json', // jsonValidation / yamlValidation, and the config loader
       pkg.icon,
       'examples/metastasis-draft.md', // "Open sample draft"
       'docs/editor.md',
-      ...filesUnder('terminology'), // the data, its schema (packageRoot looks for it) and sources
+      // the data, its schema (packageRoot looks for it) and sources; the promotion model's training
+      // sentences stay out (dist/claim-model.json is what the extension reads)
+      ...filesUnder('terminology').filter((f) => !f.startsWith('terminology/training/')),
       ...filesUnder('docs/rules'), // the pages diagnostics link to
       ...pkg.contributes.walkthroughs.flatMap((w: {steps: Array<{media: {markdown: string}}>}) => w.steps.map((s) => s.media.markdown)),
     ]
@@ -83,7 +86,7 @@ describe('the .vsix (oncolint.vsix)', function () {
   })
 
   it('is what this tree builds: its bundles are those in dist/', () => {
-    for (const f of ['dist/client.js', 'dist/server.js', 'dist/terminology.json', 'dist/spun-index.json']) {
+    for (const f of ['dist/client.js', 'dist/server.js', 'dist/terminology.json', 'dist/spun-index.json', 'dist/claim-model.json']) {
       assert.ok(files.get(`extension/${f}`)!.data.equals(readFileSync(join(ROOT, f))), `${f} differs from the build: run npm run package again`)
     }
   })

@@ -13,6 +13,7 @@ import {absoluteClaim} from './promotion/absolute-claim.js'
 import {callToAction} from './promotion/call-to-action.js'
 import {cureClaim} from './promotion/cure-claim.js'
 import {hype} from './promotion/hype.js'
+import {likelyClaim} from './promotion/likely-claim.js'
 import {superlative} from './promotion/superlative.js'
 import {testimonial} from './promotion/testimonial.js'
 import {unprovenTherapy} from './promotion/unproven-therapy.js'
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   unsupportedStatistic,
   testimonial,
   callToAction,
+  likelyClaim,
   unexplainedSuppression,
   unknownRuleInDirective,
 ]

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {lint} from '../../server/src/engine/index.js'
+import {ClaimModel, claimFeatures, trainClaimModel} from '../../server/src/engine/claims/claim-model.js'
+import {readClaimExamples} from '../../server/src/engine/claims/load.js'
+import {MESSAGE} from '../../server/src/engine/rules/promotion/likely-claim.js'
+import {DataFileError} from '../../server/src/engine/errors.js'
+
+const RULE = 'promotion/likely-claim'
+const likely = (text: string) => lint(text).findings.filter((f) => f.ruleId === RULE)
+
+describe('promotion/likely-claim: the promotion model as a second opinion', function () {
+  this.timeout(30_000)
+
+  it('reports a sentence no rule names that reads like a claim: the sentence without its full stop, as information, with the message', () => {
+    const text = 'Welcome to the clinic. At our centre, stage 4 patients regain hope and strength.'
+    const [f, ...rest] = likely(text)
+    assert.equal(rest.length, 0)
+    assert.equal(text.slice(f.offset, f.endOffset), 'At our centre, stage 4 patients regain hope and strength')
+    assert.deepEqual([f.offset, f.endOffset, f.severity, f.message, f.suggestions], [23, 79, 'info', MESSAGE, []])
+  })
+
+  it('stays quiet where a promotion rule already names the claim, on headings, fragments and list lines, and on plain information', () => {
+    // A rule's finding says which claim and why; the model adds nothing there.
+    assert.deepEqual(likely('Our herbal drops cure cancer in weeks, and patients regain hope and strength.'), [])
+    assert.deepEqual(likely('# At our centre stage 4 patients regain hope and strength\n\nText.'), [])
+    assert.deepEqual(likely('Patients regain hope.'), [])
+    assert.deepEqual(likely('- at our centre, stage 4 patients regain hope and strength\n'), [])
+    for (const text of [
+      'Proton therapy is a type of radiation therapy that uses protons.',
+      'Many people with advanced cancer live for years with treatment.',
+      'Ask your care team what the aim of your treatment is.',
+    ]) assert.deepEqual(likely(text), [], text)
+  })
+})
+
+describe('the promotion model', function () {
+  this.timeout(60_000)
+
+  it('hashes words and word pairs, and marks what follows a negator', () => {
+    assert.equal(claimFeatures('Our clinic cures').length, 5)
+    assert.deepEqual(claimFeatures('It cures'), claimFeatures('it CURES'))
+    assert.notDeepEqual(claimFeatures('it does cure'), claimFeatures('it does not cure').slice(0, 5))
+  })
+
+  it('learns the same weights from the same sentences, and separates claims from information', () => {
+    const examples = [
+      ...['Our clinic cures every cancer.', 'We guarantee you will beat cancer.', 'Our doctors are the best in the world.'].map((text) => ({text, claim: true, weight: 1})),
+      ...['Ask your doctor about side effects.', 'Chemotherapy uses drugs to kill cancer cells.', 'Some people live for years with treatment.'].map((text) => ({text, claim: false, weight: 1})),
+    ]
+    const a = trainClaimModel(examples)
+    assert.deepEqual(trainClaimModel(examples), a)
+    const model = new ClaimModel(a)
+    assert.ok(model.score('Our clinic cures every cancer.') > 0.9)
+    assert.ok(model.score('Ask your doctor about side effects.') < 0.1)
+  })
+
+  it('reads its training file line by line and says which line is wrong', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oncolint-claims-'))
+    const file = join(dir, 'promotion.tsv')
+    writeFileSync(file, '# comment\nflag\thype\tA miracle cure.\npass\ttrusted\tChemotherapy uses drugs.\n')
+    assert.deepEqual(readClaimExamples(file), [
+      {text: 'A miracle cure.', claim: true, weight: 1},
+      {text: 'Chemotherapy uses drugs.', claim: false, weight: 0.3},
+    ])
+    writeFileSync(file, 'flag\thype\tA miracle cure.\nmaybe\thype\tHmm.\n')
+    assert.throws(() => readClaimExamples(file), (err: unknown) => err instanceof DataFileError && err.line === 2 && /"flag" or "pass"/.test(err.message))
+  })
+})
