@@ -57,7 +57,7 @@ describe('the promotion model', function () {
     assert.ok(model.score('Ask your doctor about side effects.') < 0.1)
   })
 
-  it('reads its training file line by line and says which line is wrong', () => {
+  it('reads a training file line by line and says which line is wrong', () => {
     const dir = mkdtempSync(join(tmpdir(), 'oncolint-claims-'))
     const file = join(dir, 'promotion.tsv')
     writeFileSync(file, '# comment\nflag\thype\tA miracle cure.\npass\ttrusted\tChemotherapy uses drugs.\n')

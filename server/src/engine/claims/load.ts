@@ -4,19 +4,32 @@ import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
 import {ClaimModel, trainClaimModel, type ClaimExample, type ClaimModelData} from './claim-model.js'
 
-const trainingFile = (): string => join(packageRoot(), 'terminology', 'training', 'promotion.tsv')
+/**
+ * The families that have a model: each learns from terminology/training/<family>.tsv. Accuracy
+ * has none: a model of the same kind, trained on the writers' accuracy sentences, reported
+ * correct explanations of the same topics on trusted pages ("the areas of cancer in the bone are
+ * made up of lung cancer cells"), which it cannot tell from the misconceptions by their words.
+ */
+export const MODEL_FAMILIES = ['promotion'] as const
+export type ModelFamily = (typeof MODEL_FAMILIES)[number]
+
+const trainingFile = (family: ModelFamily): string => join(packageRoot(), 'terminology', 'training', `${family}.tsv`)
 const storedFile = (): string => join(packageRoot(), 'dist', 'claim-model.json')
 /** Trusted prose teaches what is not a claim, but a labelled sentence says more. */
 const TRUSTED_WEIGHT = 0.3
 
-/** Size and mtime of the training file: a stored model made from another version is stale. */
+type StoredModels = {stamp: string} & Record<ModelFamily, ClaimModelData>
+
+/** Sizes and mtimes of the training files: stored models made from other versions are stale. */
 function stamp(): string {
-  const st = statSync(trainingFile())
-  return `${st.size}:${Math.trunc(st.mtimeMs)}`
+  return MODEL_FAMILIES.map((f) => {
+    const st = statSync(trainingFile(f))
+    return `${st.size}:${Math.trunc(st.mtimeMs)}`
+  }).join('|')
 }
 
-/** The labelled sentences of terminology/training/promotion.tsv (label, kind, sentence). */
-export function readClaimExamples(file = trainingFile()): ClaimExample[] {
+/** The labelled sentences of a training file (label, kind, sentence). */
+export function readClaimExamples(file: string): ClaimExample[] {
   const out: ClaimExample[] = []
   readFileSync(file, 'utf8')
     .split(/\r?\n/)
@@ -29,19 +42,23 @@ export function readClaimExamples(file = trainingFile()): ClaimExample[] {
   return out
 }
 
-/** The model trained from the shipped sentences, with the stamp of the file it was made from. */
-export function compileClaimModel(): ClaimModelData & {stamp: string} {
-  return {...trainClaimModel(readClaimExamples()), stamp: stamp()}
+/** Every family's model trained from the shipped sentences, with the stamp of the files they were made from. */
+export function compileClaimModels(): StoredModels {
+  const models = Object.fromEntries(MODEL_FAMILIES.map((f) => [f, trainClaimModel(readClaimExamples(trainingFile(f)))])) as Record<ModelFamily, ClaimModelData>
+  return {...models, stamp: stamp()}
 }
 
-let model: ClaimModel | undefined
+let models: Record<ModelFamily, ClaimModel> | undefined
 
-/** The model: from dist/claim-model.json when it was made from the current training file, else trained now (under a second). */
-export function claimModel(): ClaimModel {
-  if (!model) {
-    let data: (ClaimModelData & {stamp?: string}) | undefined
+/**
+ * A family's model: from dist/claim-model.json when it was made from the current training files
+ * (or when they are not installed, as in the extension), else trained now (about a second).
+ */
+export function claimModel(family: ModelFamily): ClaimModel {
+  if (!models) {
+    let data: StoredModels | undefined
     try {
-      data = JSON.parse(readFileSync(storedFile(), 'utf8')) as ClaimModelData & {stamp?: string}
+      data = JSON.parse(readFileSync(storedFile(), 'utf8')) as StoredModels
     } catch {
       data = undefined
     }
@@ -51,7 +68,8 @@ export function claimModel(): ClaimModel {
     } catch {
       current = undefined
     }
-    model = new ClaimModel(data && (current === undefined || data.stamp === current) ? data : compileClaimModel())
+    const use = data && MODEL_FAMILIES.every((f) => data![f]) && (current === undefined || data.stamp === current) ? data : compileClaimModels()
+    models = Object.fromEntries(MODEL_FAMILIES.map((f) => [f, new ClaimModel(use[f])])) as Record<ModelFamily, ClaimModel>
   }
-  return model
+  return models[family]
 }
