@@ -1,5 +1,6 @@
-import {readFileSync, statSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {contentStamp} from '../content-stamp.js'
 import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
 import {ClaimModel, trainClaimModel, type ClaimExample, type ClaimModelData} from './claim-model.js'
@@ -20,13 +21,8 @@ const TRUSTED_WEIGHT = 0.3
 
 type StoredModels = {stamp: string} & Record<ModelFamily, ClaimModelData>
 
-/** Sizes and mtimes of the training files: stored models made from other versions are stale. */
-function stamp(): string {
-  return MODEL_FAMILIES.map((f) => {
-    const st = statSync(trainingFile(f))
-    return `${st.size}:${Math.trunc(st.mtimeMs)}`
-  }).join('|')
-}
+/** What the training files hold: stored models made from other versions are stale. */
+const stamp = (): string => contentStamp(MODEL_FAMILIES.map(trainingFile))
 
 /** The labelled sentences of a training file (label, kind, sentence). */
 export function readClaimExamples(file: string): ClaimExample[] {
@@ -62,12 +58,8 @@ export function claimModel(family: ModelFamily): ClaimModel {
     } catch {
       data = undefined
     }
-    let current: string | undefined
-    try {
-      current = stamp()
-    } catch {
-      current = undefined
-    }
+    // The extension ships the models without their training files.
+    const current = MODEL_FAMILIES.every((f) => existsSync(trainingFile(f))) ? stamp() : undefined
     const use = data && MODEL_FAMILIES.every((f) => data![f]) && (current === undefined || data.stamp === current) ? data : compileClaimModels()
     models = Object.fromEntries(MODEL_FAMILIES.map((f) => [f, new ClaimModel(use[f])])) as Record<ModelFamily, ClaimModel>
   }

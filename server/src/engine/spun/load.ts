@@ -1,5 +1,6 @@
-import {readFileSync, statSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {contentStamp} from '../content-stamp.js'
 import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
 import {validateAgainst} from '../terminology/load.js'
@@ -10,11 +11,8 @@ import {wordNet} from './wordnet.js'
 const termsFile = (): string => join(packageRoot(), 'terminology', 'standard-terms.yaml')
 const storedFile = (): string => join(packageRoot(), 'dist', 'spun-index.json')
 
-/** Size and mtime of terminology/standard-terms.yaml: a stored index made from another version is stale. */
-function stamp(): string {
-  const st = statSync(termsFile())
-  return `${st.size}:${Math.trunc(st.mtimeMs)}`
-}
+/** What terminology/standard-terms.yaml holds: a stored index made from another version is stale. */
+const stamp = (): string => contentStamp([termsFile()])
 
 /** Reads terminology/standard-terms.yaml, checked against its schema. */
 export function readStandardTerms(file = termsFile()): {groups: Array<{source: string; terms: string[]}>; allow: string[]} {

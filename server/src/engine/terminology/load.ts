@@ -3,6 +3,7 @@ import {readFileSync, readdirSync, statSync} from 'node:fs'
 import {basename, join, relative} from 'node:path'
 import {Ajv, type ValidateFunction} from 'ajv'
 import {LineCounter, parseDocument} from 'yaml'
+import {contentStamp} from '../content-stamp.js'
 import {readTerminologyFile} from '../data-file.js'
 import {DataFileError} from '../errors.js'
 import {packageRoot} from '../paths.js'
@@ -149,18 +150,6 @@ function sourceFiles(): string[] {
   return [...builtinFiles(), join(packageRoot(), 'terminology', 'spelling.yaml'), numeralsFile(), ...classFiles()]
 }
 
-function stampOf(files: string[]): string {
-  return files
-    .map((f) => {
-      try {
-        const st = statSync(f)
-        return `${basename(f)}:${st.size}:${Math.trunc(st.mtimeMs)}`
-      } catch {
-        return `${basename(f)}:-`
-      }
-    })
-    .join('|')
-}
 
 /** Reads and validates the shipped YAML files (the slow path, and what the build stores). */
 export function compileBuiltin(): CompiledTerminology {
@@ -183,7 +172,7 @@ export function compileBuiltin(): CompiledTerminology {
   const numeralsText = readFileSync(numeralsFile(), 'utf8')
   hash.update('numbers.yaml').update('\0').update(numeralsText).update('\0')
   const numerals = readNumerals(numeralsFile(), numeralsText)
-  return {stamp: stampOf(sourceFiles()), version: hash.digest('hex').slice(0, 16), spelling, entries, classes, numerals}
+  return {stamp: contentStamp(sourceFiles()), version: hash.digest('hex').slice(0, 16), spelling, entries, classes, numerals}
 }
 
 /** The compiled set with its trie, for dist/terminology.json. */
@@ -204,7 +193,7 @@ function loadCompiled(): CompiledTerminology {
   try {
     const compiled = JSON.parse(readFileSync(join(packageRoot(), 'dist', 'terminology.json'), 'utf8')) as CompiledTerminology
     // Without its phrasing count the stored set is from an older build: read the YAML.
-    if (compiled.stamp === stampOf(sourceFiles()) && typeof compiled.phrasings === 'number') return compiled
+    if (compiled.stamp === contentStamp(sourceFiles()) && typeof compiled.phrasings === 'number') return compiled
   } catch {
     // not built yet, or unreadable: read the YAML
   }
