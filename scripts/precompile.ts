@@ -1,7 +1,7 @@
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {packageRoot} from '../server/src/engine/paths.js'
-import {compileClaimModels} from '../server/src/engine/claims/load.js'
+import {compileClaimModels, MODEL_FAMILIES} from '../server/src/engine/claims/load.js'
 import {compileFromWordNet} from '../server/src/engine/spun/load.js'
 import {compileBuiltinWithMatcher} from '../server/src/engine/terminology/load.js'
 
@@ -14,6 +14,6 @@ console.log(`terminology: ${compiled.entries.length} entries (version ${compiled
 const spun = compileFromWordNet()
 writeFileSync(join(packageRoot(), 'dist', 'spun-index.json'), JSON.stringify(spun))
 console.log(`spun-term index: ${spun.terms.length} standard terms`)
-const claims = compileClaimModels()
+const claims = compileClaimModels(compiled.entries, compiled.version)
 writeFileSync(join(packageRoot(), 'dist', 'claim-model.json'), JSON.stringify(claims))
-console.log(`claim models: ${claims.promotion.weights.length} promotion weights`)
+console.log(`claim models: ${MODEL_FAMILIES.map((f) => `${claims[f].weights.length} ${f} weights`).join(', ')}`)

@@ -8,13 +8,16 @@
  */
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import {applyFixes, lint, type Finding} from '../../server/src/engine/index.js'
+import {applyFixes, lint, RULES, type Finding} from '../../server/src/engine/index.js'
 import {testTerminology} from '../helpers.js'
 import {draft, fixableDraft, languageId, mutatedDraft, noise} from './arbitraries.js'
 import {applyEditsReference, checkEdits, splitsPair} from './invariants.js'
 import {runs, timeoutFor} from './scale.js'
 
 const terminology = testTerminology()
+// A model's second opinion gives way to a rule's finding in its sentence; once the fix clears
+// that finding the model's is shown. It was there before the fix, so "before" counts it.
+const undeferred = RULES.map((r) => (r.defersTo ? {...r, defersTo: undefined} : r))
 
 /** A finding with one suggestion made of the given edits. */
 const findingWith = (edits: Array<{offset: number; endOffset: number; newText: string}>, safe: boolean): Finding => ({
@@ -129,6 +132,7 @@ describe('reliability: fixes lose nothing', function () {
     fc.assert(
       fc.property(fc.oneof(fixableDraft, mutatedDraft), languageId, (text, lang) => {
         const before = lint(text, {languageId: lang, terminology})
+        const seen = lint(text, {languageId: lang, terminology, rules: undeferred})
         const fixed = applyFixes(text, before.findings)
         checkEdits(text, 'fix-all edits', fixed.edits)
         assert.equal(fixed.text, applyEditsReference(text, fixed.edits))
@@ -140,8 +144,8 @@ describe('reliability: fixes lose nothing', function () {
         const near = after.findings.filter((f) => touchesWritten(f, ranges))
         const around = near.filter((f) => spansWritten(f, ranges))
         const inside = near.filter((f) => !spansWritten(f, ranges))
-        assert.deepEqual(added(accuracyKeys(before.findings), accuracyKeys(inside)), [], 'the fix brought a new accuracy finding')
-        assert.deepEqual(added(accuracyKeys(before.findings, false), accuracyKeys(around, false)), [], 'the fix brought a new accuracy finding around it')
+        assert.deepEqual(added(accuracyKeys(seen.findings), accuracyKeys(inside)), [], 'the fix brought a new accuracy finding')
+        assert.deepEqual(added(accuracyKeys(seen.findings, false), accuracyKeys(around, false)), [], 'the fix brought a new accuracy finding around it')
       }),
       runs(1500),
     )

@@ -1,10 +1,10 @@
 import {directivesOf} from './analyses/directives.js'
 import {numberStats} from './analyses/numbers.js'
 import {readabilityOf} from './analyses/readability.js'
-import {severityFor, withDefaults, type LintConfig, type Severity} from './config.js'
+import {severityFor, withDefaults, type Family, type LintConfig, type Severity} from './config.js'
 import {type ParseCache, parseDraft} from './parse/draft.js'
 import type {ReadabilityStats} from './readability/stats.js'
-import {LintContext, type RawFinding, type Rule} from './rule-context.js'
+import {familyOf, LintContext, type RawFinding, type Rule} from './rule-context.js'
 import {RULES} from './rules/index.js'
 import {applyDirectives} from './suppress.js'
 import {builtinTerminology} from './terminology/load.js'
@@ -53,6 +53,7 @@ export function lint(text: string, options: EngineOptions = {}): LintResult {
       ruleErrors.push({ruleId: rule.id, message: e instanceof Error ? e.message : String(e)})
     }
   }
+  findings = dropDeferred(rules, findings)
   findings = dropAccepted(text, config, findings)
   findings = applyDirectives(text, ctx.get(directivesOf), findings)
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
@@ -69,6 +70,20 @@ function withSeverity(f: RawFinding, severity: Severity): Finding {
   if ('entryId' in f) finding.entryId = f.entryId
   if ('actual' in f) finding.actual = f.actual
   return finding
+}
+
+/**
+ * Second opinions where a rule they defer to already speaks: the model reads "our miracle cure
+ * has no side effects" as a misconception too, but the promotion rules say what is wrong with it.
+ */
+function dropDeferred(rules: readonly Rule[], findings: Finding[]): Finding[] {
+  const defers = new Map(rules.filter((r) => r.defersTo).map((r) => [r.id, r.defersTo!]))
+  if (defers.size === 0) return findings
+  const firm = findings.filter((f) => !defers.has(f.ruleId))
+  return findings.filter((f) => {
+    const to = defers.get(f.ruleId)
+    return !to || !firm.some((g) => g.offset < f.endOffset && g.endOffset > f.offset && to.includes(familyOf(g.ruleId) as Family))
+  })
 }
 
 /** Phrases a project accepted (`accept` in .oncolintrc): never flagged where they stand. */

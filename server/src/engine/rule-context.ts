@@ -29,6 +29,11 @@ export interface Rule {
   description: string
   /** Set for phrase rules: how the shared phrase analysis treats their entries. */
   phrase?: PhraseRuleTraits
+  /**
+   * Set for a second opinion (a model's finding): the families whose other rules speak first.
+   * Its finding is dropped where a finding of theirs overlaps it, since theirs says what is wrong.
+   */
+  defersTo?: readonly Family[]
   check(ctx: LintContext): RawFinding[]
 }
 

@@ -107,6 +107,17 @@ function cuesOf(ctx: NegationContext): SentenceCues {
   return cues
 }
 
+/**
+ * Whether a whole sentence is held at a distance from the writer: asked, called a myth,
+ * reported as someone's belief or claim, or denied after it is stated ("… is false"). A model
+ * reading the sentence's words cannot see that frame, so its findings are dropped there.
+ */
+export function framedAsBelief(tokens: readonly Token[], spans: ClassSpans, question: boolean): boolean {
+  if (question) return true
+  for (const t of tokens) if (MYTH_CUES.has(t.word)) return true
+  return spans.spansOf(REPORT).length > 0 || spans.spansOf(REFUTED).length > 0
+}
+
 /** Whether a sentence opens by denying the one before it ("This is not true.", "In fact, …"). */
 export function opensWithRefutation(tokens: readonly Token[], spans: ClassSpans): boolean {
   return tokens.length > 0 && spans.ends(REFUTATION, 0).length > 0

@@ -79,6 +79,11 @@ export function trainClaimModel(examples: readonly ClaimExample[]): ClaimModelDa
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
   const order = examples.map((_, i) => i)
+  // The weights are averaged over the epochs of the second half: the last step of stochastic
+  // descent depends on the order of the last few examples, and the average does not.
+  const sum = new Float64Array(1 << BITS)
+  let sumBias = 0
+  let summed = 0
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1))
@@ -92,6 +97,15 @@ export function trainClaimModel(examples: readonly ClaimExample[]): ClaimModelDa
       for (const x of f) w[x] -= RATE * (g + L2 * w[x])
       bias -= RATE * g
     }
+    if (epoch >= EPOCHS / 2) {
+      for (let x = 0; x < w.length; x++) if (w[x] !== 0) sum[x] += w[x]
+      sumBias += bias
+      summed++
+    }
+  }
+  if (summed > 0) {
+    for (let x = 0; x < w.length; x++) w[x] = sum[x] / summed
+    bias = sumBias / summed
   }
   const weights: number[] = []
   // Weights too small to move a score are left out: the model ships in the extension.

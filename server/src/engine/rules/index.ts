@@ -1,5 +1,6 @@
 import type {Rule} from '../rule-context.js'
 import {absoluteStatement} from './accuracy/absolute-statement.js'
+import {likelyMisconception} from './accuracy/likely-misconception.js'
 import {misconception} from './accuracy/misconception.js'
 import {mixedNumberFormats} from './accuracy/mixed-number-formats.js'
 import {nonstandardTerm} from './accuracy/nonstandard-term.js'
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   survivalStatistic,
   statisticForOnePerson,
   mixedNumberFormats,
+  likelyMisconception,
   gradeLevel,
   longSentence,
   longParagraph,

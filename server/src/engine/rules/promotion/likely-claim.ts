@@ -10,6 +10,7 @@ export const likelyClaim: Rule = {
   id: 'promotion/likely-claim',
   family: 'promotion',
   defaultSeverity: 'info',
+  defersTo: ['promotion'],
   description: 'A sentence that reads like a promotional claim to a model trained on labelled sentences, where no promotion rule names the claim.',
   check(ctx) {
     return likelySentences(ctx, 'promotion').map(({offset, endOffset}) => ({ruleId: this.id, message: MESSAGE, offset, endOffset, suggestions: [], actual: ctx.draft.text.slice(offset, endOffset)}))
