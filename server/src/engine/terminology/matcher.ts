@@ -1,6 +1,8 @@
 import type {Token} from '../parse/tokens.js'
 import {isNumber} from '../parse/tokens.js'
 import type {Element} from './pattern.js'
+import {classId} from './class-ids.js'
+import {SearchStates} from './search-states.js'
 
 export interface SerializedMatcher {
   /** [label, from node, to node]: the edges other than word and stem edges. */
@@ -24,15 +26,15 @@ export interface Match<R> {
  * token: the classes that start there (few) are looked up among the root's class edges (many,
  * in a matcher whose patterns open with classes), not each edge's class in the spans.
  */
-function startsWithClass(rootClasses: ReadonlySet<string>, classes: ClassSpans, start: number): boolean {
-  const names = classes.namesAt(start)
-  for (let k = 0; k < names.length; k++) if (rootClasses.has(names[k])) return true
+function startsWithClass(rootClasses: Uint8Array, classes: ClassSpans, start: number): boolean {
+  const ids = classes.idsAt(start)
+  for (let k = 0; k < ids.length; k++) if (ids[k] < rootClasses.length && rootClasses[ids[k]] === 1) return true
   return false
 }
 
-/** A class edge: the class, the node it leads to, and whether it may cross punctuation. */
+/** A class edge: the class (classId), the node it leads to, and whether it may cross punctuation. */
 interface ClassEdge {
-  name: string
+  id: number
   child: number
   lenient: boolean
 }
@@ -40,7 +42,7 @@ interface ClassEdge {
 /** The class edges leaving one node. */
 interface ClassEdges {
   list: ClassEdge[]
-  byName: Map<string, ClassEdge>
+  byId: Map<number, ClassEdge>
 }
 
 /**
@@ -87,8 +89,10 @@ const key = (e: Element): string =>
  */
 export interface ClassSpans {
   ends(name: string, at: number): readonly number[]
-  /** The classes with a span starting at token `at`: those for which `ends` is not empty. */
-  namesAt(at: number): readonly string[]
+  /** The classes (classId) with a span starting at token `at`, in the order they were found. */
+  idsAt(at: number): readonly number[]
+  /** The ends of those spans: endsAt(at)[k] are the ends of class idsAt(at)[k]. */
+  endsAt(at: number): ReadonlyArray<readonly number[]>
   /** Every span of class `name` as [start, end), by start, then as `ends` gives them. */
   spansOf(name: string): ReadonlyArray<readonly [number, number]>
 }
@@ -154,7 +158,7 @@ function longestFirst<R>(found: readonly Match<R>[]): boolean {
 }
 
 /** No class spans: for matchers whose patterns name no class. */
-export const NO_CLASSES: ClassSpans = {ends: () => [], namesAt: () => [], spansOf: () => []}
+export const NO_CLASSES: ClassSpans = {ends: () => [], idsAt: () => [], endsAt: () => [], spansOf: () => []}
 
 /**
  * All phrase patterns of a terminology set in one trie over tokens: a sentence is matched
@@ -208,42 +212,35 @@ export class PhraseMatcher<R> {
     const anyFromRoot = any?.has(0) === true
     // Each token's edges, looked up once for every start position; most words have none.
     // The arrays are the matcher's own, reused from sentence to sentence (less garbage).
-    const {stack, infos, visited} = this.scratch
+    const {stack, infos} = this.scratch
     const n = tokens.length
     for (let i = 0; i < n; i++) infos[i] = this.edgesOf(tokens[i])
     const kinds = (this.byKind ??= this.splitByKind())
     const byClass = kinds.classesAt
     const shared = this.shared
     const classFromRoot = kinds.rootClasses
+    const hasClassFromRoot = kinds.hasRootClasses
     const words = kinds.words
     const nameFromRoot = name?.has(0) === true
-    let usedVisited = visited.size > 0
+    const visited = (kinds.states ??= new SearchStates(this.size))
     for (let start = 0; start < n; start++) {
       // A phrase can only start where an edge leaves the root, and most starts (common words
       // that open some pattern) end at the next token: the search is skipped for those.
       if (
         !anyFromRoot &&
         !this.startsHere(infos[start].roots, start + 1, n) &&
-        !(classFromRoot.size > 0 && startsWithClass(classFromRoot, classes, start)) &&
+        !(hasClassFromRoot && startsWithClass(classFromRoot, classes, start)) &&
         !(nameFromRoot && tokens[start].norm.capital)
       )
         continue
       // Most starts find nothing: the list is made for the first match.
       let found: Match<R>[] | undefined
-      if (usedVisited) {
-        visited.clear()
-        usedVisited = false
-      }
+      visited.next()
       stack.push(0, start)
       while (stack.length) {
         const at = stack.pop()!
         const node = stack.pop()!
-        if (shared[node] === 1) {
-          const state = at * this.size + node
-          if (visited.has(state)) continue
-          visited.add(state)
-          usedVisited = true
-        }
+        if (shared[node] === 1 && !visited.enter(node, at)) continue
         if (at > start) {
           const refs = this.ends[node]
           for (let k = 0; k < refs.length; k++) if (keep === undefined || keep(refs[k])) (found ??= []).push({ref: refs[k], start, end: at})
@@ -279,19 +276,23 @@ export class PhraseMatcher<R> {
         if (viaClass) {
           // From the root (and other nodes many patterns share) far more classes lead on than
           // start at a token: look up the few that start here among the node's edges instead.
-          const names = classes.namesAt(at)
-          if (names.length < viaClass.list.length) {
-            for (let k = 0; k < names.length; k++) {
-              const edge = viaClass.byName.get(names[k])
+          const ids = classes.idsAt(at)
+          if (ids.length < viaClass.list.length) {
+            const endsOf = ids.length > 0 ? classes.endsAt(at) : undefined
+            for (let k = 0; k < ids.length; k++) {
+              const edge = viaClass.byId.get(ids[k])
               if (edge === undefined || (blocked && !edge.lenient)) continue
-              const ends = classes.ends(names[k], at)
+              const ends = endsOf![k]
               for (let e = 0; e < ends.length; e++) stack.push(edge.child, ends[e])
             }
-          } else {
+          } else if (ids.length > 0) {
+            const endsOf = classes.endsAt(at)
             for (let k = 0; k < viaClass.list.length; k++) {
               const edge = viaClass.list[k]
               if (blocked && !edge.lenient) continue
-              const ends = classes.ends(edge.name, at)
+              const i = ids.indexOf(edge.id)
+              if (i < 0) continue
+              const ends = endsOf[i]
               for (let e = 0; e < ends.length; e++) stack.push(edge.child, ends[e])
             }
           }
@@ -308,7 +309,6 @@ export class PhraseMatcher<R> {
   private readonly scratch = {
     stack: [] as number[],
     infos: [] as TokenEdges[],
-    visited: new Set<number>(),
   }
 
   /** Whether a search from any of `roots` (the nodes a token leads to from the root) can find something. */
@@ -397,8 +397,11 @@ export class PhraseMatcher<R> {
     gapChild: Int32Array
     /** Per node: NUMBER, NAME, GAP when that edge may cross punctuation. */
     lenientOther: Uint8Array
-    /** The classes of the edges that leave the root. */
-    rootClasses: Set<string>
+    /** By classId: 1 for the classes of the edges that leave the root. */
+    rootClasses: Uint8Array
+    hasRootClasses: boolean
+    /** The states of the current search (made on the first search: a matcher only built never needs them). */
+    states?: SearchStates
     /** The `<Name>` edges. */
     names: Map<number, number> | undefined
   }
@@ -416,10 +419,10 @@ export class PhraseMatcher<R> {
       if (label.startsWith('c:')) {
         for (const [node, child] of edges) {
           let list = classes.get(node)
-          if (!list) classes.set(node, (list = {list: [], byName: new Map()}))
-          const edge = {name: label.slice(2), child, lenient: this.lenient.has(`${node}|${label}`)}
+          if (!list) classes.set(node, (list = {list: [], byId: new Map()}))
+          const edge = {id: classId(label.slice(2)), child, lenient: this.lenient.has(`${node}|${label}`)}
           list.list.push(edge)
-          list.byName.set(edge.name, edge)
+          list.byId.set(edge.id, edge)
         }
       }
     }
@@ -443,7 +446,10 @@ export class PhraseMatcher<R> {
     const numberChild = childrenBy('#', NUMBER)
     const nameChild = childrenBy('N', NAME)
     const gapChild = childrenBy('*', GAP)
-    return {words, classes, classesAt, flags, numberChild, nameChild, gapChild, lenientOther, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
+    const fromRoot = classes.get(0)?.list ?? []
+    const rootClasses = new Uint8Array(fromRoot.reduce((most, e) => Math.max(most, e.id + 1), 0))
+    for (const e of fromRoot) rootClasses[e.id] = 1
+    return {words, classes, classesAt, flags, numberChild, nameChild, gapChild, lenientOther, rootClasses, hasRootClasses: fromRoot.length > 0, names: this.edges.get('N')}
   }
 
   /** The word and stem edges of the trie being built, in the flat arrays the search reads. */
