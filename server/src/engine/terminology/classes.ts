@@ -1,7 +1,7 @@
 import type {Token} from '../parse/tokens.js'
 import {DataFileError} from '../errors.js'
 import {classId, className, knownClassId} from './class-ids.js'
-import {NO_CLASSES, PhraseMatcher, type ClassSpans, type SerializedMatcher} from './matcher.js'
+import {NO_CLASSES, PhraseMatcher, type ClassSpans, type SerializedMatcher, type SpanTable} from './matcher.js'
 import {expandPattern, PatternError} from './pattern.js'
 
 /**
@@ -24,7 +24,7 @@ export interface WordClass {
  * order found) and the ends of each. By start first: the matcher asks "which classes start
  * here" and "where does this one end" at the same token.
  */
-interface Table {
+interface Table extends SpanTable {
   ids: Array<number[] | undefined>
   /** ends[at][k]: the ends of the spans of class ids[at][k] that start at `at`. */
   ends: Array<number[][] | undefined>
@@ -33,8 +33,6 @@ interface Table {
 }
 
 const EMPTY: readonly number[] = []
-const NO_IDS: readonly number[] = []
-const NO_ENDS: ReadonlyArray<readonly number[]> = []
 const NO_SPANS: ReadonlyArray<readonly [number, number]> = []
 
 /** The ends of the spans of class `name` that start at `at`. */
@@ -143,8 +141,7 @@ export class ClassIndex {
     }
     return {
       ends: (name, at) => endsIn(known(), name, at),
-      idsAt: (at) => known().ids[at] ?? NO_IDS,
-      endsAt: (at) => known().ends[at] ?? NO_ENDS,
+      table: known,
       spansOf: (name) => spansByName(known()).get(name) ?? NO_SPANS,
     }
   }
@@ -154,27 +151,25 @@ export class ClassIndex {
     // Read by the next levels' matchers, which ask by token, never by class.
     const sofar: ClassSpans = {
       ends: (name, at) => endsIn(table, name, at),
-      idsAt: (at) => table.ids[at] ?? NO_IDS,
-      endsAt: (at) => table.ends[at] ?? NO_ENDS,
+      table: () => table,
       spansOf: () => {
         throw new Error('oncolint: class spans asked by class before they were all found')
       },
     }
-    for (const level of this.levels) {
-      for (const m of level.match(tokens, sofar)) {
-        let ids = table.ids[m.start]
-        let endsOf = table.ends[m.start]
-        if (ids === undefined || endsOf === undefined) {
-          table.ids[m.start] = ids = []
-          table.ends[m.start] = endsOf = []
-        }
-        const k = ids.indexOf(m.ref)
-        if (k < 0) {
-          ids.push(m.ref)
-          endsOf.push([m.end])
-        } else if (!endsOf[k].includes(m.end)) endsOf[k].push(m.end)
+    const add = (id: number, start: number, end: number): void => {
+      let ids = table.ids[start]
+      let endsOf = table.ends[start]
+      if (ids === undefined || endsOf === undefined) {
+        table.ids[start] = ids = []
+        table.ends[start] = endsOf = []
       }
+      const k = ids.indexOf(id)
+      if (k < 0) {
+        ids.push(id)
+        endsOf.push([end])
+      } else if (!endsOf[k].includes(end)) endsOf[k].push(end)
     }
+    for (const level of this.levels) level.forEachMatch(tokens, sofar, undefined, add)
     return table
   }
 

@@ -26,8 +26,8 @@ export interface Match<R> {
  * token: the classes that start there (few) are looked up among the root's class edges (many,
  * in a matcher whose patterns open with classes), not each edge's class in the spans.
  */
-function startsWithClass(rootClasses: Uint8Array, classes: ClassSpans, start: number): boolean {
-  const ids = classes.idsAt(start)
+function startsWithClass(rootClasses: Uint8Array, ids: readonly number[] | undefined): boolean {
+  if (ids === undefined) return false
   for (let k = 0; k < ids.length; k++) if (ids[k] < rootClasses.length && rootClasses[ids[k]] === 1) return true
   return false
 }
@@ -89,10 +89,8 @@ const key = (e: Element): string =>
  */
 export interface ClassSpans {
   ends(name: string, at: number): readonly number[]
-  /** The classes (classId) with a span starting at token `at`, in the order they were found. */
-  idsAt(at: number): readonly number[]
-  /** The ends of those spans: endsAt(at)[k] are the ends of class idsAt(at)[k]. */
-  endsAt(at: number): ReadonlyArray<readonly number[]>
+  /** Every span by the token it starts at, as the matcher reads them at each step of a search. */
+  table(): SpanTable
   /** Every span of class `name` as [start, end), by start, then as `ends` gives them. */
   spansOf(name: string): ReadonlyArray<readonly [number, number]>
 }
@@ -151,14 +149,36 @@ const NUMBER = 4
 const NAME = 8
 const GAP = 16
 
-/** Whether matches of one start are in order of length, longest first. */
-function longestFirst<R>(found: readonly Match<R>[]): boolean {
-  for (let k = 1; k < found.length; k++) if (found[k].end > found[k - 1].end) return false
-  return true
+/**
+ * Class spans by start token: ids[at] are the classes (classId) with a span starting at token
+ * `at`, in the order found, and ends[at][k] the ends of those of class ids[at][k]; undefined
+ * where none starts.
+ */
+export interface SpanTable {
+  ids: ReadonlyArray<readonly number[] | undefined>
+  ends: ReadonlyArray<ReadonlyArray<readonly number[]> | undefined>
 }
 
+const NO_TABLE: SpanTable = {ids: [], ends: []}
+
 /** No class spans: for matchers whose patterns name no class. */
-export const NO_CLASSES: ClassSpans = {ends: () => [], idsAt: () => [], endsAt: () => [], spansOf: () => []}
+export const NO_CLASSES: ClassSpans = {ends: () => [], table: () => NO_TABLE, spansOf: () => []}
+
+/** Puts the matches of one start (parallel arrays, `count` long) longest first, keeping the search's order among equals. */
+function longestFirst<R>(refs: R[], ends: number[], count: number): void {
+  for (let k = 1; k < count; k++) {
+    const end = ends[k]
+    if (end <= ends[k - 1]) continue
+    const ref = refs[k]
+    let j = k - 1
+    for (; j >= 0 && ends[j] < end; j--) {
+      ends[j + 1] = ends[j]
+      refs[j + 1] = refs[j]
+    }
+    ends[j + 1] = end
+    refs[j + 1] = ref
+  }
+}
 
 /**
  * All phrase patterns of a terminology set in one trie over tokens: a sentence is matched
@@ -207,12 +227,22 @@ export class PhraseMatcher<R> {
    */
   match(tokens: readonly Token[], classes: ClassSpans = NO_CLASSES, keep?: (ref: R) => boolean): Match<R>[] {
     const out: Match<R>[] = []
+    this.forEachMatch(tokens, classes, keep, (ref, start, end) => out.push({ref, start, end}))
+    return out
+  }
+
+  /**
+   * The matches of match(), in the same order, handed to `visit` one by one: the word classes
+   * fill their table from them without a Match object each (there are more class spans than
+   * tokens).
+   */
+  forEachMatch(tokens: readonly Token[], classes: ClassSpans, keep: ((ref: R) => boolean) | undefined, visit: (ref: R, start: number, end: number) => void): void {
     const any = this.edges.get('*')
     const name = this.edges.get('N')
     const anyFromRoot = any?.has(0) === true
     // Each token's edges, looked up once for every start position; most words have none.
     // The arrays are the matcher's own, reused from sentence to sentence (less garbage).
-    const {stack, infos} = this.scratch
+    const {stack, infos, foundRefs, foundEnds} = this.scratch
     const n = tokens.length
     for (let i = 0; i < n; i++) infos[i] = this.edgesOf(tokens[i])
     const kinds = (this.byKind ??= this.splitByKind())
@@ -223,18 +253,21 @@ export class PhraseMatcher<R> {
     const words = kinds.words
     const nameFromRoot = name?.has(0) === true
     const visited = (kinds.states ??= new SearchStates(this.size))
+    // Read at every step: the arrays themselves, not a call per question.
+    const spans = kinds.classes.size > 0 ? classes.table() : NO_TABLE
+    const spanIds = spans.ids
+    const spanEnds = spans.ends
     for (let start = 0; start < n; start++) {
       // A phrase can only start where an edge leaves the root, and most starts (common words
       // that open some pattern) end at the next token: the search is skipped for those.
       if (
         !anyFromRoot &&
         !this.startsHere(infos[start].roots, start + 1, n) &&
-        !(hasClassFromRoot && startsWithClass(classFromRoot, classes, start)) &&
+        !(hasClassFromRoot && startsWithClass(classFromRoot, spanIds[start])) &&
         !(nameFromRoot && tokens[start].norm.capital)
       )
         continue
-      // Most starts find nothing: the list is made for the first match.
-      let found: Match<R>[] | undefined
+      let found = 0
       visited.next()
       stack.push(0, start)
       while (stack.length) {
@@ -243,7 +276,11 @@ export class PhraseMatcher<R> {
         if (shared[node] === 1 && !visited.enter(node, at)) continue
         if (at > start) {
           const refs = this.ends[node]
-          for (let k = 0; k < refs.length; k++) if (keep === undefined || keep(refs[k])) (found ??= []).push({ref: refs[k], start, end: at})
+          for (let k = 0; k < refs.length; k++) {
+            if (keep !== undefined && !keep(refs[k])) continue
+            foundRefs[found] = refs[k]
+            foundEnds[found++] = at
+          }
         }
         if (at >= n) continue
         const token = tokens[at]
@@ -273,20 +310,19 @@ export class PhraseMatcher<R> {
           if (child >= 0 && (!blocked || (kinds.lenientOther[node] & GAP) !== 0)) stack.push(child, at + 1)
         }
         const viaClass = byClass[node]
-        if (viaClass) {
+        const ids = spanIds[at]
+        if (viaClass !== undefined && ids !== undefined) {
+          const endsOf = spanEnds[at]!
           // From the root (and other nodes many patterns share) far more classes lead on than
           // start at a token: look up the few that start here among the node's edges instead.
-          const ids = classes.idsAt(at)
           if (ids.length < viaClass.list.length) {
-            const endsOf = ids.length > 0 ? classes.endsAt(at) : undefined
             for (let k = 0; k < ids.length; k++) {
               const edge = viaClass.byId.get(ids[k])
               if (edge === undefined || (blocked && !edge.lenient)) continue
-              const ends = endsOf![k]
+              const ends = endsOf[k]
               for (let e = 0; e < ends.length; e++) stack.push(edge.child, ends[e])
             }
-          } else if (ids.length > 0) {
-            const endsOf = classes.endsAt(at)
+          } else {
             for (let k = 0; k < viaClass.list.length; k++) {
               const edge = viaClass.list[k]
               if (blocked && !edge.lenient) continue
@@ -298,17 +334,21 @@ export class PhraseMatcher<R> {
           }
         }
       }
-      if (!found) continue
+      if (found === 0) continue
       // Longest first; the search finds them mostly in that order already.
-      if (found.length > 1 && !longestFirst(found)) found.sort((a, b) => b.end - a.end)
-      for (const m of found) out.push(m)
+      longestFirst(foundRefs, foundEnds, found)
+      for (let k = 0; k < found; k++) visit(foundRefs[k], start, foundEnds[k])
+      // Let go of the refs, so the scratch keeps no entry of an older terminology alive.
+      foundRefs.length = 0
     }
-    return out
   }
 
   private readonly scratch = {
     stack: [] as number[],
     infos: [] as TokenEdges[],
+    /** The matches of the current start: their refs and ends. */
+    foundRefs: [] as R[],
+    foundEnds: [] as number[],
   }
 
   /** Whether a search from any of `roots` (the nodes a token leads to from the root) can find something. */
