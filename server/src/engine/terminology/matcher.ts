@@ -43,7 +43,15 @@ interface ClassEdge {
 interface ClassEdges {
   list: ClassEdge[]
   byId: Map<number, ClassEdge>
+  /**
+   * For a node of many class edges (the root of a matcher whose patterns open with classes),
+   * the same by classId as an array: asked at nearly every token.
+   */
+  dense?: Array<ClassEdge | undefined>
 }
+
+/** Class edges above which a node keeps them in an array by classId. */
+const HUB_CLASS_EDGES = 8
 
 /**
  * What the matcher needs of a token: the ids of its stem, its lemma's stem and its word among
@@ -316,8 +324,9 @@ export class PhraseMatcher<R> {
           // From the root (and other nodes many patterns share) far more classes lead on than
           // start at a token: look up the few that start here among the node's edges instead.
           if (ids.length < viaClass.list.length) {
+            const dense = viaClass.dense
             for (let k = 0; k < ids.length; k++) {
-              const edge = viaClass.byId.get(ids[k])
+              const edge = dense === undefined ? viaClass.byId.get(ids[k]) : ids[k] < dense.length ? dense[ids[k]] : undefined
               if (edge === undefined || (blocked && !edge.lenient)) continue
               const ends = endsOf[k]
               for (let e = 0; e < ends.length; e++) stack.push(edge.child, ends[e])
@@ -338,8 +347,6 @@ export class PhraseMatcher<R> {
       // Longest first; the search finds them mostly in that order already.
       longestFirst(foundRefs, foundEnds, found)
       for (let k = 0; k < found; k++) visit(foundRefs[k], start, foundEnds[k])
-      // Let go of the refs, so the scratch keeps no entry of an older terminology alive.
-      foundRefs.length = 0
     }
   }
 
@@ -465,6 +472,12 @@ export class PhraseMatcher<R> {
           list.byId.set(edge.id, edge)
         }
       }
+    }
+    for (const edges of classes.values()) {
+      if (edges.list.length <= HUB_CLASS_EDGES) continue
+      const dense: Array<ClassEdge | undefined> = new Array<ClassEdge | undefined>(edges.list.reduce((most, e) => Math.max(most, e.id + 1), 0)).fill(undefined)
+      for (const e of edges.list) dense[e.id] = e
+      edges.dense = dense
     }
     const words = this.loadedWords ?? this.wordEdgesOfTrie()
     const classesAt: Array<ClassEdges | undefined> = new Array<ClassEdges | undefined>(this.size).fill(undefined)
