@@ -50,6 +50,18 @@ interface ClassEdges {
   dense?: Array<ClassEdge | undefined>
 }
 
+/**
+ * Which matches a search keeps: those of refs whose key (keyOf, a function that stays the same
+ * from call to call) is one of `keys`.
+ */
+export interface Keep<R> {
+  keyOf: (ref: R) => unknown
+  keys: ReadonlySet<unknown>
+}
+
+/** Refs ending at one node above which a search with Keep looks them up by key instead of testing each. */
+const MANY_REFS = 8
+
 /** Class edges above which a node keeps them in an array by classId. */
 const HUB_CLASS_EDGES = 8
 
@@ -231,9 +243,10 @@ export class PhraseMatcher<R> {
   /**
    * Every match in `tokens`, in order of start then length (longest first). With `keep`, only
    * the matches of the refs it keeps: a caller that asks about a few entries does not get a
-   * Match for every entry that shares a common pattern ("may", "your doctor").
+   * Match for every entry that shares a common pattern ("may", "your doctor"). Among matches of
+   * the same start and end, those of one key keep their order (not those of different keys).
    */
-  match(tokens: readonly Token[], classes: ClassSpans = NO_CLASSES, keep?: (ref: R) => boolean): Match<R>[] {
+  match(tokens: readonly Token[], classes: ClassSpans = NO_CLASSES, keep?: Keep<R>): Match<R>[] {
     const out: Match<R>[] = []
     this.forEachMatch(tokens, classes, keep, (ref, start, end) => out.push({ref, start, end}))
     return out
@@ -244,7 +257,7 @@ export class PhraseMatcher<R> {
    * fill their table from them without a Match object each (there are more class spans than
    * tokens).
    */
-  forEachMatch(tokens: readonly Token[], classes: ClassSpans, keep: ((ref: R) => boolean) | undefined, visit: (ref: R, start: number, end: number) => void): void {
+  forEachMatch(tokens: readonly Token[], classes: ClassSpans, keep: Keep<R> | undefined, visit: (ref: R, start: number, end: number) => void): void {
     const any = this.edges.get('*')
     const name = this.edges.get('N')
     const anyFromRoot = any?.has(0) === true
@@ -284,10 +297,28 @@ export class PhraseMatcher<R> {
         if (shared[node] === 1 && !visited.enter(node, at)) continue
         if (at > start) {
           const refs = this.ends[node]
-          for (let k = 0; k < refs.length; k++) {
-            if (keep !== undefined && !keep(refs[k])) continue
-            foundRefs[found] = refs[k]
-            foundEnds[found++] = at
+          if (keep === undefined) {
+            for (let k = 0; k < refs.length; k++) {
+              foundRefs[found] = refs[k]
+              foundEnds[found++] = at
+            }
+          } else if (refs.length > MANY_REFS && keep.keys.size < refs.length) {
+            // A pattern many entries share: the few keys asked for, looked up.
+            const byKey = this.refsByKey(kinds, node, keep.keyOf)
+            for (const key of keep.keys) {
+              const mine = byKey.get(key)
+              if (mine === undefined) continue
+              for (let k = 0; k < mine.length; k++) {
+                foundRefs[found] = mine[k]
+                foundEnds[found++] = at
+              }
+            }
+          } else {
+            for (let k = 0; k < refs.length; k++) {
+              if (!keep.keys.has(keep.keyOf(refs[k]))) continue
+              foundRefs[found] = refs[k]
+              foundEnds[found++] = at
+            }
           }
         }
         if (at >= n) continue
@@ -348,6 +379,23 @@ export class PhraseMatcher<R> {
       longestFirst(foundRefs, foundEnds, found)
       for (let k = 0; k < found; k++) visit(foundRefs[k], start, foundEnds[k])
     }
+  }
+
+  /** The refs ending at `node` by key, made on the first search with Keep that ends there. */
+  private refsByKey(kinds: NonNullable<PhraseMatcher<R>['byKind']>, node: number, keyOf: (ref: R) => unknown): ReadonlyMap<unknown, readonly R[]> {
+    if (kinds.byKey?.keyOf !== keyOf) kinds.byKey = {keyOf, nodes: []}
+    let byKey = kinds.byKey.nodes[node]
+    if (byKey === undefined) {
+      byKey = new Map<unknown, R[]>()
+      for (const ref of this.ends[node]) {
+        const key = keyOf(ref)
+        const list = byKey.get(key)
+        if (list) list.push(ref)
+        else byKey.set(key, [ref])
+      }
+      kinds.byKey.nodes[node] = byKey
+    }
+    return byKey
   }
 
   private readonly scratch = {
@@ -447,6 +495,8 @@ export class PhraseMatcher<R> {
     /** By classId: 1 for the classes of the edges that leave the root. */
     rootClasses: Uint8Array
     hasRootClasses: boolean
+    /** The refs of nodes that end many, by key (refsByKey). */
+    byKey?: {keyOf: (ref: R) => unknown; nodes: Array<Map<unknown, R[]> | undefined>}
     /** The states of the current search (made on the first search: a matcher only built never needs them). */
     states?: SearchStates
     /** The `<Name>` edges. */
