@@ -22,7 +22,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
 const CLAUSE_AFTER_COMMA = /,\s+(which|but|so|because|although|though|while|whereas|and then|however|yet|including|such as|especially|and (?:it|they|this|these|that|we|you|he|she|the|your|most|some|many)|or (?:it|they|you))\b/iy
 // A sentence opened by a subordinate clause can be cut at the comma that closes it.
 const LEADING_CLAUSE = /^\s*[*_]*(?:when|if|because|although|though|after|before|while|since|once|unless|as|even if|even though)\b/i
-// Sticky: tried at each position of the sentence without cutting the rest off it.
+const JOINT_START = /[\s;:—–,]/g
+// Sticky: tried at a position of the sentence without cutting the rest off it.
 const HARD_JOINT = /(?:\s*;|\s*:(?!\/)|\s+[—–-]{1,2}\s+|[—–])/y
 const SERIES_END = /^\s*(?:and\/or|and|or)\s/i
 // Words that open a series inside its first segment: "including the type, location, and stage".
@@ -119,11 +120,16 @@ function longestSeries(flat: string): SentenceShape['series'] {
 
 function splitsOf(flat: string, total: number): SentenceShape['splits'] {
   const out: SentenceShape['splits'] = []
+  let next = 0
   // The words before a joint are those that start before it: a joint starts at a character
   // no word holds (a space, ';', ':', ',' or a dash), so none is cut there.
   const words = [...flat.matchAll(WORD)]
   let before = 0
-  for (let i = 0; i < flat.length; i++) {
+  // Where a joint can start at all: a space, ';', ':', a dash or a comma; the expressions are
+  // tried only there.
+  for (const {index: at} of flat.matchAll(JOINT_START)) {
+    const i = at!
+    if (i < next) continue
     HARD_JOINT.lastIndex = i
     const hard = HARD_JOINT.exec(flat)
     CLAUSE_AFTER_COMMA.lastIndex = i
@@ -133,7 +139,7 @@ function splitsOf(flat: string, total: number): SentenceShape['splits'] {
     while (before < words.length && words[before].index! < i) before++
     // A split must leave a sentence on each side.
     if (before >= 4 && total - before >= 4) out.push({joint, before, after: words[before - 1][0]})
-    i += (hard ?? clause)![0].length - 1
+    next = i + (hard ?? clause)![0].length
   }
   if (LEADING_CLAUSE.test(flat)) {
     const comma = flat.indexOf(',')
