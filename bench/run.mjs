@@ -94,9 +94,9 @@ const wallCpu = (r) => (Number.isFinite(r.cpuMs) ? `${fmtMs(r.ms)} (CPU ${fmtMs(
 
 /**
  * Several commands measured in turn after one shared warm-up; the median of each. The order
- * turns with each run (A B C, B C A, C A B ...): run in one order, the JSON run on one thread
- * always came right after the JSON run and came out 3-10% faster than it, although on two cores
- * both lint on one thread the same way.
+ * turns with each run (A B C, B C A, C A B ...): a command that always runs right after the
+ * same one does not measure the same as it, even when both do the same work
+ * (docs/performance.md, "Worker threads").
  */
 async function runCliInTurn(commands, runs, warmArgs) {
   log(`${commands[0].label}: warm-up`)
