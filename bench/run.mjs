@@ -92,14 +92,21 @@ const countJson = (file) => JSON.parse(readFileSync(file, 'utf8')).reduce((n, f)
 /** Wall time, with the CPU time (all threads) beside it when known. */
 const wallCpu = (r) => (Number.isFinite(r.cpuMs) ? `${fmtMs(r.ms)} (CPU ${fmtMs(r.cpuMs)})` : fmtMs(r.ms))
 
-/** Several commands measured in turn (A B A B ...) after one shared warm-up; the median of each. */
+/**
+ * Several commands measured in turn after one shared warm-up; the median of each. The order
+ * turns with each run (A B C, B C A, C A B ...): a command that always runs right after the
+ * same one does not measure the same as it, even when both do the same work
+ * (docs/performance.md, "Worker threads").
+ */
 async function runCliInTurn(commands, runs, warmArgs) {
   log(`${commands[0].label}: warm-up`)
   const warm = await timeNode(warmArgs, {cwd: ROOT, stdoutFile: commands[0].out})
   if (warm.code !== 0 && warm.code !== 1) throw new Error(`the warm-up failed (exit ${warm.code}): ${warm.stderr.slice(0, 800)}`)
   const results = commands.map(() => [])
   for (let i = 0; i < runs; i++) {
-    for (const [k, command] of commands.entries()) {
+    for (let j = 0; j < commands.length; j++) {
+      const k = (i + j) % commands.length
+      const command = commands[k]
       log(`${command.label}: run ${i + 1}/${runs}`)
       const r = await timeNode(command.args, {cwd: ROOT, stdoutFile: command.out})
       if (r.code !== 0 && r.code !== 1) throw new Error(`${command.label} failed (exit ${r.code}): ${r.stderr.slice(0, 800)}`)
@@ -168,11 +175,11 @@ ${sections.join('\n\n')}
 ## How each figure was taken
 
 - The CLI and the server measured are a copy of bin/, dist/ and terminology/ taken right after the build (bench/.corpus/app), so a rebuild by other work in the tree cannot change the program halfway through the run.
-- oncolint CLI: \`node bin/oncolint.js <${DRAFTS} files>\` (default output, as the peers run), \`--format json\` and \`--format json --concurrency off\`, one warm-up run on 10 drafts, then the three in turn, median of ${RUNS} each; the findings column of the default run is the JSON run's count; with --cache, a full run fills the cache, then the default output and \`--format json\` in turn, median of ${RUNS} each; the findings column counts the messages in the JSON report.
+- oncolint CLI: \`node bin/oncolint.js <${DRAFTS} files>\` (default output, as the peers run), \`--format json\` and \`--format json --concurrency off\`, one warm-up run on 10 drafts, then the three in turn (the order turning with each run), median of ${RUNS} each; the findings column of the default run is the JSON run's count; with --cache, a full run fills the cache, then the default output and \`--format json\` in turn, median of ${RUNS} each; the findings column counts the messages in the JSON report.
 - Peers: each through its own command line on the same ${DRAFTS} files of the part (absolute paths), one warm-up run on one draft, then ${PEER_RUNS} full run(s), the fastest kept. "peer / oncolint" is the peer's time over oncolint's cold time with the default output; "vs JSON" the same over the \`--format json\` time.
 - Server: \`node bin/oncolint.js --stdio\` spoken to with vscode-languageserver-protocol; the client announces pull diagnostics (as VS Code does)${last?.fig.lsp.pull ? ' and the server offers them, so each figure ends when the textDocument/diagnostic response arrives' : ', which this server does not offer: each figure ends at publishDiagnostics'}. Startup: spawn to the initialize result, median over the servers started. First lint: didOpen of the part's big draft to its diagnostics in a fresh server (includes loading the terminology), median over 4 servers. Edits: one-word incremental didChange (after 5 warm-up edits), each followed at once by didSave, which lints without the 150 ms typing debounce, then the diagnostics; the p95 row is taken with a second lint job running beside the server the whole time (\`oncolint --concurrency off --format json\` over the part's drafts, started again as it ends), the quiet row with none. Bytes per edit: what the server wrote to the client from the didChange to the diagnostics (the diagnostics or an "unchanged" report, and the status-bar stats). RSS row: a fresh server, 50 of the part's drafts opened (all diagnosed in the time shown), VmRSS read 0.5 s later.
 - Engine (in process, tsx, bench/engine-scaling.ts): the part's big draft at 1x, 2x, 4x, 8x (the larger ones append other 20,000-word drafts, not copies), one warm-up lint, then the sizes in turn three times (median per size). Cached edits: one ParseCache across 50 one-word edits of the big draft (after 5 warm-up edits).
-- Analyses (bench/engine-analyses.ts): the engine's LintContext.get, each rule's check and the terminology's word-class and trie methods wrapped in timers from outside the engine; self time is the time inside one less the time of those it called; the median of 3 lints by total. The timers add a little to the total.
+- Analyses (bench/engine-analyses.ts): the engine's LintContext.get, each rule's check, the terminology's trie walks (find, unless, with, page-scoped with) and the word classes where a sentence's spans are worked out (ClassIndex's compute) wrapped in timers from outside the engine; self time is the time inside one less the time of those it called; the median of 3 lints by total. The timers add a little to the total.
 ${notes.map((n) => `- ${n}`).join('\n')}
 - Whole bench: ${minutes.toFixed(1)} minutes.
 `

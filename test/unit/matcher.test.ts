@@ -78,8 +78,27 @@ describe('phrase matcher edges', () => {
     const tokens = tokenize('cancer spread to the liver', 0, [])
     const all = m.match(tokens).map((x) => `${x.ref}@${x.start}-${x.end}`)
     assert.deepEqual(all, ['cancer ... liver@0-5', 'cancer@0-1', 'spread to the liver@1-5', 'liver@4-5'])
-    const kept = m.match(tokens, undefined, (ref) => ref.includes('liver') && ref !== 'liver').map((x) => `${x.ref}@${x.start}-${x.end}`)
+    const keep = {keyOf: (ref: string) => ref, keys: new Set<unknown>(['cancer ... liver', 'spread to the liver'])}
+    const kept = m.match(tokens, undefined, keep).map((x) => `${x.ref}@${x.start}-${x.end}`)
     assert.deepEqual(kept, ['cancer ... liver@0-5', 'spread to the liver@1-5'])
+  })
+
+  it('keeps the same matches where many refs end at one node, looking up the few keys asked for', () => {
+    // Twelve entries share "may spread" (one node ends all their refs), as common unless patterns do.
+    const m = new PhraseMatcher<string>()
+    for (let e = 0; e < 12; e++) for (const p of ['may spread', 'may spread to the liver']) for (const seq of expandPattern(p)) m.add(seq, `entry${e}:${p}`)
+    m.minimize()
+    const tokens = tokenize('it may spread to the liver and may spread', 0, [])
+    const show = (ms: ReadonlyArray<{ref: string; start: number; end: number}>) => ms.map((x) => `${x.ref}@${x.start}-${x.end}`)
+    const keyOf = (ref: string): string => ref.slice(0, ref.indexOf(':'))
+    for (const keys of [['entry3'], ['entry0', 'entry11'], ['entry5', 'nobody'], []]) {
+      const kept = show(stored(m).match(tokens, undefined, {keyOf, keys: new Set<unknown>(keys)}))
+      const wanted = show(m.match(tokens)).filter((x) => keys.includes(keyOf(x)))
+      assert.deepEqual([...kept].sort(), [...wanted].sort(), keys.join())
+      assert.equal(kept.length, keys.filter((k) => k !== 'nobody').length * 3, keys.join())
+      // Each key's own matches in the order of the search.
+      for (const key of keys) assert.deepEqual(kept.filter((x) => x.startsWith(`${key}:`)), wanted.filter((x) => x.startsWith(`${key}:`)))
+    }
   })
 
   it('refuses to change a stored matcher', () => {

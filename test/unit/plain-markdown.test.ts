@@ -48,6 +48,7 @@ describe('plain Markdown prose skips remark', () => {
       heading: false,
       list: true,
     })
+    assert.deepEqual(asPlainProse('[T]he letter [sic] cites [1] and [2].\n'), {blocks: [{start: 0, text: '[T]he letter [sic] cites [1] and [2].'}], heading: false})
     assert.deepEqual(asPlainProse('1. Call us.\n10) Rest.\n'), {blocks: [{start: 3, text: 'Call us.'}, {start: 16, text: 'Rest.'}], heading: false, list: true})
   })
 
@@ -57,6 +58,11 @@ describe('plain Markdown prose skips remark', () => {
       'Some _emphasis_ here.\n',
       'Use `code` here.\n',
       'A [link](https://example.org).\n',
+      'A [link] (with a space).\n',
+      'A [full][reference].\n',
+      'A [collapsed][] reference.\n',
+      '[label]: https://example.org\n',
+      'An ![image](a.png).\n',
       'An <b>tag</b>.\n',
       'An escape \\* here.\n',
       'An entity &amp; here.\n',
@@ -100,7 +106,7 @@ describe('plain Markdown prose skips remark', () => {
   it('parses generated plain chunks exactly as remark does', () => {
     const next = random(20261127)
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]
-    const words = ['cancer', 'spread', 'Stage', 'IV', 'metastatic', "doesn't", 'e.g.', 'Dr.', 'U.S.', 'No.', '1', '10,000', '1.5', '50%', '$20', '#1', 'AT&T', 'well-known', 'and/or', '"quoted"', '(aside)', '—', '–', '…', '😀', 'café', 'naïve', 'İstanbul', 'www.example.org', 'https://example.org/a?b=c', 'a@b.org', "'tis", '‘single’', 'x²', 'ﬁne', '\t', '\u00a0', 'a.', 'b!', 'c?', 'd;', 'e:', 'f,', '?!', '...', '.', 'mets.Cancer', 'cancer;spread', '-', '--']
+    const words = ['cancer', 'spread', 'Stage', 'IV', 'metastatic', "doesn't", 'e.g.', 'Dr.', 'U.S.', 'No.', '1', '10,000', '1.5', '50%', '$20', '#1', 'AT&T', 'well-known', 'and/or', '"quoted"', '(aside)', '—', '–', '…', '😀', 'café', 'naïve', 'İstanbul', 'www.example.org', 'https://example.org/a?b=c', 'a@b.org', "'tis", '‘single’', 'x²', 'ﬁne', '\t', '\u00a0', 'a.', 'b!', 'c?', 'd;', 'e:', 'f,', '?!', '...', '.', 'mets.Cancer', 'cancer;spread', '-', '--', '[T]he', '[sic]', '[1]', '[', ']', 'a]b', '[x']
     const ends = ['', '.', '!', '?', '...', ':', ' 5.', ' (1)']
     let compared = 0
     for (let n = 0; n < 3000; n++) {

@@ -4,6 +4,7 @@ import {memoSlot} from '../parse/memo.js'
 import {tokenize} from '../parse/tokens.js'
 import {familyOf, provider, type PhraseRuleTraits} from '../rule-context.js'
 import type {Entry} from '../terminology/entry.js'
+import type {Keep} from '../terminology/matcher.js'
 import {withGroups, type PatternRef, type Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
 import {clauseRange, clausesOf} from './clauses.js'
@@ -60,6 +61,9 @@ const tieBreak = (a: Entry, b: Entry): number =>
 
 /** Whether an entry is about wording (readability), not a claim. */
 const isWording = (entry: Entry): boolean => familyOf(entry.rule) === 'readability'
+
+/** The key the unless and with searches keep matches by: the same function every time, so the matchers' index by key lasts. */
+const entryOf = (ref: PatternRef): Entry => ref.entry
 
 const HITS = memoSlot<HitsMemo>('phrase hits of a sentence')
 const WITH_FOUND = memoSlot<{version: string; groups: ReadonlySet<string>}>('the with groups of entries a sentence has')
@@ -201,7 +205,7 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
   // only that entry's are kept: a common pattern ("may", @warned) is shared by dozens of entries.
   const found = new Set<Entry>()
   for (const m of live) found.add(m.ref.entry)
-  const isFound = (ref: PatternRef): boolean => found.has(ref.entry)
+  const isFound: Keep<PatternRef> = {keyOf: entryOf, keys: found}
   const unless = live.some((m) => m.ref.entry.unless?.length) ? byEntry(terminology.unlessMatches(tokens, spans, isFound)) : undefined
   const withs = live.some((m) => m.ref.entry.with?.length) ? byEntry(terminology.withMatches(tokens, spans, isFound)) : undefined
   const result: Omit<HitsMemo, 'key' | 'value'> = {}

@@ -12,9 +12,14 @@
 import type {List, ListItem, Root as MdastRoot} from 'mdast'
 import type {Point} from 'unist'
 
-// Characters that can start inline Markdown (code, emphasis, links, HTML, autolinks, escapes),
+// Characters that can start inline Markdown (code, emphasis, HTML, autolinks, escapes),
 // carriage returns (kept to the remark path) and NUL (remark reads it as U+FFFD).
-const INLINE_SYNTAX = /[`*_[\]<\\\r\0]|&(?:#|[A-Za-z][A-Za-z\d]*;)/
+const INLINE_SYNTAX = /[`*_<\\\r\0]|&(?:#|[A-Za-z][A-Za-z\d]*;)/
+// Brackets make a link or an image only with a destination right after the closing one, a
+// second label, or a definition ("[label]: url"); a chunk is parsed on its own, so a
+// definition elsewhere in the document never applies. Editorial brackets ("[T]he", "[sic]",
+// "[1]"), common in quoted letters, leave the text as it is.
+const LINK_SYNTAX = /\]\s*[([:]/
 // What can open a block at the start of a line: headings, block quotes, list markers, thematic
 // breaks, setext underlines, fences, ordered list numbers; and indentation (code, continuation).
 const BLOCK_START = /^(?:[#>\-+=~\s]|\d{1,9}[.)])/
@@ -45,7 +50,7 @@ export interface PlainProse {
 
 /** The chunk as plain prose for the sentence parser, or undefined when remark must read it. */
 export function asPlainProse(chunk: string): PlainProse | undefined {
-  if (INLINE_SYNTAX.test(chunk)) return undefined
+  if (INLINE_SYNTAX.test(chunk) || LINK_SYNTAX.test(chunk)) return undefined
   const lines = chunk.split('\n')
   // Blank lines may only follow the prose (chunks end at a blank line).
   let last = lines.length - 1

@@ -19,10 +19,12 @@ export interface SentenceShape {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
 // A comma followed by one of these starts a clause that could be a sentence of its own.
-const CLAUSE_AFTER_COMMA = /^,\s+(which|but|so|because|although|though|while|whereas|and then|however|yet|including|such as|especially|and (?:it|they|this|these|that|we|you|he|she|the|your|most|some|many)|or (?:it|they|you))\b/i
+const CLAUSE_AFTER_COMMA = /,\s+(which|but|so|because|although|though|while|whereas|and then|however|yet|including|such as|especially|and (?:it|they|this|these|that|we|you|he|she|the|your|most|some|many)|or (?:it|they|you))\b/iy
 // A sentence opened by a subordinate clause can be cut at the comma that closes it.
 const LEADING_CLAUSE = /^\s*[*_]*(?:when|if|because|although|though|after|before|while|since|once|unless|as|even if|even though)\b/i
-const HARD_JOINT = /^(?:\s*;|\s*:(?!\/)|\s+[—–-]{1,2}\s+|[—–])/
+const JOINT_START = /[\s;:—–,]/g
+// Sticky: tried at a position of the sentence without cutting the rest off it.
+const HARD_JOINT = /(?:\s*;|\s*:(?!\/)|\s+[—–-]{1,2}\s+|[—–])/y
 const SERIES_END = /^\s*(?:and\/or|and|or)\s/i
 // Words that open a series inside its first segment: "including the type, location, and stage".
 const OPENS_SERIES = /^\s*(?:such as|including|like|especially)\b/i
@@ -36,17 +38,31 @@ const count = (s: string): number => (s.match(WORD) ?? []).length
 export function sentenceShape(text: string, sentence: Sentence): SentenceShape {
   const own = text.slice(sentence.offset, sentence.endOffset)
   const total = count(own)
-  // Text outside brackets, with bracketed parts blanked (same length, so offsets hold).
+  // Text outside brackets, with bracketed parts blanked (same length, so offsets hold), made
+  // run by run: a bracket is one code unit, so no character is cut.
   let depth = 0
   let flat = ''
   let bracketed = ''
-  for (const c of own) {
+  let runStart = 0
+  let runInside = false
+  const endRun = (end: number): void => {
+    const part = own.slice(runStart, end)
+    const blank = ' '.repeat(end - runStart)
+    flat += runInside ? blank : part
+    bracketed += runInside ? part : blank
+    runStart = end
+  }
+  for (let j = 0; j < own.length; j++) {
+    const c = own[j]
     if (c === '(' || c === '[') depth++
     const inside = depth > 0
     if (c === ')' || c === ']') depth = Math.max(0, depth - 1)
-    flat += inside ? ' '.repeat(c.length) : c
-    bracketed += inside ? c : ' '.repeat(c.length)
+    if (inside !== runInside) {
+      endRun(j)
+      runInside = inside
+    }
   }
+  endRun(own.length)
   const label = labelOf(flat)
   const lineLead = text.slice(text.lastIndexOf('\n', sentence.offset - 1) + 1, sentence.offset).trimStart()
   const labelWords = label !== undefined && count(label) <= LABEL_WORDS && LINE_LEAD.test(lineLead) ? count(label) : 0
@@ -75,6 +91,9 @@ function labelOf(flat: string): string | undefined {
 
 function longestSeries(flat: string): SentenceShape['series'] {
   const segments = flat.split(',')
+  // Each segment is read by every series that could start before it: its facts once.
+  const segmentWords = segments.map(count)
+  const endsSeries = segments.map((segment) => SERIES_END.test(segment))
   let best: SentenceShape['series']
   for (let start = 0; start < segments.length - 2; start++) {
     // "prognosis, including the type, location, and stage": the series starts after the introducer.
@@ -82,7 +101,7 @@ function longestSeries(flat: string): SentenceShape['series'] {
     // The middle items are short, and the series ends with "and"/"or" and its last item.
     for (let end = start + 1; end < segments.length; end++) {
       const segment = segments[end]
-      if (SERIES_END.test(segment) && end - start + 1 >= 3) {
+      if (endsSeries[end] && end - start + 1 >= 3) {
         const firstWords = (segments[start].split(INTRODUCER).pop() ?? '').match(WORD) ?? []
         const first = firstWords.slice(-ITEM_WORDS).join(' ')
         const lastWords = segment.split(/[;:.]/)[0].match(WORD) ?? []
@@ -93,7 +112,7 @@ function longestSeries(flat: string): SentenceShape['series'] {
         if (!best || words > best.words) best = {items: end - start + 1, words, text}
         break
       }
-      if (count(segment) > ITEM_WORDS || SERIES_END.test(segment)) break
+      if (segmentWords[end] > ITEM_WORDS || endsSeries[end]) break
     }
   }
   return best
@@ -101,17 +120,26 @@ function longestSeries(flat: string): SentenceShape['series'] {
 
 function splitsOf(flat: string, total: number): SentenceShape['splits'] {
   const out: SentenceShape['splits'] = []
-  for (let i = 0; i < flat.length; i++) {
-    const rest = flat.slice(i)
-    const hard = HARD_JOINT.exec(rest)
-    const clause = flat[i] === ',' ? CLAUSE_AFTER_COMMA.exec(rest) : null
+  let next = 0
+  // The words before a joint are those that start before it: a joint starts at a character
+  // no word holds (a space, ';', ':', ',' or a dash), so none is cut there.
+  const words = [...flat.matchAll(WORD)]
+  let before = 0
+  // Where a joint can start at all: a space, ';', ':', a dash or a comma; the expressions are
+  // tried only there.
+  for (const {index: at} of flat.matchAll(JOINT_START)) {
+    const i = at!
+    if (i < next) continue
+    HARD_JOINT.lastIndex = i
+    const hard = HARD_JOINT.exec(flat)
+    CLAUSE_AFTER_COMMA.lastIndex = i
+    const clause = flat[i] === ',' ? CLAUSE_AFTER_COMMA.exec(flat) : null
     const joint = hard ? hard[0].trim() : clause ? `, ${clause[1].toLowerCase()}` : undefined
     if (!joint) continue
-    const head = flat.slice(0, i).match(WORD) ?? []
-    const before = head.length
+    while (before < words.length && words[before].index! < i) before++
     // A split must leave a sentence on each side.
-    if (before >= 4 && total - before >= 4) out.push({joint, before, after: head[head.length - 1]})
-    i += (hard ?? clause)![0].length - 1
+    if (before >= 4 && total - before >= 4) out.push({joint, before, after: words[before - 1][0]})
+    next = i + (hard ?? clause)![0].length
   }
   if (LEADING_CLAUSE.test(flat)) {
     const comma = flat.indexOf(',')

@@ -48,11 +48,14 @@ const NOT_MEDICAL = new Set(
 )
 // Latin phrases of medical writing.
 const LATIN = /^(?:in vitro|in vivo|in situ|de novo|ex vivo|per os|status quo ante|sine qua non)$/i
+// The words a phrase of LATIN can open with: most words are not, and need no pair built.
+const LATIN_FIRST = /^(?:in|de|ex|per|status|sine)$/i
 
 /** What a word is, if it is unlisted jargon; undefined for any other word. */
 export function unlistedKind(word: Word, facts: WordFacts, atSentenceStart: boolean): UnlistedKind | undefined {
   const text = word.text.replace(/’/g, "'")
-  const head = text.split('-')[0]
+  const dash = text.indexOf('-')
+  const head = dash < 0 ? text : text.slice(0, dash)
   if ((ABBREVIATION.test(text) || ABBREVIATION.test(head)) && !KNOWN_ABBREVIATIONS.has(head) && !KNOWN_ABBREVIATIONS.has(text) && !ROMAN.test(head.replace(/s$/, ''))) return 'abbreviation'
   if (facts.familiar || facts.syllables < 3) return undefined
   // A capital mid-sentence is a name (a person, a place, a syndrome named after someone).
@@ -64,7 +67,7 @@ export function unlistedKind(word: Word, facts: WordFacts, atSentenceStart: bool
 
 /** A Latin phrase starting at word `i` ("in vitro"): the index after it, or -1. */
 export function latinPhraseEnd(words: readonly Word[], i: number): number {
-  if (i + 1 >= words.length) return -1
+  if (i + 1 >= words.length || !LATIN_FIRST.test(words[i].text)) return -1
   return LATIN.test(`${words[i].text} ${words[i + 1].text}`) ? i + 2 : -1
 }
 
@@ -77,10 +80,22 @@ export function latinPhraseEnd(words: readonly Word[], i: number): number {
 export function spelledOutBefore(text: string, offset: number, abbreviation: string): boolean {
   const letters = abbreviation.replace(/s$/, '').replace(/[^A-Za-z]/g, '')
   if (letters.length < 2) return false
-  const joiner = String.raw`[\s-]+(?:(?:of|and|the|in|for|to|with|on)\s+)?`
-  const source = letters
-    .split('')
-    .map((c) => String.raw`${c}[\p{L}]*`)
-    .join(joiner)
-  return new RegExp(String.raw`(?<![\p{L}])${source}(?![\p{L}])`, 'iu').test(text.slice(0, offset))
+  return spelledOut(letters).test(text.slice(0, offset))
+}
+
+/** The expression of each abbreviation's letters, made once: a draft asks for the same ones again and again. */
+const SPELLED_OUT = new Map<string, RegExp>()
+const JOINER = String.raw`[\s-]+(?:(?:of|and|the|in|for|to|with|on)\s+)?`
+
+function spelledOut(letters: string): RegExp {
+  let re = SPELLED_OUT.get(letters)
+  if (!re) {
+    if (SPELLED_OUT.size >= 10_000) SPELLED_OUT.clear()
+    const source = letters
+      .split('')
+      .map((c) => String.raw`${c}[\p{L}]*`)
+      .join(JOINER)
+    SPELLED_OUT.set(letters, (re = new RegExp(String.raw`(?<![\p{L}])${source}(?![\p{L}])`, 'iu')))
+  }
+  return re
 }

@@ -1,6 +1,7 @@
 import type {Token} from '../parse/tokens.js'
 import {DataFileError} from '../errors.js'
-import {NO_CLASSES, PhraseMatcher, type ClassSpans, type SerializedMatcher} from './matcher.js'
+import {classId, className, knownClassId} from './class-ids.js'
+import {NO_CLASSES, PhraseMatcher, type ClassSpans, type SerializedMatcher, type SpanTable} from './matcher.js'
 import {expandPattern, PatternError} from './pattern.js'
 
 /**
@@ -19,33 +20,42 @@ export interface WordClass {
 }
 
 /**
- * Class spans of one run of tokens, by the token they start at: class -> ends, and the classes
- * (in the order found). By start first: the matcher asks "which classes start here" and "where
- * does this one end" at the same token.
+ * Class spans of one run of tokens, by the token they start at: the classes (classId, in the
+ * order found) and the ends of each. By start first: the matcher asks "which classes start
+ * here" and "where does this one end" at the same token.
  */
-interface Table {
-  ends: Array<Map<string, number[]> | undefined>
-  names: Array<string[] | undefined>
+interface Table extends SpanTable {
+  ids: Array<number[] | undefined>
+  /** ends[at][k]: the ends of the spans of class ids[at][k] that start at `at`. */
+  ends: Array<number[][] | undefined>
   /** The spans by class, made from the rest when first asked (the analyses ask by class). */
   byName?: Map<string, Array<readonly [number, number]>>
 }
 
 const EMPTY: readonly number[] = []
-const NO_NAMES: readonly string[] = []
 const NO_SPANS: ReadonlyArray<readonly [number, number]> = []
+
+/** The ends of the spans of class `name` that start at `at`. */
+function endsIn(table: Table, name: string, at: number): readonly number[] {
+  const ids = table.ids[at]
+  if (ids === undefined) return EMPTY
+  const k = ids.indexOf(knownClassId(name))
+  return k < 0 ? EMPTY : table.ends[at]![k]
+}
 
 /** The spans of each class in a complete table: one pass over it, instead of one per class asked. */
 function spansByName(table: Table): Map<string, Array<readonly [number, number]>> {
   if (table.byName) return table.byName
   const byName = new Map<string, Array<readonly [number, number]>>()
-  for (let at = 0; at < table.names.length; at++) {
-    const names = table.names[at]
-    if (names === undefined) continue
+  for (let at = 0; at < table.ids.length; at++) {
+    const ids = table.ids[at]
+    if (ids === undefined) continue
     const ends = table.ends[at]!
-    for (const name of names) {
+    for (let k = 0; k < ids.length; k++) {
+      const name = className(ids[k])
       let list = byName.get(name)
       if (!list) byName.set(name, (list = []))
-      for (const end of ends.get(name)!) list.push([at, end])
+      for (const end of ends[k]) list.push([at, end])
     }
   }
   table.byName = byName
@@ -62,7 +72,8 @@ export class ClassIndex {
 
   constructor(
     readonly classes: readonly WordClass[],
-    private readonly levels: ReadonlyArray<PhraseMatcher<string>>,
+    /** Each level's trie; a pattern's ref is its class's classId. */
+    private readonly levels: ReadonlyArray<PhraseMatcher<number>>,
   ) {
     this.byName = new Map(classes.map((c) => [c.name, c]))
   }
@@ -95,12 +106,12 @@ export class ClassIndex {
       return l
     }
     const depth = Math.max(0, ...classes.map((c) => levelOf(c, []))) + 1
-    const levels = Array.from({length: depth}, () => new PhraseMatcher<string>())
+    const levels = Array.from({length: depth}, () => new PhraseMatcher<number>())
     for (const c of classes) {
       for (const written of c.members) {
         const member = withSynonyms(written, synonyms)
         try {
-          for (const seq of expandPattern(member, (n) => byName.has(n))) levels[level.get(c.name)!].add(seq, c.name)
+          for (const seq of expandPattern(member, (n) => byName.has(n))) levels[level.get(c.name)!].add(seq, classId(c.name))
         } catch (e) {
           if (e instanceof PatternError) throw new DataFileError(c.file, c.line, `class "${c.name}": ${e.message}`)
           throw e
@@ -129,49 +140,49 @@ export class ClassIndex {
       return table
     }
     return {
-      ends: (name, at) => known().ends[at]?.get(name) ?? EMPTY,
-      namesAt: (at) => known().names[at] ?? NO_NAMES,
+      ends: (name, at) => endsIn(known(), name, at),
+      table: known,
       spansOf: (name) => spansByName(known()).get(name) ?? NO_SPANS,
     }
   }
 
   private compute(tokens: readonly Token[]): Table {
-    const table: Table = {ends: [], names: []}
+    const table: Table = {ids: [], ends: []}
     // Read by the next levels' matchers, which ask by token, never by class.
     const sofar: ClassSpans = {
-      ends: (name, at) => table.ends[at]?.get(name) ?? EMPTY,
-      namesAt: (at) => table.names[at] ?? NO_NAMES,
+      ends: (name, at) => endsIn(table, name, at),
+      table: () => table,
       spansOf: () => {
         throw new Error('oncolint: class spans asked by class before they were all found')
       },
     }
-    for (const level of this.levels) {
-      for (const m of level.match(tokens, sofar)) {
-        let byName = table.ends[m.start]
-        if (!byName) {
-          table.ends[m.start] = byName = new Map()
-          table.names[m.start] = []
-        }
-        const ends = byName.get(m.ref)
-        if (!ends) {
-          byName.set(m.ref, [m.end])
-          table.names[m.start]!.push(m.ref)
-        } else if (!ends.includes(m.end)) ends.push(m.end)
+    const add = (id: number, start: number, end: number): void => {
+      let ids = table.ids[start]
+      let endsOf = table.ends[start]
+      if (ids === undefined || endsOf === undefined) {
+        table.ids[start] = ids = []
+        table.ends[start] = endsOf = []
       }
+      const k = ids.indexOf(id)
+      if (k < 0) {
+        ids.push(id)
+        endsOf.push([end])
+      } else if (!endsOf[k].includes(end)) endsOf[k].push(end)
     }
+    for (const level of this.levels) level.forEachMatch(tokens, sofar, undefined, add)
     return table
   }
 
   serialize(): {classes: WordClass[]; levels: SerializedMatcher[]} {
-    const names = this.classes.map((c) => c.name)
-    return {classes: [...this.classes], levels: this.levels.map((m) => m.serialize((name) => names.indexOf(name)))}
+    const index = new Map(this.classes.map((c, i) => [classId(c.name), i]))
+    return {classes: [...this.classes], levels: this.levels.map((m) => m.serialize((id) => index.get(id) ?? -1))}
   }
 
   static deserialize(data: {classes: WordClass[]; levels: SerializedMatcher[]}): ClassIndex {
-    const names = data.classes.map((c) => c.name)
+    const ids = data.classes.map((c) => classId(c.name))
     return new ClassIndex(
       data.classes,
-      data.levels.map((m) => PhraseMatcher.deserialize(m, (id) => names[id])),
+      data.levels.map((m) => PhraseMatcher.deserialize(m, (i) => ids[i])),
     )
   }
 }

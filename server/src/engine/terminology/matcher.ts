@@ -1,6 +1,8 @@
 import type {Token} from '../parse/tokens.js'
 import {isNumber} from '../parse/tokens.js'
 import type {Element} from './pattern.js'
+import {classId} from './class-ids.js'
+import {SearchStates} from './search-states.js'
 
 export interface SerializedMatcher {
   /** [label, from node, to node]: the edges other than word and stem edges. */
@@ -24,15 +26,15 @@ export interface Match<R> {
  * token: the classes that start there (few) are looked up among the root's class edges (many,
  * in a matcher whose patterns open with classes), not each edge's class in the spans.
  */
-function startsWithClass(rootClasses: ReadonlySet<string>, classes: ClassSpans, start: number): boolean {
-  const names = classes.namesAt(start)
-  for (let k = 0; k < names.length; k++) if (rootClasses.has(names[k])) return true
+function startsWithClass(rootClasses: Uint8Array, ids: readonly number[] | undefined): boolean {
+  if (ids === undefined) return false
+  for (let k = 0; k < ids.length; k++) if (ids[k] < rootClasses.length && rootClasses[ids[k]] === 1) return true
   return false
 }
 
-/** A class edge: the class, the node it leads to, and whether it may cross punctuation. */
+/** A class edge: the class (classId), the node it leads to, and whether it may cross punctuation. */
 interface ClassEdge {
-  name: string
+  id: number
   child: number
   lenient: boolean
 }
@@ -40,8 +42,28 @@ interface ClassEdge {
 /** The class edges leaving one node. */
 interface ClassEdges {
   list: ClassEdge[]
-  byName: Map<string, ClassEdge>
+  byId: Map<number, ClassEdge>
+  /**
+   * For a node of many class edges (the root of a matcher whose patterns open with classes),
+   * the same by classId as an array: asked at nearly every token.
+   */
+  dense?: Array<ClassEdge | undefined>
 }
+
+/**
+ * Which matches a search keeps: those of refs whose key (keyOf, a function that stays the same
+ * from call to call) is one of `keys`.
+ */
+export interface Keep<R> {
+  keyOf: (ref: R) => unknown
+  keys: ReadonlySet<unknown>
+}
+
+/** Refs ending at one node above which a search with Keep looks them up by key instead of testing each. */
+const MANY_REFS = 8
+
+/** Class edges above which a node keeps them in an array by classId. */
+const HUB_CLASS_EDGES = 8
 
 /**
  * What the matcher needs of a token: the ids of its stem, its lemma's stem and its word among
@@ -87,8 +109,8 @@ const key = (e: Element): string =>
  */
 export interface ClassSpans {
   ends(name: string, at: number): readonly number[]
-  /** The classes with a span starting at token `at`: those for which `ends` is not empty. */
-  namesAt(at: number): readonly string[]
+  /** Every span by the token it starts at, as the matcher reads them at each step of a search. */
+  table(): SpanTable
   /** Every span of class `name` as [start, end), by start, then as `ends` gives them. */
   spansOf(name: string): ReadonlyArray<readonly [number, number]>
 }
@@ -147,14 +169,36 @@ const NUMBER = 4
 const NAME = 8
 const GAP = 16
 
-/** Whether matches of one start are in order of length, longest first. */
-function longestFirst<R>(found: readonly Match<R>[]): boolean {
-  for (let k = 1; k < found.length; k++) if (found[k].end > found[k - 1].end) return false
-  return true
+/**
+ * Class spans by start token: ids[at] are the classes (classId) with a span starting at token
+ * `at`, in the order found, and ends[at][k] the ends of those of class ids[at][k]; undefined
+ * where none starts.
+ */
+export interface SpanTable {
+  ids: ReadonlyArray<readonly number[] | undefined>
+  ends: ReadonlyArray<ReadonlyArray<readonly number[]> | undefined>
 }
 
+const NO_TABLE: SpanTable = {ids: [], ends: []}
+
 /** No class spans: for matchers whose patterns name no class. */
-export const NO_CLASSES: ClassSpans = {ends: () => [], namesAt: () => [], spansOf: () => []}
+export const NO_CLASSES: ClassSpans = {ends: () => [], table: () => NO_TABLE, spansOf: () => []}
+
+/** Puts the matches of one start (parallel arrays, `count` long) longest first, keeping the search's order among equals. */
+function longestFirst<R>(refs: R[], ends: number[], count: number): void {
+  for (let k = 1; k < count; k++) {
+    const end = ends[k]
+    if (end <= ends[k - 1]) continue
+    const ref = refs[k]
+    let j = k - 1
+    for (; j >= 0 && ends[j] < end; j--) {
+      ends[j + 1] = ends[j]
+      refs[j + 1] = refs[j]
+    }
+    ends[j + 1] = end
+    refs[j + 1] = ref
+  }
+}
 
 /**
  * All phrase patterns of a terminology set in one trie over tokens: a sentence is matched
@@ -199,54 +243,83 @@ export class PhraseMatcher<R> {
   /**
    * Every match in `tokens`, in order of start then length (longest first). With `keep`, only
    * the matches of the refs it keeps: a caller that asks about a few entries does not get a
-   * Match for every entry that shares a common pattern ("may", "your doctor").
+   * Match for every entry that shares a common pattern ("may", "your doctor"). Among matches of
+   * the same start and end, those of one key keep their order (not those of different keys).
    */
-  match(tokens: readonly Token[], classes: ClassSpans = NO_CLASSES, keep?: (ref: R) => boolean): Match<R>[] {
+  match(tokens: readonly Token[], classes: ClassSpans = NO_CLASSES, keep?: Keep<R>): Match<R>[] {
     const out: Match<R>[] = []
+    this.forEachMatch(tokens, classes, keep, (ref, start, end) => out.push({ref, start, end}))
+    return out
+  }
+
+  /**
+   * The matches of match(), in the same order, handed to `visit` one by one: the word classes
+   * fill their table from them without a Match object each (there are more class spans than
+   * tokens).
+   */
+  forEachMatch(tokens: readonly Token[], classes: ClassSpans, keep: Keep<R> | undefined, visit: (ref: R, start: number, end: number) => void): void {
     const any = this.edges.get('*')
     const name = this.edges.get('N')
     const anyFromRoot = any?.has(0) === true
     // Each token's edges, looked up once for every start position; most words have none.
     // The arrays are the matcher's own, reused from sentence to sentence (less garbage).
-    const {stack, infos, visited} = this.scratch
+    const {stack, infos, foundRefs, foundEnds} = this.scratch
     const n = tokens.length
     for (let i = 0; i < n; i++) infos[i] = this.edgesOf(tokens[i])
     const kinds = (this.byKind ??= this.splitByKind())
     const byClass = kinds.classesAt
     const shared = this.shared
     const classFromRoot = kinds.rootClasses
+    const hasClassFromRoot = kinds.hasRootClasses
     const words = kinds.words
     const nameFromRoot = name?.has(0) === true
-    let usedVisited = visited.size > 0
+    const visited = (kinds.states ??= new SearchStates(this.size))
+    // Read at every step: the arrays themselves, not a call per question.
+    const spans = kinds.classes.size > 0 ? classes.table() : NO_TABLE
+    const spanIds = spans.ids
+    const spanEnds = spans.ends
     for (let start = 0; start < n; start++) {
       // A phrase can only start where an edge leaves the root, and most starts (common words
       // that open some pattern) end at the next token: the search is skipped for those.
       if (
         !anyFromRoot &&
         !this.startsHere(infos[start].roots, start + 1, n) &&
-        !(classFromRoot.size > 0 && startsWithClass(classFromRoot, classes, start)) &&
+        !(hasClassFromRoot && startsWithClass(classFromRoot, spanIds[start])) &&
         !(nameFromRoot && tokens[start].norm.capital)
       )
         continue
-      // Most starts find nothing: the list is made for the first match.
-      let found: Match<R>[] | undefined
-      if (usedVisited) {
-        visited.clear()
-        usedVisited = false
-      }
+      let found = 0
+      visited.next()
       stack.push(0, start)
       while (stack.length) {
         const at = stack.pop()!
         const node = stack.pop()!
-        if (shared[node] === 1) {
-          const state = at * this.size + node
-          if (visited.has(state)) continue
-          visited.add(state)
-          usedVisited = true
-        }
+        if (shared[node] === 1 && !visited.enter(node, at)) continue
         if (at > start) {
           const refs = this.ends[node]
-          for (let k = 0; k < refs.length; k++) if (keep === undefined || keep(refs[k])) (found ??= []).push({ref: refs[k], start, end: at})
+          if (keep === undefined) {
+            for (let k = 0; k < refs.length; k++) {
+              foundRefs[found] = refs[k]
+              foundEnds[found++] = at
+            }
+          } else if (refs.length > MANY_REFS && keep.keys.size < refs.length) {
+            // A pattern many entries share: the few keys asked for, looked up.
+            const byKey = this.refsByKey(kinds, node, keep.keyOf)
+            for (const key of keep.keys) {
+              const mine = byKey.get(key)
+              if (mine === undefined) continue
+              for (let k = 0; k < mine.length; k++) {
+                foundRefs[found] = mine[k]
+                foundEnds[found++] = at
+              }
+            }
+          } else {
+            for (let k = 0; k < refs.length; k++) {
+              if (!keep.keys.has(keep.keyOf(refs[k]))) continue
+              foundRefs[found] = refs[k]
+              foundEnds[found++] = at
+            }
+          }
         }
         if (at >= n) continue
         const token = tokens[at]
@@ -276,39 +349,61 @@ export class PhraseMatcher<R> {
           if (child >= 0 && (!blocked || (kinds.lenientOther[node] & GAP) !== 0)) stack.push(child, at + 1)
         }
         const viaClass = byClass[node]
-        if (viaClass) {
+        const ids = spanIds[at]
+        if (viaClass !== undefined && ids !== undefined) {
+          const endsOf = spanEnds[at]!
           // From the root (and other nodes many patterns share) far more classes lead on than
           // start at a token: look up the few that start here among the node's edges instead.
-          const names = classes.namesAt(at)
-          if (names.length < viaClass.list.length) {
-            for (let k = 0; k < names.length; k++) {
-              const edge = viaClass.byName.get(names[k])
+          if (ids.length < viaClass.list.length) {
+            const dense = viaClass.dense
+            for (let k = 0; k < ids.length; k++) {
+              const edge = dense === undefined ? viaClass.byId.get(ids[k]) : ids[k] < dense.length ? dense[ids[k]] : undefined
               if (edge === undefined || (blocked && !edge.lenient)) continue
-              const ends = classes.ends(names[k], at)
+              const ends = endsOf[k]
               for (let e = 0; e < ends.length; e++) stack.push(edge.child, ends[e])
             }
           } else {
             for (let k = 0; k < viaClass.list.length; k++) {
               const edge = viaClass.list[k]
               if (blocked && !edge.lenient) continue
-              const ends = classes.ends(edge.name, at)
+              const i = ids.indexOf(edge.id)
+              if (i < 0) continue
+              const ends = endsOf[i]
               for (let e = 0; e < ends.length; e++) stack.push(edge.child, ends[e])
             }
           }
         }
       }
-      if (!found) continue
+      if (found === 0) continue
       // Longest first; the search finds them mostly in that order already.
-      if (found.length > 1 && !longestFirst(found)) found.sort((a, b) => b.end - a.end)
-      for (const m of found) out.push(m)
+      longestFirst(foundRefs, foundEnds, found)
+      for (let k = 0; k < found; k++) visit(foundRefs[k], start, foundEnds[k])
     }
-    return out
+  }
+
+  /** The refs ending at `node` by key, made on the first search with Keep that ends there. */
+  private refsByKey(kinds: NonNullable<PhraseMatcher<R>['byKind']>, node: number, keyOf: (ref: R) => unknown): ReadonlyMap<unknown, readonly R[]> {
+    if (kinds.byKey?.keyOf !== keyOf) kinds.byKey = {keyOf, nodes: []}
+    let byKey = kinds.byKey.nodes[node]
+    if (byKey === undefined) {
+      byKey = new Map<unknown, R[]>()
+      for (const ref of this.ends[node]) {
+        const key = keyOf(ref)
+        const list = byKey.get(key)
+        if (list) list.push(ref)
+        else byKey.set(key, [ref])
+      }
+      kinds.byKey.nodes[node] = byKey
+    }
+    return byKey
   }
 
   private readonly scratch = {
     stack: [] as number[],
     infos: [] as TokenEdges[],
-    visited: new Set<number>(),
+    /** The matches of the current start: their refs and ends. */
+    foundRefs: [] as R[],
+    foundEnds: [] as number[],
   }
 
   /** Whether a search from any of `roots` (the nodes a token leads to from the root) can find something. */
@@ -397,8 +492,13 @@ export class PhraseMatcher<R> {
     gapChild: Int32Array
     /** Per node: NUMBER, NAME, GAP when that edge may cross punctuation. */
     lenientOther: Uint8Array
-    /** The classes of the edges that leave the root. */
-    rootClasses: Set<string>
+    /** By classId: 1 for the classes of the edges that leave the root. */
+    rootClasses: Uint8Array
+    hasRootClasses: boolean
+    /** The refs of nodes that end many, by key (refsByKey). */
+    byKey?: {keyOf: (ref: R) => unknown; nodes: Array<Map<unknown, R[]> | undefined>}
+    /** The states of the current search (made on the first search: a matcher only built never needs them). */
+    states?: SearchStates
     /** The `<Name>` edges. */
     names: Map<number, number> | undefined
   }
@@ -416,12 +516,18 @@ export class PhraseMatcher<R> {
       if (label.startsWith('c:')) {
         for (const [node, child] of edges) {
           let list = classes.get(node)
-          if (!list) classes.set(node, (list = {list: [], byName: new Map()}))
-          const edge = {name: label.slice(2), child, lenient: this.lenient.has(`${node}|${label}`)}
+          if (!list) classes.set(node, (list = {list: [], byId: new Map()}))
+          const edge = {id: classId(label.slice(2)), child, lenient: this.lenient.has(`${node}|${label}`)}
           list.list.push(edge)
-          list.byName.set(edge.name, edge)
+          list.byId.set(edge.id, edge)
         }
       }
+    }
+    for (const edges of classes.values()) {
+      if (edges.list.length <= HUB_CLASS_EDGES) continue
+      const dense: Array<ClassEdge | undefined> = new Array<ClassEdge | undefined>(edges.list.reduce((most, e) => Math.max(most, e.id + 1), 0)).fill(undefined)
+      for (const e of edges.list) dense[e.id] = e
+      edges.dense = dense
     }
     const words = this.loadedWords ?? this.wordEdgesOfTrie()
     const classesAt: Array<ClassEdges | undefined> = new Array<ClassEdges | undefined>(this.size).fill(undefined)
@@ -443,7 +549,10 @@ export class PhraseMatcher<R> {
     const numberChild = childrenBy('#', NUMBER)
     const nameChild = childrenBy('N', NAME)
     const gapChild = childrenBy('*', GAP)
-    return {words, classes, classesAt, flags, numberChild, nameChild, gapChild, lenientOther, rootClasses: new Set((classes.get(0)?.list ?? []).map((e) => e.name)), names: this.edges.get('N')}
+    const fromRoot = classes.get(0)?.list ?? []
+    const rootClasses = new Uint8Array(fromRoot.reduce((most, e) => Math.max(most, e.id + 1), 0))
+    for (const e of fromRoot) rootClasses[e.id] = 1
+    return {words, classes, classesAt, flags, numberChild, nameChild, gapChild, lenientOther, rootClasses, hasRootClasses: fromRoot.length > 0, names: this.edges.get('N')}
   }
 
   /** The word and stem edges of the trie being built, in the flat arrays the search reads. */

@@ -3,7 +3,7 @@ import type {Token} from '../parse/tokens.js'
 import type {Entry} from './entry.js'
 import {NO_CLASS_INDEX, type ClassIndex} from './classes.js'
 import {NO_NUMERAL_INDEX, type NumeralIndex} from './numerals.js'
-import {PhraseMatcher, type ClassSpans, type Match, type SerializedMatcher} from './matcher.js'
+import {PhraseMatcher, type ClassSpans, type Keep, type Match, type SerializedMatcher} from './matcher.js'
 import {MAX_FILE_PHRASINGS, MAX_SET_PHRASINGS, expandPattern, PatternError} from './pattern.js'
 
 /**
@@ -200,13 +200,13 @@ export class Terminology {
   }
 
   /** Every `unless` phrase of every layer in `tokens` (of the refs `keep` keeps): what cancels a find in the same sentence. */
-  unlessMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens), keep?: (ref: PatternRef) => boolean): Match<PatternRef>[] {
+  unlessMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens), keep?: Keep<PatternRef>): Match<PatternRef>[] {
     if (this.layers.length === 1) return this.layers[0].unless.match(tokens, spans, keep)
     return this.layers.flatMap((m) => m.unless.match(tokens, spans, keep))
   }
 
   /** Every `with` phrase of every layer in `tokens` (of the refs `keep` keeps): what an entry needs beside its find. */
-  withMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens), keep?: (ref: PatternRef) => boolean): Match<PatternRef>[] {
+  withMatches(tokens: readonly Token[], spans: ClassSpans = this.classSpans(tokens), keep?: Keep<PatternRef>): Match<PatternRef>[] {
     if (this.layers.length === 1) return this.layers[0].with.match(tokens, spans, keep)
     return this.layers.flatMap((m) => m.with.match(tokens, spans, keep))
   }
