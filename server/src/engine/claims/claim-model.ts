@@ -15,35 +15,47 @@ const WORD = /[a-z0-9']+/g
 const BITS = 18
 const MASK = (1 << BITS) - 1
 
-/** FNV-1a over the string's UTF-16 code units: the same index for a feature in training and in use. */
-function hash(s: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return (h >>> 0) & MASK
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
+/** FNV-1a state after the string's UTF-16 code units, from `h`: the same index for a feature in training and in use. */
+function fold(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME)
+  return h
 }
 
-/** The distinct hashed features of a sentence: its words and pairs of words, marked after a negator. */
-export function claimFeatures(sentence: string): number[] {
+/** The state after the mark of a denied word ("N_"). */
+const DENIED = fold(FNV_OFFSET, 'N_')
+
+/**
+ * The distinct hashed features of a sentence: its words and pairs of words, marked after a
+ * negator, sorted. A pair's hash continues its first word's state through a space (FNV-1a is
+ * sequential), so no pair is built as a string: this runs on every sentence of a draft.
+ */
+export function claimFeatures(sentence: string): Int32Array {
   const words = sentence.toLowerCase().replace(/’/g, "'").match(WORD) ?? []
-  const tokens: string[] = []
+  const out = new Int32Array(Math.max(0, 2 * words.length - 1))
+  let n = 0
   let denied = false
-  for (const w of words) {
-    if (NEGATORS.has(w)) {
-      denied = true
-      tokens.push(w)
-      continue
+  let previous = 0
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]
+    const negator = NEGATORS.has(w)
+    if (negator) denied = true
+    const marked = denied && !negator
+    const state = fold(marked ? DENIED : FNV_OFFSET, w)
+    out[n++] = state & MASK
+    if (i > 0) {
+      const pair = Math.imul(previous ^ 0x20, FNV_PRIME)
+      out[n++] = fold(marked ? fold(pair, 'N_') : pair, w) & MASK
     }
-    tokens.push(denied ? `N_${w}` : w)
+    previous = state
   }
-  const out = new Set<number>()
-  for (let i = 0; i < tokens.length; i++) {
-    out.add(hash(tokens[i]))
-    if (i > 0) out.add(hash(`${tokens[i - 1]} ${tokens[i]}`))
-  }
-  return [...out]
+  // A typed array sorts numbers without a comparator call per pair.
+  out.sort()
+  let k = 0
+  for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[i - 1]) out[k++] = out[i]
+  return out.subarray(0, k)
 }
 
 export interface ClaimExample {
@@ -135,10 +147,15 @@ export class ClaimModel {
     this.bias = data.bias / 1000
   }
 
-  /** The probability the model gives that the sentence makes a promotional claim. */
+  /** The probability the model gives that the sentence makes a claim of its family. */
   score(sentence: string): number {
+    return this.scoreFeatures(claimFeatures(sentence))
+  }
+
+  /** The same, from the sentence's features (claimFeatures), which every family's model shares. */
+  scoreFeatures(features: ArrayLike<number> & Iterable<number>): number {
     let z = this.bias
-    for (const x of claimFeatures(sentence)) z += this.weights.get(x) ?? 0
+    for (const x of features) z += this.weights.get(x) ?? 0
     return 1 / (1 + Math.exp(-z))
   }
 }

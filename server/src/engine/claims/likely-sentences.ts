@@ -2,6 +2,7 @@ import {classSpansOf} from '../analyses/class-spans.js'
 import {framedAsBelief, refutedByNext} from '../analyses/negation.js'
 import {memoSlot} from '../parse/memo.js'
 import type {LintContext} from '../rule-context.js'
+import {claimFeatures} from './claim-model.js'
 import {claimModel, type ModelFamily} from './load.js'
 
 /**
@@ -21,6 +22,7 @@ const LABEL = /^[^.!?:\n]{1,40}:\s+/
  */
 const TOPIC: Partial<Record<ModelFamily, string>> = {accuracy: 'cancer-topic'}
 const SCORES = memoSlot<Partial<Record<ModelFamily, number>>>('how likely the models find a claim in a sentence')
+const FEATURES = memoSlot<Int32Array>("a sentence's words and word pairs as the models read them")
 
 /**
  * The sentences a family's model (claims/claim-model.ts) reads as a claim of that family: full
@@ -39,8 +41,7 @@ export function likelySentences(ctx: LintContext, family: ModelFamily): Array<{o
     // A line of a list with no full stop ("• metastatic tumour, tumours or disease") is no sentence to a model.
     if (!/[.!?]["'”’)]*$/.test(text)) return
     const scores = sentence.memo.getOr(SCORES, (): Partial<Record<ModelFamily, number>> => ({}))
-    const read = text.replace(LABEL, '')
-    const score = (scores[family] ??= model.score(read))
+    const score = (scores[family] ??= model.scoreFeatures(sentence.memo.getOr(FEATURES, () => claimFeatures(text.replace(LABEL, '')))))
     if (score < LIKELY[family]) return
     const spans = classSpansOf(sentence, ctx.terminology)
     const topic = TOPIC[family]
