@@ -3,7 +3,7 @@ import {framedAsBelief, refutedByNext} from '../analyses/negation.js'
 import {memoSlot} from '../parse/memo.js'
 import type {LintContext} from '../rule-context.js'
 import {claimFeatures} from './claim-model.js'
-import {claimModel, type ModelFamily} from './load.js'
+import {claimModel, MODEL_FAMILIES, type ModelFamily} from './load.js'
 
 /**
  * How sure each family's model must be. At these levels, on new wording kept out of the
@@ -21,8 +21,8 @@ const LABEL = /^[^.!?:\n]{1,40}:\s+/
  * "showed") also stand in sentences about a knee or a drip line.
  */
 const TOPIC: Partial<Record<ModelFamily, string>> = {accuracy: 'cancer-topic'}
-const SCORES = memoSlot<Partial<Record<ModelFamily, number>>>('how likely the models find a claim in a sentence')
-const FEATURES = memoSlot<Int32Array>("a sentence's words and word pairs as the models read them")
+/** How likely each family's model finds a claim in a sentence: worked out for every family at once, from one reading of its words. */
+const SCORES = memoSlot<Record<ModelFamily, number>>('how likely the models find a claim in a sentence')
 
 /**
  * The sentences a family's model (claims/claim-model.ts) reads as a claim of that family: full
@@ -32,7 +32,6 @@ const FEATURES = memoSlot<Int32Array>("a sentence's words and word pairs as the 
  */
 export function likelySentences(ctx: LintContext, family: ModelFamily): Array<{offset: number; endOffset: number}> {
   const {draft} = ctx
-  const model = claimModel(family)
   const out: Array<{offset: number; endOffset: number}> = []
   draft.sentences.forEach((sentence, i) => {
     // Headings are the rules' to read: a title is a fragment to a model ("Secondary cancers (metastases)").
@@ -40,8 +39,10 @@ export function likelySentences(ctx: LintContext, family: ModelFamily): Array<{o
     const text = draft.text.slice(sentence.offset, sentence.endOffset).trim()
     // A line of a list with no full stop ("• metastatic tumour, tumours or disease") is no sentence to a model.
     if (!/[.!?]["'”’)]*$/.test(text)) return
-    const scores = sentence.memo.getOr(SCORES, (): Partial<Record<ModelFamily, number>> => ({}))
-    const score = (scores[family] ??= model.scoreFeatures(sentence.memo.getOr(FEATURES, () => claimFeatures(text.replace(LABEL, '')))))
+    const score = sentence.memo.getOr(SCORES, () => {
+      const features = claimFeatures(text.replace(LABEL, ''))
+      return Object.fromEntries(MODEL_FAMILIES.map((f) => [f, claimModel(f).scoreFeatures(features)])) as Record<ModelFamily, number>
+    })[family]
     if (score < LIKELY[family]) return
     const spans = classSpansOf(sentence, ctx.terminology)
     const topic = TOPIC[family]
