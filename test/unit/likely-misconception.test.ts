@@ -42,6 +42,10 @@ describe('accuracy/likely-misconception: the accuracy model as a second opinion'
     const text = 'Stress is the root cause of every illness.'
     assert.ok(claimModel('accuracy').score(text) >= LIKELY.accuracy)
     assert.deepEqual(likely(text), [])
+    // An organ, a scan or a blood test alone is no topic.
+    const blood = 'The lab takes a sample of blood from your arm.'
+    assert.ok(claimModel('accuracy').score(blood) >= LIKELY.accuracy)
+    assert.deepEqual(likely(blood), [])
     assert.deepEqual(likely('The MRI showed a torn ligament in her knee.'), [])
   })
 
