@@ -21,8 +21,17 @@ const LABEL = /^[^.!?:\n]{1,40}:\s+/
  * "showed") also stand in sentences about a knee or a drip line.
  */
 const TOPIC: Partial<Record<ModelFamily, string>> = {accuracy: 'cancer-topic'}
-/** How likely each family's model finds a claim in a sentence: worked out for every family at once, from one reading of its words. */
-const SCORES = memoSlot<Record<ModelFamily, number>>('how likely the models find a claim in a sentence')
+/**
+ * How likely each family's model finds a claim in a sentence, worked out for every family at
+ * once from one reading of its words, and whether it asks; null for a line of a list with no
+ * full stop ("• metastatic tumour, tumours or disease"), which is no sentence to a model. Kept
+ * with the sentence, so an edit reads only the sentences it changed.
+ */
+interface Reading {
+  scores: Record<ModelFamily, number>
+  question: boolean
+}
+const READING = memoSlot<Reading | null>('how likely the models find a claim in a sentence')
 
 /**
  * The sentences a family's model (claims/claim-model.ts) reads as a claim of that family: full
@@ -36,19 +45,19 @@ export function likelySentences(ctx: LintContext, family: ModelFamily): Array<{o
   draft.sentences.forEach((sentence, i) => {
     // Headings are the rules' to read: a title is a fragment to a model ("Secondary cancers (metastases)").
     if (sentence.words.length < MIN_WORDS || draft.paragraphs[sentence.paragraph].heading) return
-    const text = draft.text.slice(sentence.offset, sentence.endOffset).trim()
-    // A line of a list with no full stop ("• metastatic tumour, tumours or disease") is no sentence to a model.
-    if (!/[.!?]["'”’)]*$/.test(text)) return
-    const score = sentence.memo.getOr(SCORES, () => {
+    const reading = sentence.memo.getOr(READING, (): Reading | null => {
+      const text = draft.text.slice(sentence.offset, sentence.endOffset).trim()
+      if (!/[.!?]["'”’)]*$/.test(text)) return null
       const features = claimFeatures(text.replace(LABEL, ''))
-      return Object.fromEntries(MODEL_FAMILIES.map((f) => [f, claimModel(f).scoreFeatures(features)])) as Record<ModelFamily, number>
-    })[family]
-    if (score < LIKELY[family]) return
+      const scores = Object.fromEntries(MODEL_FAMILIES.map((f) => [f, claimModel(f).scoreFeatures(features)])) as Record<ModelFamily, number>
+      return {scores, question: /\?["'”’)\]]*$/.test(text)}
+    })
+    if (!reading || reading.scores[family] < LIKELY[family]) return
     const spans = classSpansOf(sentence, ctx.terminology)
     const topic = TOPIC[family]
     if (topic !== undefined && spans.spansOf(topic).length === 0) return
     // A belief reported or refuted is the text correcting it: "Some people think sugar feeds cancer. This is not true."
-    if (framedAsBelief(sentence.tokens, spans, /\?["'”’)\]]*$/.test(text)) || refutedByNext(draft, i, ctx.terminology)) return
+    if (framedAsBelief(sentence.tokens, spans, reading.question) || refutedByNext(draft, i, ctx.terminology)) return
     out.push({offset: sentence.words[0].offset, endOffset: sentence.words[sentence.words.length - 1].endOffset})
   })
   return out
