@@ -22,7 +22,7 @@ describe('accuracy/likely-misconception: the accuracy model as a second opinion'
   })
 
   it('finds misconceptions of kinds no entry lists, in other words', () => {
-    for (const text of ['Tumours are just the body storing toxins it cannot flush out.', 'A tumour is the body protecting itself from poisons.']) {
+    for (const text of ['Tumours are just the body storing toxins it cannot flush out.', 'A tumour is just the body’s way of protecting itself from toxins.']) {
       assert.deepEqual(accuracy(text).map((f) => f.ruleId), [RULE], text)
     }
   })
@@ -43,9 +43,10 @@ describe('accuracy/likely-misconception: the accuracy model as a second opinion'
     assert.ok(claimModel('accuracy').score(text) >= LIKELY.accuracy)
     assert.deepEqual(likely(text), [])
     // An organ, a scan or a blood test alone is no topic.
-    const blood = 'The lab takes a sample of blood from your arm.'
-    assert.ok(claimModel('accuracy').score(blood) >= LIKELY.accuracy)
-    assert.deepEqual(likely(blood), [])
+    const scan = 'The PET scan will show every spot in your lungs.'
+    assert.ok(claimModel('accuracy').score(scan) >= LIKELY.accuracy)
+    assert.deepEqual(likely(scan), [])
+    assert.deepEqual(likely('The lab takes a sample of blood from your arm.'), [])
     assert.deepEqual(likely('The MRI showed a torn ligament in her knee.'), [])
   })
 

@@ -76,10 +76,13 @@ export interface ClaimModelData {
 
 const EPOCHS = 30
 const RATE = 0.5
-const L2 = 1e-4
 
 /** Stochastic gradient descent on the logistic loss, in an order fixed by a seeded shuffle: the same data gives the same model. */
-export function trainClaimModel(examples: readonly ClaimExample[]): ClaimModelData {
+/**
+ * `l2` is how hard the weights are pulled towards zero at each step: more makes the scores less
+ * extreme, so fewer true sentences that share a misconception's words score near 1.
+ */
+export function trainClaimModel(examples: readonly ClaimExample[], l2 = 1e-4): ClaimModelData {
   const featuresOf = examples.map((e) => claimFeatures(e.text))
   const w = new Float64Array(1 << BITS)
   let bias = 0
@@ -106,7 +109,7 @@ export function trainClaimModel(examples: readonly ClaimExample[]): ClaimModelDa
       let z = bias
       for (const x of f) z += w[x]
       const g = (1 / (1 + Math.exp(-z)) - (examples[k].claim ? 1 : 0)) * examples[k].weight
-      for (const x of f) w[x] -= RATE * (g + L2 * w[x])
+      for (const x of f) w[x] -= RATE * (g + l2 * w[x])
       bias -= RATE * g
     }
     if (epoch >= EPOCHS / 2) {
