@@ -78,11 +78,31 @@ function withSeverity(f: RawFinding, severity: Severity): Finding {
  */
 function dropDeferred(rules: readonly Rule[], findings: Finding[]): Finding[] {
   const defers = new Map(rules.filter((r) => r.defersTo).map((r) => [r.id, r.defersTo!]))
-  if (defers.size === 0) return findings
-  const firm = findings.filter((f) => !defers.has(f.ruleId))
+  if (defers.size === 0 || !findings.some((f) => defers.has(f.ruleId))) return findings
+  // The firm findings by start, each with its family worked out once: a draft has thousands, the
+  // models a few dozen, and each of theirs looks back only as far as the longest firm finding.
+  const firm = findings
+    .filter((f) => !defers.has(f.ruleId))
+    .map((f) => ({family: familyOf(f.ruleId), offset: f.offset, endOffset: f.endOffset}))
+    .sort((a, b) => a.offset - b.offset)
+  const longest = firm.reduce((n, g) => Math.max(n, g.endOffset - g.offset), 0)
+  const overlapped = (f: Finding, to: readonly Family[]): boolean => {
+    let lo = 0
+    let hi = firm.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (firm[mid].offset < f.endOffset) lo = mid + 1
+      else hi = mid
+    }
+    for (let i = lo - 1; i >= 0 && firm[i].offset >= f.offset - longest; i--) {
+      const g = firm[i]
+      if (g.endOffset > f.offset && to.includes(g.family as Family)) return true
+    }
+    return false
+  }
   return findings.filter((f) => {
     const to = defers.get(f.ruleId)
-    return !to || !firm.some((g) => g.offset < f.endOffset && g.endOffset > f.offset && to.includes(familyOf(g.ruleId) as Family))
+    return !to || !overlapped(f, to)
   })
 }
 
