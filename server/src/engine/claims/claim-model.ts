@@ -1,10 +1,11 @@
 /**
- * A second opinion on promotion: a logistic regression over the words and word pairs of a
- * sentence, trained on terminology/training/promotion.tsv (sentences by writers who never saw
- * the rules, and trusted NCI text). The rules name kinds of claim one by one, and on sentences
- * in new wording they miss many; measured on a set of new wording kept out of the training,
- * this model found more of them at a like rate of false alarms (docs/rules/promotion/likely-claim.md).
- * Features are hashed (FNV-1a) into a fixed space, so the model is a list of weights.
+ * A second opinion for a family (promotion, accuracy): a logistic regression over the words and
+ * word pairs of a sentence, trained on terminology/training/<family>.tsv (sentences by writers
+ * who never saw the rules, trusted government text) and, for accuracy, the entries' own examples
+ * (load.ts). The rules name kinds one by one, and on sentences in new wording they miss many;
+ * measured on sets of new wording kept out of the training, a model found more of them at a like
+ * rate of false alarms (docs/rules/promotion/likely-claim.md, docs/rules/accuracy/likely-misconception.md).
+ * Features are hashed (FNV-1a) into a fixed space, so a model is a list of weights.
  */
 
 /** Words after which the rest of a sentence is read as denied ("no", "never", "myth"). */
