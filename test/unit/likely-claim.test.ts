@@ -4,7 +4,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {lint} from '../../server/src/engine/index.js'
 import {ClaimModel, claimFeatures, trainClaimModel} from '../../server/src/engine/claims/claim-model.js'
-import {readClaimExamples} from '../../server/src/engine/claims/load.js'
+import {claimModel, readClaimExamples} from '../../server/src/engine/claims/load.js'
+import {LIKELY} from '../../server/src/engine/claims/likely-sentences.js'
 import {MESSAGE} from '../../server/src/engine/rules/promotion/likely-claim.js'
 import {DataFileError} from '../../server/src/engine/errors.js'
 
@@ -33,6 +34,17 @@ describe('promotion/likely-claim: the promotion model as a second opinion', func
       'Many people with advanced cancer live for years with treatment.',
       'Ask your care team what the aim of your treatment is.',
     ]) assert.deepEqual(likely(text), [], text)
+  })
+
+  it('stays quiet on a figure whose source is named, and on a sentence about an amenity, though the model alone would report them', () => {
+    const sourced = 'In our 2024 audit, published in the trust\'s annual quality account, 94% of patients began treatment within 31 days.'
+    const amenity = 'The new café by the chemotherapy suite is completely free for patients and their families.'
+    for (const text of [sourced, amenity]) {
+      assert.ok(claimModel('promotion').score(text) >= LIKELY.promotion, `the model alone reads a claim in: ${text}`)
+      assert.deepEqual(likely(text), [], text)
+    }
+    // Without its source the figure is the provider's own count, and the model's finding stands.
+    assert.equal(likely('In our 2024 audit, 94% of patients began treatment within 31 days.').length, 1)
   })
 })
 

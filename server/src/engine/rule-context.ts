@@ -18,6 +18,8 @@ export interface PhraseRuleTraits {
   excusedByCitation: boolean
   /** Whether the draft can explain its terms, so only an unexplained first use is a problem (jargon). */
   explainable: boolean
+  /** Whether its claims are about care, so a clause whose subject is an amenity ("the car park", "the coats") is not one. */
+  careClaim: boolean
 }
 
 export interface Rule {

@@ -135,6 +135,7 @@ export function vagueClaimsOf(r: Reading, figures: readonly Figure[]): VagueClai
   const out: VagueClaim[] = []
   for (const [grim, name] of [['death', 'vague-most'], ['survival', 'vague-few']] as const) {
     for (const [a, b] of cls.all(name)) {
+      if (sharesOfThings(r, a, b)) continue
       const [, ct] = clauseRange(clauses, a, b)
       // Denied between the share and the outcome: "most people … don't survive".
       const denied = (s: number): boolean => tokens.slice(b, s).some((t) => isNegation(t))
@@ -154,6 +155,19 @@ export function vagueClaimsOf(r: Reading, figures: readonly Figure[]): VagueClai
 }
 
 const GROUP_WORDS: ReadonlySet<string> = new Set(['who', 'that', 'which'])
+const PRONOUNS: ReadonlySet<string> = new Set(['them', 'those', 'they'])
+
+/**
+ * Whether a share counted by a pronoun ("most of them") counts things, not people: the nearest
+ * plural named before it is one of @counted-things ("Circulating tumour cells travel in the
+ * bloodstream; most of them die before they can form a new tumour").
+ */
+function sharesOfThings(r: Reading, a: number, b: number): boolean {
+  if (!PRONOUNS.has(r.tokens[b - 1].word)) return false
+  const lastBefore = (name: string): number => r.cls.all(name).reduce((last, [s, e]) => (e <= a && s > last ? s : last), -1)
+  const things = lastBefore('counted-things')
+  return things >= 0 && things > r.cls.all('people-noun').reduce((last, [s, e]) => (e <= a && !PRONOUNS.has(r.tokens[s].word) && s > last ? s : last), -1)
+}
 
 /** Relative survival explained as the chance of being alive, with nothing to say it is a comparison: its range. */
 export function relativeSurvivalOf(r: Reading): {from: number; to: number} | undefined {

@@ -94,8 +94,9 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
   const {own, at, end, cls, clauses, isQuoted} = r
   const between = (a: number, b: number): string => own.slice(end(tokens[a]), at(tokens[b]))
   const inExample = (i: number): boolean => {
-    const [cf] = clauseRange(clauses, i, i + 1)
-    return cls.startingAt('hypothetical', cf) !== undefined
+    const [cf, ct] = clauseRange(clauses, i, i + 1)
+    // "If your risk were 2 in 100 …"; "A 20% survival figure describes a large group of people …".
+    return cls.startingAt('hypothetical', cf) !== undefined || cls.within('figure-explained', i, ct).length > 0
   }
 
   const figures: Figure[] = []

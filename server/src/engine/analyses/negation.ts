@@ -70,11 +70,26 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
   if (ctx.question) return true
   const clause = clauses[start]
   for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i], notDenials) && !intensifies(tokens, i)) return true
+  if (deniedKnowing(tokens, clauses, clause, start)) return true
   for (let i = start; i < end; i++) if (isNegation(tokens[i], notDenials) && !ownWords.has(tokens[i].stem) && !intensifies(tokens, i)) return true
   const cues = cuesOf(ctx)
   // A myth cue anywhere outside the phrase; a belief or claim reported before it (what someone
   // says, not what the text says); a denial after it ("… is false", "… is a warning sign of fraud").
   return cues.firstMyth < start || cues.lastMyth >= end || cues.firstReportEnd <= start || cues.lastRefutedStart >= end
+}
+
+// Verbs of knowing and telling: denied, they deny all they govern, however long ("it can't say
+// whether cancer is there or whether it has spread"), beyond the window a denial of one verb has.
+const KNOWING = new Set(['say', 'tell', 'show', 'prove', 'know', 'confirm', 'predict', 'determine', 'decide', 'diagnose', 'detect'])
+
+/** Whether a denied verb of knowing ("cannot tell", "doesn't show", "can't say") stands before `start` in its clause. */
+function deniedKnowing(tokens: readonly Token[], clauses: Uint16Array, clause: number, start: number): boolean {
+  for (let i = start - 1; i >= 0 && clauses[i] === clause; i--) {
+    if (!KNOWING.has(tokens[i].word)) continue
+    // "can't say", "cannot reliably tell", "does not on its own show"
+    for (let j = i - 1; j >= Math.max(0, i - 4) && clauses[j] === clause; j--) if (isNegation(tokens[j]) && !intensifies(tokens, j)) return true
+  }
+  return false
 }
 
 /** Where a sentence's myth cues, reports and refutations lie, summed up once for all its phrases. */

@@ -77,6 +77,15 @@ function frameWords(sentence: Sentence, terminology: Terminology): FrameWords {
   return sentence.memo.set(FRAME, value)
 }
 
+const STANDS_FOR_NUMBER = memoSlot<{version: string; value: boolean}>('whether a word of a sentence stands for a number')
+
+/** Whether a word stands for a number ("statistically", "odds"), kept in the sentence's memo: a moved sentence copies its tokens on first read. */
+function standsForNumber(sentence: Sentence, terminology: Terminology): boolean {
+  const known = sentence.memo.get(STANDS_FOR_NUMBER)
+  if (known && known.version === terminology.version) return known.value
+  return sentence.memo.set(STANDS_FOR_NUMBER, {version: terminology.version, value: sentence.tokens.some((t) => terminology.numerals.standsForNumber(t))}).value
+}
+
 export function readDraftNumbers(draft: Draft, terminology: Terminology): DraftNumbers {
   const bySentence = new Map<number, SentenceFigures>()
   draft.sentences.forEach((s, i) => {
@@ -84,7 +93,7 @@ export function readDraftNumbers(draft: Draft, terminology: Terminology): DraftN
     if (f) bySentence.set(i, f)
     // "Only 8% of people live five years. Your odds are poor.": the next sentence may apply the figure;
     // "Statistically, your tumour is going to come back.": a word for numbers stands in for one.
-    else if ((bySentence.get(i - 1)?.prognosis && draft.sentences[i - 1].paragraph === s.paragraph) || s.tokens.some((t) => terminology.numerals.standsForNumber(t))) {
+    else if ((bySentence.get(i - 1)?.prognosis && draft.sentences[i - 1].paragraph === s.paragraph) || standsForNumber(s, terminology)) {
       const unnumbered = unnumberedOf(draft.text, s, terminology)
       if (unnumbered) bySentence.set(i, unnumbered)
     }

@@ -10,6 +10,7 @@ import {hasCitationNearby} from './citation.js'
 import {clauseRange, clausesOf} from './clauses.js'
 import {isNegated, refutedByNext, type NegationContext} from './negation.js'
 import {classSpansOf} from './class-spans.js'
+import {aboutAmenity} from './claim-subject.js'
 
 /** One terminology phrase found in the draft and kept after its context was checked. */
 export interface PhraseHit {
@@ -85,26 +86,31 @@ export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: 
   let page: ReadonlySet<string> | undefined
   // Worked out once per lint: every sentence whose hits turned on the page compares with it.
   let pageSignature: string | undefined
-  draft.sentences.forEach((sentence, index) => {
-    // Whether a source is cited nearby is asked only of sentences where a statistic was found.
-    const around: Around = {
-      cited: () => hasCitationNearby(draft, index),
-      refuted: () => refutedByNext(draft, index, terminology),
-      before: () => withsBefore(draft, index, terminology),
-      page: () => (page ??= withsOnPage(draft, terminology)),
-    }
+  const sentences = draft.sentences
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index]
     let memo = sentence.memo.get(HITS)
-    const stale = (m: HitsMemo): boolean =>
-      m.key !== key ||
-      (m.cited !== undefined && m.cited !== around.cited()) ||
-      (m.refuted !== undefined && m.refuted !== around.refuted()) ||
-      (m.before !== undefined && m.before !== signature(around.before())) ||
-      (m.page !== undefined && m.page !== (pageSignature ??= signature(around.page())))
-    if (!memo || stale(memo)) {
-      memo = sentence.memo.set(HITS, {key, ...sentenceHits(draft.text, sentence, terminology, enabled, traitsOf, around)})
+    // Most sentences' hits turned on nothing beyond them: their memo is taken as it is, with no
+    // closures made for them (an edit of a long draft reads a thousand such memos).
+    const dependsOnAround = memo !== undefined && (memo.cited !== undefined || memo.refuted !== undefined || memo.before !== undefined || memo.page !== undefined)
+    if (!memo || memo.key !== key || dependsOnAround) {
+      // Whether a source is cited nearby is asked only of sentences where a statistic was found.
+      const around: Around = {
+        cited: () => hasCitationNearby(draft, index),
+        refuted: () => refutedByNext(draft, index, terminology),
+        before: () => withsBefore(draft, index, terminology),
+        page: () => (page ??= withsOnPage(draft, terminology)),
+      }
+      const stale = (m: HitsMemo): boolean =>
+        m.key !== key ||
+        (m.cited !== undefined && m.cited !== around.cited()) ||
+        (m.refuted !== undefined && m.refuted !== around.refuted()) ||
+        (m.before !== undefined && m.before !== signature(around.before())) ||
+        (m.page !== undefined && m.page !== (pageSignature ??= signature(around.page())))
+      if (!memo || stale(memo)) memo = sentence.memo.set(HITS, {key, ...sentenceHits(draft.text, sentence, terminology, enabled, traitsOf, around)})
     }
     for (const h of memo.value) kept.push({entry: h.entry, sentence: index, offset: sentence.offset + h.start, endOffset: sentence.offset + h.end})
-  })
+  }
   return kept
 }
 
@@ -243,6 +249,7 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     if (entry.unless?.length && inScope(entry, unless, start, end)) continue
     if (entry.with?.length && !withsFound(entry, start, end)) continue
     const traits = traitsOf(entry.rule)
+    if (traits?.careClaim && aboutAmenity(tokens, clauses, spans, start, end)) continue
     const negatable = entry.negatable ?? traits?.negatable ?? true
     if (negatable) {
       if (isNegated(negation, start, end, ownWords(entry, terminology.classes))) continue

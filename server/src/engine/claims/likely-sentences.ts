@@ -1,7 +1,11 @@
+import {aboutAmenity} from '../analyses/claim-subject.js'
 import {classSpansOf} from '../analyses/class-spans.js'
+import {clausesOf} from '../analyses/clauses.js'
+import {hasCitationNearby} from '../analyses/citation.js'
 import {framedAsBelief, refutedByNext} from '../analyses/negation.js'
 import {memoSlot} from '../parse/memo.js'
 import type {LintContext} from '../rule-context.js'
+import type {ClassSpans} from '../terminology/matcher.js'
 import {claimFeatures} from './claim-model.js'
 import {claimModel, MODEL_FAMILIES, type ModelFamily} from './load.js'
 
@@ -21,6 +25,15 @@ const LABEL = /^[^.!?:\n]{1,40}:\s+/
  * "showed") also stand in sentences about a knee or a drip line.
  */
 const TOPIC: Partial<Record<ModelFamily, string>> = {accuracy: 'cancer-topic'}
+/** Where a topic word stands inside one of these, it is not the topic: "stage four of the hospital renovation" is no cancer's stage. */
+const NOT_TOPIC = 'other-stage'
+
+/** Whether the sentence holds a word of the topic class outside @other-stage. */
+function onTopic(spans: ClassSpans, topic: string): boolean {
+  const outside = spans.spansOf(NOT_TOPIC)
+  return spans.spansOf(topic).some(([a, b]) => !outside.some(([c, d]) => a >= c && b <= d))
+}
+
 /**
  * How likely each family's model finds a claim in a sentence, worked out for every family at
  * once from one reading of its words, and whether it asks; null for a line of a list with no
@@ -44,8 +57,10 @@ export function likelySentences(ctx: LintContext, family: ModelFamily): Array<{o
   const out: Array<{offset: number; endOffset: number}> = []
   draft.sentences.forEach((sentence, i) => {
     // Headings are the rules' to read: a title is a fragment to a model ("Secondary cancers (metastases)").
-    if (sentence.words.length < MIN_WORDS || draft.paragraphs[sentence.paragraph].heading) return
+    if (draft.paragraphs[sentence.paragraph].heading) return
+    // The word count is asked inside the memo: a moved sentence copies its words on first read.
     const reading = sentence.memo.getOr(READING, (): Reading | null => {
+      if (sentence.words.length < MIN_WORDS) return null
       const text = draft.text.slice(sentence.offset, sentence.endOffset).trim()
       if (!/[.!?]["'”’)]*$/.test(text)) return null
       const features = claimFeatures(text.replace(LABEL, ''))
@@ -55,9 +70,13 @@ export function likelySentences(ctx: LintContext, family: ModelFamily): Array<{o
     if (!reading || reading.scores[family] < LIKELY[family]) return
     const spans = classSpansOf(sentence, ctx.terminology)
     const topic = TOPIC[family]
-    if (topic !== undefined && spans.spansOf(topic).length === 0) return
+    if (topic !== undefined && !onTopic(spans, topic)) return
+    // A figure with its source named is a supported figure, as for the statistics rules ("published in the annual report").
+    if (family === 'promotion' && hasCitationNearby(draft, i) && sentence.tokens.some((t) => ctx.terminology.numerals.mayBeNumber(t))) return
     // A belief reported or refuted is the text correcting it: "Some people think sugar feeds cancer. This is not true."
     if (framedAsBelief(sentence.tokens, spans, reading.question) || refutedByNext(draft, i, ctx.terminology)) return
+    // A sentence about a car park or a sale of coats makes no claim about care (the promotion rules' `careClaim`).
+    if (aboutAmenity(sentence.tokens, clausesOf(draft.text, sentence), spans, 0, 1)) return
     out.push({offset: sentence.words[0].offset, endOffset: sentence.words[sentence.words.length - 1].endOffset})
   })
   return out

@@ -81,15 +81,17 @@ export interface ReadabilityStats extends ReadingFigures {
 
 export const ZERO: Counts = {sentences: 0, words: 0, syllables: 0, polysyllables: 0, complex: 0, letters: 0, difficult: 0}
 
-export const add = (a: Counts, b: Counts): Counts => ({
-  sentences: a.sentences + b.sentences,
-  words: a.words + b.words,
-  syllables: a.syllables + b.syllables,
-  polysyllables: a.polysyllables + b.polysyllables,
-  complex: a.complex + b.complex,
-  letters: a.letters + b.letters,
-  difficult: a.difficult + b.difficult,
-})
+/** Adds `b` into `a`. */
+export function addTo(a: Counts, b: Counts): void {
+  a.sentences += b.sentences
+  a.words += b.words
+  a.syllables += b.syllables
+  a.polysyllables += b.polysyllables
+  a.complex += b.complex
+  a.letters += b.letters
+  a.difficult += b.difficult
+}
+
 
 let familiar: Set<string> | undefined
 function familiarStems(): Set<string> {
@@ -244,11 +246,12 @@ export function readability(draft: Draft, explained: ReadonlySet<number>): Reada
   const touched = new Set([...explained].map((offset) => sentenceAt(draft, offset)))
   const discounted = touched.size ? draft.sentences.map((s, i) => (touched.has(i) ? countSentence(s, explained) : plain[i])) : plain
   const scope = (sentenceIdx: number[], offset: number, endOffset: number, title?: string): ScopeStats => {
-    let counts = ZERO
-    let lighter = ZERO
+    // Summed in place: a new object per sentence per scope was most of what an edit left to collect.
+    const counts = {...ZERO}
+    const lighter = {...ZERO}
     for (const i of sentenceIdx) {
-      counts = add(counts, plain[i])
-      lighter = add(lighter, discounted[i])
+      addTo(counts, plain[i])
+      addTo(lighter, discounted[i])
     }
     const plainGrades = grades(counts)
     // Most scopes use no explained term: the second figure is then the first.
@@ -262,15 +265,30 @@ export function readability(draft: Draft, explained: ReadonlySet<number>): Reada
   const document = scope(bodySentences(all), 0, draft.text.length)
   const sections = draft.sections.map((s) => scope(bodySentences(s.paragraphs), s.offset, s.endOffset, s.title))
   const paragraphs = draft.paragraphs.map((p) => scope(p.heading ? [] : p.sentences, p.offset, p.endOffset))
-  const hardestSentences = draft.sentences
-    .map((s, i) => ({s, c: plain[i]}))
-    .filter(({s}) => !draft.paragraphs[s.paragraph].heading)
-    .map(({s, c}) => ({offset: s.offset, endOffset: s.endOffset, words: c.words, grade: round1(fleschKincaid({sentence: 1, word: c.words, syllable: c.syllables}))}))
-    .filter((s) => Number.isFinite(s.grade))
-    .sort((a, b) => b.grade - a.grade || a.offset - b.offset)
-    .slice(0, 10)
-  return {sentenceCounts: plain, explainedCounts: discounted, stats: {document, sections, paragraphs, hardestSentences}}
+  return {sentenceCounts: plain, explainedCounts: discounted, stats: {document, sections, paragraphs, hardestSentences: hardest(draft, plain, 10)}}
 }
+
+type Hard = SentenceStats
+
+/** The `n` body sentences of the highest grade, the earlier first among equals: kept as they come, not all sorted. */
+function hardest(draft: Draft, plain: Counts[], n: number): Hard[] {
+  const before = (a: Hard, b: Hard): boolean => a.grade > b.grade || (a.grade === b.grade && a.offset < b.offset)
+  const top: Hard[] = []
+  draft.sentences.forEach((s, i) => {
+    if (draft.paragraphs[s.paragraph].heading) return
+    const c = plain[i]
+    const grade = round1(fleschKincaid({sentence: 1, word: c.words, syllable: c.syllables}))
+    if (!Number.isFinite(grade)) return
+    if (top.length === n && !before({offset: s.offset, endOffset: s.endOffset, words: c.words, grade}, top[n - 1])) return
+    const hard = {offset: s.offset, endOffset: s.endOffset, words: c.words, grade}
+    let at = top.length
+    while (at > 0 && before(hard, top[at - 1])) at--
+    top.splice(at, 0, hard)
+    if (top.length > n) top.pop()
+  })
+  return top
+}
+
 
 const sameCounts = (a: Counts, b: Counts): boolean =>
   a === b ||

@@ -52,6 +52,8 @@ export interface PhraseRuleSpec {
   excusedByCitation?: boolean
   /** Whether the draft can explain its terms (only an unexplained first use is reported). */
   explainable?: boolean
+  /** Whether its claims are about care (analyses/claim-subject.ts); by default, a promotion rule's are. */
+  careClaim?: boolean
   /**
    * Whether a sentence is one problem however many of its phrases match: a figure claim
    * ("Our survival rate for stage 4 is 90%" matches as the metric and as the figure) is reported
@@ -64,7 +66,7 @@ export interface PhraseRuleSpec {
 
 /** A rule whose phrases are terminology entries: it reports its entries' hits. */
 export function phraseRule(spec: PhraseRuleSpec): Rule {
-  const phrase: PhraseRuleTraits = {data: spec.data, negatable: spec.negatable, excusedByCitation: spec.excusedByCitation ?? false, explainable: spec.explainable ?? false}
+  const phrase: PhraseRuleTraits = {data: spec.data, negatable: spec.negatable, excusedByCitation: spec.excusedByCitation ?? false, explainable: spec.explainable ?? false, careClaim: spec.careClaim ?? familyOf(spec.id) === 'promotion'}
   const {id} = spec
   const report = spec.check ?? ((ctx: LintContext, hits: readonly PhraseHit[]) => hits.map((h) => phraseFinding(ctx, h)))
   const once = (hits: readonly PhraseHit[]): readonly PhraseHit[] => (spec.onePerSentence ? hits.filter((h, i) => i === 0 || hits[i - 1].sentence !== h.sentence) : hits)

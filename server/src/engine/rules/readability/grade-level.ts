@@ -2,7 +2,7 @@ import {explainedWords} from '../../analyses/jargon.js'
 import {readabilityOf} from '../../analyses/readability.js'
 import type {Draft} from '../../parse/draft.js'
 import {blockKind} from '../../readability/blocks.js'
-import {add, grades, longWordsOf, round1, ZERO, type Counts, type Grades} from '../../readability/stats.js'
+import {addTo, grades, longWordsOf, round1, ZERO, type Counts, type Grades} from '../../readability/stats.js'
 import type {LintContext, RawFinding, Rule} from '../../rule-context.js'
 
 const fmt = (n: number): string => round1(n).toFixed(1)
@@ -51,11 +51,11 @@ export const gradeLevel: Rule = {
     const prose = draft.paragraphs.map((p) => blockKind(draft, p) === 'prose')
     const scopeOf = (paragraphs: readonly number[]): Scope => {
       const sentences = paragraphs.filter((p) => prose[p]).flatMap((p) => draft.paragraphs[p].sentences)
-      let counts = ZERO
-      let lighter = ZERO
+      const counts = {...ZERO}
+      const lighter = {...ZERO}
       for (const i of sentences) {
-        counts = add(counts, sentenceCounts[i])
-        lighter = add(lighter, explainedCounts[i])
+        addTo(counts, sentenceCounts[i])
+        addTo(lighter, explainedCounts[i])
       }
       return {sentences, counts, judged: grades(lighter), plain: grades(counts)}
     }

@@ -1,0 +1,51 @@
+import type {Token} from '../parse/tokens.js'
+import type {ClassSpans} from '../terminology/matcher.js'
+import {clauseRange} from './clauses.js'
+
+// The verbs that end a clause's subject: being, having and the modals, the verbs a word alone
+// tells. Without a part-of-speech tagger the others cannot be told from nouns ("signs", "runs"),
+// so a clause with none of these is judged whole.
+const SUBJECT_ENDS = new Set([
+  'is', 'are', 'was', 'were', "'s", 'has', 'have', 'had', 'will', 'would', 'shall', 'should',
+  'can', 'could', 'may', 'might', 'must', 'does', 'do', 'did', "isn't", "aren't", "wasn't", "won't", "can't",
+])
+
+/**
+ * Whether the clause of tokens [start, end) is about an amenity rather than care: its subject
+ * (the words before its first verb of being, having or a modal) names an amenity (class
+ * `amenity`) and no care (class `care-thing`) but where the amenity stands. "The new car park
+ * beside the oncology wing has been a game-changer for patients who come for radiotherapy"
+ * praises a car park; "Hurry, the coats are going fast" hurries a sale of coats. A clause with
+ * no such verb is judged whole ("Money-back guarantee applies to unopened toiletries only"),
+ * since its subject cannot be told from its object ("Our new wing offers revolutionary
+ * treatments" names care, so it stays a claim).
+ */
+export function aboutAmenity(tokens: readonly Token[], clauses: Uint16Array, spans: ClassSpans, start: number, end: number): boolean {
+  const amenities = spans.spansOf('amenity')
+  if (amenities.length === 0) return false
+  const [from, to] = clauseRange(clauses, start, end)
+  let subjectEnd = -1
+  for (let i = from; i < to && subjectEnd < 0; i++) if (SUBJECT_ENDS.has(tokens[i].word) && !inRelative(tokens, from, i)) subjectEnd = i
+  const subject = subjectEnd < 0 ? to : subjectEnd
+  const within = ([a, b]: readonly [number, number]): boolean => a >= from && b <= subject
+  const amenity = amenities.find(within)
+  if (!amenity) return false
+  // Care named after the amenity in a phrase of place ("the café by the chemotherapy suite") only
+  // says where it is; care before it, or joined to it otherwise ("Shop here and help families
+  // defeat cancer"), keeps the clause on care, as does any care in a clause judged whole.
+  const placed = (a: number): boolean => {
+    for (let i = amenity[1]; i < a; i++) if (PLACE.has(tokens[i].word)) return true
+    return false
+  }
+  return !spans.spansOf('care-thing').some((c) => within(c) && (subjectEnd < 0 || c[0] < amenity[1] || !placed(c[0])))
+}
+
+// A verb of a relative clause ("for people whose cancer has spread") is not the clause's own.
+const RELATIVE = new Set(['that', 'which', 'who', 'whose', 'whom'])
+const inRelative = (tokens: readonly Token[], from: number, i: number): boolean => {
+  for (let j = Math.max(from, i - 3); j < i; j++) if (RELATIVE.has(tokens[j].word)) return true
+  return false
+}
+
+// Words that open a phrase of place after a noun ("the car park beside the oncology wing").
+const PLACE = new Set(['by', 'beside', 'near', 'next', 'at', 'in', 'on', 'outside', 'opposite', 'behind', 'inside', 'above', 'below', 'under', 'off'])

@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict'
+import {lint} from '../../server/src/engine/index.js'
+
+const promotion = (text: string): string[] => lint(text).findings.filter((f) => f.ruleId.startsWith('promotion/')).map((f) => `${f.ruleId} ${text.slice(f.offset, f.endOffset)}`)
+
+describe('promotion rules judge claims about care, not about amenities (analyses/claim-subject.ts)', () => {
+  it('passes a clause whose subject is an amenity, with care named only where it stands', () => {
+    assert.deepEqual(promotion('The new car park beside the radiotherapy unit has been a game-changer for patients.'), [])
+    assert.deepEqual(promotion('Hurry, the half-price jumpers in the hospice shop are going fast!'), [])
+  })
+
+  it('passes a clause with no verb of being or having only when it names no care at all', () => {
+    assert.deepEqual(promotion('Money-back guarantee on all greetings cards bought in the hospice shop.'), [])
+    assert.deepEqual(promotion('Our café serves miracle juices that shrink tumours.'), ['promotion/hype miracle', 'promotion/unproven-therapy shrink'])
+  })
+
+  it('keeps a claim whose subject names care before the amenity, or joins care to it', () => {
+    assert.deepEqual(promotion("The clinic's parking is free and its remarkable treatment is completely safe."), ['promotion/hype remarkable', 'promotion/absolute-claim completely safe'])
+    assert.deepEqual(promotion('Shop with us and help families defeat cancer that has spread.'), ['promotion/cure-claim defeat cancer'])
+  })
+
+  it('reads past a relative clause to the verb of the clause itself', () => {
+    assert.deepEqual(promotion('Every pound spent in this shop funds the miracle treatment for people whose cancer has spread.'), ['promotion/hype miracle'])
+  })
+})
