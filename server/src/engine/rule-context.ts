@@ -18,7 +18,7 @@ export interface PhraseRuleTraits {
   excusedByCitation: boolean
   /** Whether the draft can explain its terms, so only an unexplained first use is a problem (jargon). */
   explainable: boolean
-  /** Whether its claims are about care, so a clause whose subject is an amenity ("the car park", "the coats") is not one. */
+  /** Whether its claims are about care and made, so a clause whose subject is an amenity ("the car park", "the coats") is not one, nor a claim named in quotation marks ("the 'revolutionary' advert"). */
   careClaim: boolean
 }
 

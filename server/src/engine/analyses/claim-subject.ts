@@ -37,7 +37,12 @@ export function aboutAmenity(tokens: readonly Token[], clauses: Uint16Array, spa
     for (let i = amenity[1]; i < a; i++) if (PLACE.has(tokens[i].word)) return true
     return false
   }
-  return !spans.spansOf('care-thing').some((c) => within(c) && (subjectEnd < 0 || c[0] < amenity[1] || !placed(c[0])))
+  const care = spans.spansOf('care-thing')
+  // Care that only names whose amenity it is ("the hospital café") does not make it care.
+  if (care.some((c) => within(c) && c[1] !== amenity[0] && (subjectEnd < 0 || c[0] < amenity[1] || !placed(c[0])))) return false
+  // Care between the verb and the claim, or named by it, may be what the claim is about: "The
+  // clinic's parking is free and its remarkable treatment is completely safe."
+  return !care.some(([a, b]) => a >= subject && a < end + 2 && b <= to)
 }
 
 // A verb of a relative clause ("for people whose cancer has spread") is not the clause's own.
@@ -49,3 +54,15 @@ const inRelative = (tokens: readonly Token[], from: number, i: number): boolean 
 
 // Words that open a phrase of place after a noun ("the car park beside the oncology wing").
 const PLACE = new Set(['by', 'beside', 'near', 'next', 'at', 'in', 'on', 'outside', 'opposite', 'behind', 'inside', 'above', 'below', 'under', 'off'])
+
+const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '«', '»'])
+
+/**
+ * Whether the words at [offset, endOffset) stand alone in quotation marks: named, not used
+ * ("the 'revolutionary' clinic advert", "I hate the 'beat cancer' talk", "the '80% success' on
+ * the leaflet"). A claim quoted whole ("Your website states: 'Our protocol reverses cancer.'")
+ * has more than the claim's words inside its marks, and stays a claim.
+ */
+export function inScareQuotes(text: string, offset: number, endOffset: number): boolean {
+  return QUOTES.has(text[offset - 1] ?? '') && QUOTES.has(text[endOffset] ?? '')
+}

@@ -10,7 +10,7 @@ import {hasCitationNearby} from './citation.js'
 import {clauseRange, clausesOf} from './clauses.js'
 import {isNegated, refutedByNext, type NegationContext} from './negation.js'
 import {classSpansOf} from './class-spans.js'
-import {aboutAmenity} from './claim-subject.js'
+import {aboutAmenity, inScareQuotes} from './claim-subject.js'
 
 /** One terminology phrase found in the draft and kept after its context was checked. */
 export interface PhraseHit {
@@ -258,6 +258,7 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     }
     // A figure is "unsupported" only when nothing nearby says where it comes from.
     if (traits?.excusedByCitation && (result.cited ??= around.cited())) continue
+    if (traits?.careClaim && inScareQuotes(text, tokens[start].offset, tokens[end - 1].endOffset)) continue
     const hit = {entry, start: tokens[start].offset - sentence.offset, end: tokens[end - 1].endOffset - sentence.offset}
     const id = `${entry.id}@${hit.start}`
     if (seen.has(id)) continue

@@ -25,6 +25,8 @@ const LABEL = /^[^.!?:\n]{1,40}:\s+/
  * "showed") also stand in sentences about a knee or a drip line.
  */
 const TOPIC: Partial<Record<ModelFamily, string>> = {accuracy: 'cancer-topic'}
+/** A class of terminology/classes/promotion.yaml: the answers to a survey ("patients who answered our survey"). */
+const SURVEY = 'survey-answer'
 /** Where a topic word stands inside one of these, it is not the topic: "stage four of the hospital renovation" is no cancer's stage. */
 const NOT_TOPIC = 'other-stage'
 
@@ -71,8 +73,9 @@ export function likelySentences(ctx: LintContext, family: ModelFamily): Array<{o
     const spans = classSpansOf(sentence, ctx.terminology)
     const topic = TOPIC[family]
     if (topic !== undefined && !onTopic(spans, topic)) return
-    // A figure with its source named is a supported figure, as for the statistics rules ("published in the annual report").
-    if (family === 'promotion' && hasCitationNearby(draft, i) && sentence.tokens.some((t) => ctx.terminology.numerals.mayBeNumber(t))) return
+    // A figure with its source named is a supported figure, as for the statistics rules ("published in the annual report");
+    // one of patients who answered a survey is what they said, not an outcome ("92% of patients who answered our survey said …").
+    if (family === 'promotion' && sentence.tokens.some((t) => ctx.terminology.numerals.mayBeNumber(t)) && (hasCitationNearby(draft, i) || spans.spansOf(SURVEY).length > 0)) return
     // A belief reported or refuted is the text correcting it: "Some people think sugar feeds cancer. This is not true."
     if (framedAsBelief(sentence.tokens, spans, reading.question) || refutedByNext(draft, i, ctx.terminology)) return
     // A sentence about a car park or a sale of coats makes no claim about care (the promotion rules' `careClaim`).
