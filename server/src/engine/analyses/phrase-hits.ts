@@ -67,7 +67,7 @@ const isWording = (entry: Entry): boolean => familyOf(entry.rule) === 'readabili
 const entryOf = (ref: PatternRef): Entry => ref.entry
 
 const HITS = memoSlot<HitsMemo>('phrase hits of a sentence')
-const WITH_FOUND = memoSlot<{version: string; groups: ReadonlySet<string>}>('the with groups of entries a sentence has')
+const WITH_FOUND = memoSlot<{version: string; groups: ReadonlySet<string>; signature: string}>('the with groups of entries a sentence has')
 
 /** Every phrase hit of the draft, for the rules of this lint. */
 export const phraseHits = provider('phrase hits', (ctx) => findPhraseHits(ctx.draft, ctx.terminology, (id) => ctx.enabled(id), (id) => ctx.rulesById.get(id)?.phrase))
@@ -98,14 +98,15 @@ export function findPhraseHits(draft: Draft, terminology: Terminology, enabled: 
       const around: Around = {
         cited: () => hasCitationNearby(draft, index),
         refuted: () => refutedByNext(draft, index, terminology),
-        before: () => withsBefore(draft, index, terminology),
+        before: () => withsBefore(draft, index, terminology).groups,
+        beforeSignature: () => withsBefore(draft, index, terminology).signature,
         page: () => (page ??= withsOnPage(draft, terminology)),
       }
       const stale = (m: HitsMemo): boolean =>
         m.key !== key ||
         (m.cited !== undefined && m.cited !== around.cited()) ||
         (m.refuted !== undefined && m.refuted !== around.refuted()) ||
-        (m.before !== undefined && m.before !== signature(around.before())) ||
+        (m.before !== undefined && m.before !== around.beforeSignature()) ||
         (m.page !== undefined && m.page !== (pageSignature ??= signature(around.page())))
       if (!memo || stale(memo)) memo = sentence.memo.set(HITS, {key, ...sentenceHits(draft.text, sentence, terminology, enabled, traitsOf, around)})
     }
@@ -146,6 +147,8 @@ interface Around {
   refuted: () => boolean
   /** The `with` groups ("<entry id>#<group>") the sentence before (same paragraph) has. */
   before: () => ReadonlySet<string>
+  /** The same, as the string a memo keeps (worked out once per sentence, not per lint). */
+  beforeSignature: () => string
   /** The `with` groups of page-scoped entries anywhere in the draft. */
   page: () => ReadonlySet<string>
 }
@@ -154,21 +157,23 @@ const NONE: ReadonlySet<string> = new Set()
 const signature = (groups: ReadonlySet<string>): string => [...groups].sort().join(',')
 const groupKey = (entry: Entry, group: number): string => `${entry.id}#${group}`
 
-/** The `with` groups the sentence before `index` has, in the same paragraph. */
-function withsBefore(draft: Draft, index: number, terminology: Terminology): ReadonlySet<string> {
+const NO_WITHS = {groups: NONE, signature: ''}
+
+/** The `with` groups the sentence before `index` has, in the same paragraph, with their signature. */
+function withsBefore(draft: Draft, index: number, terminology: Terminology): {groups: ReadonlySet<string>; signature: string} {
   const prev = draft.sentences[index - 1]
-  if (!prev || prev.paragraph !== draft.sentences[index].paragraph) return NONE
+  if (!prev || prev.paragraph !== draft.sentences[index].paragraph) return NO_WITHS
   return withsOf(prev, terminology)
 }
 
-/** The `with` groups a sentence has, kept in its memo. */
-function withsOf(sentence: Sentence, terminology: Terminology): ReadonlySet<string> {
+/** The `with` groups a sentence has, kept in its memo with their signature. */
+function withsOf(sentence: Sentence, terminology: Terminology): {groups: ReadonlySet<string>; signature: string} {
   let found = sentence.memo.get(WITH_FOUND)
   if (!found || found.version !== terminology.version) {
     const groups = new Set(terminology.withMatches(sentence.tokens, classSpansOf(sentence, terminology)).map((m) => groupKey(m.ref.entry, m.ref.group)))
-    found = sentence.memo.set(WITH_FOUND, {version: terminology.version, groups})
+    found = sentence.memo.set(WITH_FOUND, {version: terminology.version, groups, signature: signature(groups)})
   }
-  return found.groups
+  return found
 }
 
 /**
@@ -230,9 +235,8 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
       return page.has(groupKey(entry, group))
     }
     if (entry.scope !== 'adjacent') return false
-    const before = around.before()
-    result.before = signature(before)
-    return before.has(groupKey(entry, group))
+    result.before = around.beforeSignature()
+    return around.before().has(groupKey(entry, group))
   }
   // Every group of an entry's `with` must be found (one of its patterns), here or, for adjacent, just before.
   const withsFound = (entry: Entry, start: number, end: number): boolean => {

@@ -1,4 +1,5 @@
-import type {Word} from '../../parse/draft.js'
+import type {Sentence, Word} from '../../parse/draft.js'
+import {memoSlot} from '../../parse/memo.js'
 import {passiveUse, type PassiveCause} from '../../readability/passive-use.js'
 import {passivesOf, type PassiveSpan} from '../../readability/passive.js'
 import type {RawFinding, Rule} from '../../rule-context.js'
@@ -25,19 +26,36 @@ export const passiveVoice: Rule = {
     const out: RawFinding[] = []
     for (const sentence of draft.sentences) {
       if (draft.paragraphs[sentence.paragraph].heading) continue
-      const spans = passivesOf(draft.text, sentence)
-      if (spans.length === 0) continue
-      const {words} = sentence
-      for (const span of spans) {
-        const use = passiveUse(draft.text, words, span)
-        if (use.cause === undefined) continue
-        const offset = words[use.from].offset
-        const endOffset = words[span.participle].endOffset
-        out.push({ruleId: this.id, message: message(draft.text, words, span, use.cause, use.from, use.future), offset, endOffset, suggestions: []})
+      for (const f of sentence.memo.getOr(FOUND, () => passivesIn(draft.text, sentence))) {
+        out.push({ruleId: this.id, message: f.message, offset: sentence.offset + f.from, endOffset: sentence.offset + f.to, suggestions: []})
       }
     }
     return out
   },
+}
+
+/** A reported passive, offsets from its sentence's start. */
+interface Found {
+  from: number
+  to: number
+  message: string
+}
+
+// What the rule reports in a sentence depends on its words alone: kept in its memo, so an edit
+// elsewhere neither re-reads it nor copies a moved sentence's words.
+const FOUND = memoSlot<readonly Found[]>('passives the rule reports in a sentence')
+
+function passivesIn(text: string, sentence: Sentence): readonly Found[] {
+  const spans = passivesOf(text, sentence)
+  if (spans.length === 0) return []
+  const {words} = sentence
+  const found: Found[] = []
+  for (const span of spans) {
+    const use = passiveUse(text, words, span)
+    if (use.cause === undefined) continue
+    found.push({from: words[use.from].offset - sentence.offset, to: words[span.participle].endOffset - sentence.offset, message: message(text, words, span, use.cause, use.from, use.future)})
+  }
+  return found
 }
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ')
