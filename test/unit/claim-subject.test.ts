@@ -3,7 +3,7 @@ import {lint} from '../../server/src/engine/index.js'
 
 const promotion = (text: string): string[] => lint(text).findings.filter((f) => f.ruleId.startsWith('promotion/')).map((f) => `${f.ruleId} ${text.slice(f.offset, f.endOffset)}`)
 
-describe('promotion rules judge claims about care, not about amenities (analyses/claim-subject.ts)', () => {
+describe('promotion rules judge claims about care that the text makes (analyses/claim-subject.ts)', () => {
   it('passes a clause whose subject is an amenity, with care named only where it stands', () => {
     assert.deepEqual(promotion('The new car park beside the radiotherapy unit has been a game-changer for patients.'), [])
     assert.deepEqual(promotion('Hurry, the half-price jumpers in the hospice shop are going fast!'), [])
@@ -21,5 +21,11 @@ describe('promotion rules judge claims about care, not about amenities (analyses
 
   it('reads past a relative clause to the verb of the clause itself', () => {
     assert.deepEqual(promotion('Every pound spent in this shop funds the miracle treatment for people whose cancer has spread.'), ['promotion/hype miracle'])
+  })
+
+  it("passes a claim's own words named in quotation marks, and keeps a claim quoted whole", () => {
+    assert.deepEqual(promotion("Ask about the 'miracle' tea before you buy it."), [])
+    assert.deepEqual(promotion('The leaflet\'s "80% success" did not say success at what.'), [])
+    assert.deepEqual(promotion("'Our miracle tea melts tumours away.'"), ['promotion/hype miracle', 'promotion/cure-claim melts tumours'])
   })
 })

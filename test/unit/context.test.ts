@@ -28,6 +28,11 @@ describe('context: negation and correction are not flagged', () => {
     assert.deepEqual(byRule('the scan cant show that quux spreads cancer', MYTH), [])
     assert.equal(byRule('Quux spreads cancer, as is its wont.', MYTH).length, 1)
   })
+  it('a denied verb of knowing denies all it governs, however far; one that is not denied denies nothing', () => {
+    assert.deepEqual(byRule('This test cannot on its own tell whether you are well or whether quux spreads cancer.', MYTH), [])
+    assert.equal(byRule('This test can tell whether you are well, and in every case quux spreads cancer.', MYTH).length, 1)
+    assert.equal(byRule('This test can tell you whether you are well or whether quux spreads cancer.', MYTH).length, 1)
+  })
   it('does not carry a negation from an earlier sentence', () => {
     assert.equal(byRule('That is not true. Quux spreads cancer.', MYTH).length, 1)
   })
