@@ -19,8 +19,8 @@ const ALWAYS = new Set(['because', 'although', 'though', 'whereas', 'unless', 'b
 // A leading clause opened by one of these ends at its first comma ("Without a cure, treatment
 // is pointless": the "without" of the leading phrase does not deny the main clause).
 const LEADING = new Set(['because', 'although', 'though', 'if', 'when', 'while', 'since', 'once', 'unless', 'as', 'whereas', 'after', 'before', 'until', 'whenever', 'without'])
-// "so" opens a clause (no comma needed) when a subject follows it: "has no cure so it cannot".
-const SUBJECT_AFTER_SO = new Set(['it', 'they', 'you', 'we', 'he', 'she', 'there', 'the', 'this', 'that', 'these', 'those', 'i', 'your', 'our', 'their', 'its', 'nothing', 'no'])
+// "so" opens a clause (no comma needed) when a subject or a question word follows it: "has no cure so it cannot", "so what's the point".
+const SUBJECT_AFTER_SO = new Set(['it', 'they', 'you', 'we', 'he', 'she', 'there', 'the', 'this', 'that', 'these', 'those', 'i', 'your', 'our', 'their', 'its', 'nothing', 'no', 'what', "what's", 'whats', 'why'])
 const HARD = /[;:()[\]—–]|\s-\s|\n/
 
 const CLAUSES = memoSlot<Uint16Array>('clause number of each token of a sentence')

@@ -75,8 +75,25 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
   const cues = cuesOf(ctx)
   // A myth cue anywhere outside the phrase; a belief or claim reported before it (what someone
   // says, not what the text says); a denial after it ("… is false", "… is a warning sign of fraud").
-  return cues.firstMyth < start || cues.lastMyth >= end || cues.firstReportEnd <= start || cues.lastRefutedStart >= end
+  return cues.firstMyth < start || cues.lastMyth >= end || reportedBefore(cues, start) || cues.lastRefutedStart >= end
 }
+
+/**
+ * Whether a report ("they said", "you may have heard that") stands before `start` with no
+ * conclusion drawn between them: in "they said it can't be cured so what's the point of chemo"
+ * the report ends where the writer's own "so …" begins.
+ */
+function reportedBefore(cues: SentenceCues, start: number): boolean {
+  if (cues.firstReportEnd > start) return false
+  let lastEnd = -1
+  for (const e of cues.reportEnds) if (e <= start && e > lastEnd) lastEnd = e
+  return !cues.conclusions.some((c) => c >= lastEnd && c < start)
+}
+
+// Words that draw the writer's own conclusion: "so" before what follows it as a clause
+// ("so what's the point", "so there is no hope"), "therefore", "thus", "hence".
+const CONCLUDES = new Set(['therefore', 'thus', 'hence'])
+const AFTER_SO = new Set(['what', "what's", 'whats', 'there', "there's", 'theres', 'it', "it's", 'its', 'they', 'we', 'you', 'i', 'she', 'he', 'no', 'nothing', 'why', 'that', 'this'])
 
 // Verbs of knowing and telling: denied, they deny all they govern, however long ("it can't say
 // whether cancer is there or whether it has spread"), beyond the window a denial of one verb has.
@@ -98,6 +115,10 @@ interface SentenceCues {
   lastMyth: number
   /** The earliest end of a report span: a span ending at or before a phrase's start lies before it. */
   firstReportEnd: number
+  /** Where each report span ends. */
+  reportEnds: number[]
+  /** Where a conclusion of the writer's own starts ("so what's the point"). */
+  conclusions: number[]
   lastRefutedStart: number
 }
 
@@ -109,14 +130,19 @@ function cuesOf(ctx: NegationContext): SentenceCues {
   let cues = CUES.get(ctx)
   if (cues) return cues
   const {tokens, spans} = ctx
-  cues = {firstMyth: Number.POSITIVE_INFINITY, lastMyth: -1, firstReportEnd: Number.POSITIVE_INFINITY, lastRefutedStart: -1}
+  cues = {firstMyth: Number.POSITIVE_INFINITY, lastMyth: -1, firstReportEnd: Number.POSITIVE_INFINITY, reportEnds: [], conclusions: [], lastRefutedStart: -1}
   for (let i = 0; i < tokens.length; i++) {
-    if (MYTH_CUES.has(tokens[i].word)) {
+    const w = tokens[i].word
+    if (MYTH_CUES.has(w)) {
       cues.firstMyth = Math.min(cues.firstMyth, i)
       cues.lastMyth = i
     }
+    if (CONCLUDES.has(w) || (w === 'so' && AFTER_SO.has(tokens[i + 1]?.word ?? ''))) cues.conclusions.push(i)
   }
-  for (const [, e] of spans.spansOf(REPORT)) cues.firstReportEnd = Math.min(cues.firstReportEnd, e)
+  for (const [, e] of spans.spansOf(REPORT)) {
+    cues.firstReportEnd = Math.min(cues.firstReportEnd, e)
+    cues.reportEnds.push(e)
+  }
   for (const [a] of spans.spansOf(REFUTED)) cues.lastRefutedStart = Math.max(cues.lastRefutedStart, a)
   CUES.set(ctx, cues)
   return cues
