@@ -33,6 +33,10 @@ describe('context: negation and correction are not flagged', () => {
     assert.equal(byRule('This test can tell whether you are well, and in every case quux spreads cancer.', MYTH).length, 1)
     assert.equal(byRule('This test can tell you whether you are well or whether quux spreads cancer.', MYTH).length, 1)
   })
+  it("a report reaches to the writer's own conclusion, not past it", () => {
+    assert.deepEqual(byRule('You may have heard that quux spreads cancer.', MYTH), [])
+    assert.equal(byRule('You may have heard that quux is safe; therefore quux spreads cancer.', MYTH).length, 1)
+  })
   it('does not carry a negation from an earlier sentence', () => {
     assert.equal(byRule('That is not true. Quux spreads cancer.', MYTH).length, 1)
   })
