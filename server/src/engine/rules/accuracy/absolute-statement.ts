@@ -10,4 +10,6 @@ export const absoluteStatement = phraseRule({
   description: 'An absolute or fatalistic statement about metastatic cancer that is not true for every patient.',
   data: 'accuracy-absolute.yaml',
   negatable: true,
+  // "A parking space is guaranteed for every patient attending radiotherapy" is no claim about care.
+  careClaim: true,
 })
