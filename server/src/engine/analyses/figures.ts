@@ -94,9 +94,10 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
   const {own, at, end, cls, clauses, isQuoted} = r
   const between = (a: number, b: number): string => own.slice(end(tokens[a]), at(tokens[b]))
   const inExample = (i: number): boolean => {
-    const [cf, ct] = clauseRange(clauses, i, i + 1)
-    // "If your risk were 2 in 100 …"; "A 20% survival figure describes a large group of people …".
-    return cls.startingAt('hypothetical', cf) !== undefined || cls.within('figure-explained', i, ct).length > 0
+    const [cf] = clauseRange(clauses, i, i + 1)
+    // "If your risk were 2 in 100 …"; "A 20% survival figure describes a large group of people …",
+    // or later in the sentence: "… was around 30 per cent, she explained that the figure described a large group".
+    return cls.startingAt('hypothetical', cf) !== undefined || cls.within('figure-explained', i, clauses.length).length > 0
   }
 
   const figures: Figure[] = []

@@ -51,7 +51,12 @@ export interface NegationContext {
   clauses: Uint16Array
   spans: ClassSpans
   question: boolean
+  /** The sentence opens with a label that reports what follows ("Claim: surgery spreads cancer."), as a fact-check does. */
+  labelled?: boolean
 }
+
+/** A fact-check's or a myth list's label opening a sentence: what follows is the claim checked, not made. */
+export const CLAIM_LABEL = /^\W*(?:the\s+)?(?:claim|myth|rumou?r|belief|misconception|false claim|what people say|you may hear)\s*:/i
 
 /**
  * True when the phrase at tokens [start, end) is denied, asked about, reported as a belief
@@ -67,7 +72,7 @@ export interface NegationContext {
  */
 export function isNegated(ctx: NegationContext, start: number, end: number, ownWords: ReadonlySet<string>, notDenials?: ReadonlySet<string>): boolean {
   const {tokens, clauses} = ctx
-  if (ctx.question) return true
+  if (ctx.question || ctx.labelled) return true
   const clause = clauses[start]
   for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i], notDenials) && !intensifies(tokens, i)) return true
   if (deniedKnowing(tokens, clauses, clause, start)) return true

@@ -8,7 +8,7 @@ import type {Keep} from '../terminology/matcher.js'
 import {withGroups, type PatternRef, type Terminology} from '../terminology/terminology.js'
 import {hasCitationNearby} from './citation.js'
 import {clauseRange, clausesOf} from './clauses.js'
-import {isNegated, refutedByNext, type NegationContext} from './negation.js'
+import {CLAIM_LABEL, isNegated, refutedByNext, type NegationContext} from './negation.js'
 import {classSpansOf} from './class-spans.js'
 import {aboutAmenity, inScareQuotes} from './claim-subject.js'
 
@@ -244,7 +244,8 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     for (let g = 0; g < groups; g++) if (!inScope(entry, withs, start, end, g) && !groupBefore(entry, g)) return false
     return true
   }
-  const negation: NegationContext = {tokens, clauses, spans, question: /\?["'”’)\]]*\s*$/.test(text.slice(sentence.offset, sentence.endOffset))}
+  const own = text.slice(sentence.offset, sentence.endOffset)
+  const negation: NegationContext = {tokens, clauses, spans, question: /\?["'”’)\]]*\s*$/.test(own), labelled: CLAIM_LABEL.test(own)}
   const candidates: LocalHit[] = []
   const seen = new Set<string>()
   for (const {ref, start, end} of live) {

@@ -2,7 +2,7 @@ import {aboutAmenity} from '../analyses/claim-subject.js'
 import {classSpansOf} from '../analyses/class-spans.js'
 import {clausesOf} from '../analyses/clauses.js'
 import {hasCitationNearby} from '../analyses/citation.js'
-import {framedAsBelief, refutedByNext} from '../analyses/negation.js'
+import {CLAIM_LABEL, framedAsBelief, refutedByNext} from '../analyses/negation.js'
 import {memoSlot} from '../parse/memo.js'
 import type {LintContext} from '../rule-context.js'
 import type {ClassSpans} from '../terminology/matcher.js'
@@ -45,6 +45,8 @@ function onTopic(spans: ClassSpans, topic: string): boolean {
 interface Reading {
   scores: Record<ModelFamily, number>
   question: boolean
+  /** Opens with a fact-check's label ("Claim: …"): the claim is checked, not made. */
+  labelled: boolean
 }
 const READING = memoSlot<Reading | null>('how likely the models find a claim in a sentence')
 
@@ -67,7 +69,7 @@ export function likelySentences(ctx: LintContext, family: ModelFamily): Array<{o
       if (!/[.!?]["'”’)]*$/.test(text)) return null
       const features = claimFeatures(text.replace(LABEL, ''))
       const scores = Object.fromEntries(MODEL_FAMILIES.map((f) => [f, claimModel(f).scoreFeatures(features)])) as Record<ModelFamily, number>
-      return {scores, question: /\?["'”’)\]]*$/.test(text)}
+      return {scores, question: /\?["'”’)\]]*$/.test(text), labelled: CLAIM_LABEL.test(text)}
     })
     if (!reading || reading.scores[family] < LIKELY[family]) return
     const spans = classSpansOf(sentence, ctx.terminology)
@@ -77,7 +79,7 @@ export function likelySentences(ctx: LintContext, family: ModelFamily): Array<{o
     // one of patients who answered a survey is what they said, not an outcome ("92% of patients who answered our survey said …").
     if (family === 'promotion' && sentence.tokens.some((t) => ctx.terminology.numerals.mayBeNumber(t)) && (hasCitationNearby(draft, i) || spans.spansOf(SURVEY).length > 0)) return
     // A belief reported or refuted is the text correcting it: "Some people think sugar feeds cancer. This is not true."
-    if (framedAsBelief(sentence.tokens, spans, reading.question) || refutedByNext(draft, i, ctx.terminology)) return
+    if (reading.labelled || framedAsBelief(sentence.tokens, spans, reading.question) || refutedByNext(draft, i, ctx.terminology)) return
     // A sentence about a car park or a sale of coats makes no claim about care (the promotion rules' `careClaim`).
     if (aboutAmenity(sentence.tokens, clausesOf(draft.text, sentence), spans, 0, 1)) return
     out.push({offset: sentence.words[0].offset, endOffset: sentence.words[sentence.words.length - 1].endOffset})
