@@ -64,5 +64,51 @@ const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '«', '»'])
  * has more than the claim's words inside its marks, and stays a claim.
  */
 export function inScareQuotes(text: string, offset: number, endOffset: number): boolean {
-  return QUOTES.has(text[offset - 1] ?? '') && QUOTES.has(text[endOffset] ?? '')
+  if (QUOTES.has(text[offset - 1] ?? '') && QUOTES.has(text[endOffset] ?? '')) return true
+  // A short phrase in quotation marks with the match inside it, going on after its closing mark
+  // ("the '95% success rate' on that clinic's website"): a phrase named, not a sentence quoted.
+  const open = lastQuoteBefore(text, offset, SHORT_QUOTE)
+  if (open < 0) return false
+  const close = firstQuoteAfter(text, endOffset, SHORT_QUOTE)
+  if (close < 0) return false
+  const inside = text.slice(open + 1, close)
+  // …used as a name after an article ("the '95% success rate'"), not a speaker's words after a verb ("insists the infusions are 'as safe as drinking water'").
+  const before = /(?:^|\s)([\p{L}-]+)\s*$/u.exec(text.slice(Math.max(0, open - 20), open))?.[1]?.toLowerCase()
+  return before !== undefined && NAMING.has(before) && !/[.!?;:]/.test(inside) && inside.trim().split(/\s+/).length <= 5 && /^\s+[\p{L}\p{N}(]/u.test(text.slice(close + 1, close + 3))
+}
+
+// Words before a phrase in quotation marks that make it a name: "the '95% success rate'", "a 'miracle' tea".
+const NAMING = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'any', 'so-called', 'called', 'label', 'phrase', 'word', 'words', 'term'])
+
+/** How far a phrase named in quotation marks may reach from the match, in characters. */
+const SHORT_QUOTE = 40
+
+function lastQuoteBefore(text: string, at: number, within: number): number {
+  for (let i = at - 1; i >= Math.max(0, at - within); i--) {
+    const c = text[i]
+    if (QUOTES.has(c)) return c === "'" && /\p{L}/u.test(text[i - 1] ?? '') ? -1 : i
+    if (c === '\n') return -1
+  }
+  return -1
+}
+
+function firstQuoteAfter(text: string, at: number, within: number): number {
+  for (let i = at; i < Math.min(text.length, at + within); i++) {
+    const c = text[i]
+    // An apostrophe inside a word ("clinic's") is no closing mark.
+    if (QUOTES.has(c) && !(c === "'" && /\p{L}/u.test(text[i + 1] ?? ''))) return i
+    if (c === '\n') return -1
+  }
+  return -1
+}
+
+/**
+ * Whether the match is a word of praise or safety for an amenity right after it, with no care
+ * between ("this revolutionary non-stick frying pan", "a miracle comeback"): the thing praised is
+ * the amenity, not care.
+ */
+export function praisesAmenity(spans: ClassSpans, start: number, end: number): boolean {
+  const amenity = spans.spansOf('amenity').find(([a]) => a >= end && a <= end + 2)
+  if (!amenity) return false
+  return !spans.spansOf('care-thing').some(([a, b]) => b > start && a < amenity[1])
 }

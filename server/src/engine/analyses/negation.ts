@@ -89,6 +89,8 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
  * the report ends where the writer's own "so …" begins.
  */
 function reportedBefore(cues: SentenceCues, start: number): boolean {
+  // A match inside a report is reported too: "anyone who guarantees you'll be cancer-free".
+  if (cues.reports.some(([a, e]) => a < start && e > start)) return true
   if (cues.firstReportEnd > start) return false
   let lastEnd = -1
   for (const e of cues.reportEnds) if (e <= start && e > lastEnd) lastEnd = e
@@ -100,9 +102,10 @@ function reportedBefore(cues: SentenceCues, start: number): boolean {
 const CONCLUDES = new Set(['therefore', 'thus', 'hence'])
 const AFTER_SO = new Set(['what', "what's", 'whats', 'there', "there's", 'theres', 'it', "it's", 'its', 'they', 'we', 'you', 'i', 'she', 'he', 'no', 'nothing', 'why', 'that', 'this'])
 
-// Verbs of knowing and telling: denied, they deny all they govern, however long ("it can't say
-// whether cancer is there or whether it has spread"), beyond the window a denial of one verb has.
-const KNOWING = new Set(['say', 'tell', 'show', 'prove', 'know', 'confirm', 'predict', 'determine', 'decide', 'diagnose', 'detect'])
+// Verbs of knowing, telling and meaning: denied, they deny all they govern, however long ("it
+// can't say whether cancer is there or whether it has spread", "it doesn't mean her whole body is
+// cancer or that she now has a blood cancer"), beyond the window a denial of one verb has.
+const KNOWING = new Set(['say', 'tell', 'show', 'prove', 'know', 'confirm', 'predict', 'determine', 'decide', 'diagnose', 'detect', 'mean'])
 
 /** Whether a denied verb of knowing ("cannot tell", "doesn't show", "can't say") stands before `start` in its clause. */
 function deniedKnowing(tokens: readonly Token[], clauses: Uint16Array, clause: number, start: number): boolean {
@@ -122,6 +125,8 @@ interface SentenceCues {
   firstReportEnd: number
   /** Where each report span ends. */
   reportEnds: number[]
+  /** Each report span, [start, end). */
+  reports: Array<readonly [number, number]>
   /** Where a conclusion of the writer's own starts ("so what's the point"). */
   conclusions: number[]
   lastRefutedStart: number
@@ -135,7 +140,7 @@ function cuesOf(ctx: NegationContext): SentenceCues {
   let cues = CUES.get(ctx)
   if (cues) return cues
   const {tokens, spans} = ctx
-  cues = {firstMyth: Number.POSITIVE_INFINITY, lastMyth: -1, firstReportEnd: Number.POSITIVE_INFINITY, reportEnds: [], conclusions: [], lastRefutedStart: -1}
+  cues = {firstMyth: Number.POSITIVE_INFINITY, lastMyth: -1, firstReportEnd: Number.POSITIVE_INFINITY, reportEnds: [], reports: [], conclusions: [], lastRefutedStart: -1}
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i].word
     if (MYTH_CUES.has(w)) {
@@ -144,9 +149,10 @@ function cuesOf(ctx: NegationContext): SentenceCues {
     }
     if (CONCLUDES.has(w) || (w === 'so' && AFTER_SO.has(tokens[i + 1]?.word ?? ''))) cues.conclusions.push(i)
   }
-  for (const [, e] of spans.spansOf(REPORT)) {
+  for (const [a, e] of spans.spansOf(REPORT)) {
     cues.firstReportEnd = Math.min(cues.firstReportEnd, e)
     cues.reportEnds.push(e)
+    cues.reports.push([a, e])
   }
   for (const [a] of spans.spansOf(REFUTED)) cues.lastRefutedStart = Math.max(cues.lastRefutedStart, a)
   CUES.set(ctx, cues)

@@ -5,6 +5,7 @@ import {hasCitationNearby} from '../analyses/citation.js'
 import {CLAIM_LABEL, framedAsBelief, refutedByNext} from '../analyses/negation.js'
 import {memoSlot} from '../parse/memo.js'
 import type {LintContext} from '../rule-context.js'
+import type {Token} from '../parse/tokens.js'
 import type {ClassSpans} from '../terminology/matcher.js'
 import {claimFeatures} from './claim-model.js'
 import {claimModel, MODEL_FAMILIES, type ModelFamily} from './load.js'
@@ -27,6 +28,13 @@ const LABEL = /^[^.!?:\n]{1,40}:\s+/
 const TOPIC: Partial<Record<ModelFamily, string>> = {accuracy: 'cancer-topic'}
 /** A class of terminology/classes/promotion.yaml: the answers to a survey ("patients who answered our survey"). */
 const SURVEY = 'survey-answer'
+/** Whether a clause of the sentence is about an amenity ("Care-home news: the new minibus has been a real game-changer"). */
+function aboutAnAmenity(tokens: readonly Token[], clauses: Uint16Array, spans: ClassSpans): boolean {
+  if (spans.spansOf('amenity').length === 0) return false
+  for (let i = 0; i < tokens.length; i++) if ((i === 0 || clauses[i] !== clauses[i - 1]) && aboutAmenity(tokens, clauses, spans, i, i + 1)) return true
+  return false
+}
+
 /** Where a topic word stands inside one of these, it is not the topic: "stage four of the hospital renovation" is no cancer's stage. */
 const NOT_TOPIC = 'other-stage'
 
@@ -81,7 +89,7 @@ export function likelySentences(ctx: LintContext, family: ModelFamily): Array<{o
     // A belief reported or refuted is the text correcting it: "Some people think sugar feeds cancer. This is not true."
     if (reading.labelled || framedAsBelief(sentence.tokens, spans, reading.question) || refutedByNext(draft, i, ctx.terminology)) return
     // A sentence about a car park or a sale of coats makes no claim about care (the promotion rules' `careClaim`).
-    if (aboutAmenity(sentence.tokens, clausesOf(draft.text, sentence), spans, 0, 1)) return
+    if (aboutAnAmenity(sentence.tokens, clausesOf(draft.text, sentence), spans)) return
     out.push({offset: sentence.words[0].offset, endOffset: sentence.words[sentence.words.length - 1].endOffset})
   })
   return out
