@@ -23,9 +23,13 @@ describe('promotion/likely-claim: the promotion model as a second opinion', func
     assert.deepEqual([f.offset, f.endOffset, f.severity, f.message, f.suggestions], [23, 79, 'info', MESSAGE, []])
   })
 
-  it('stays quiet where a promotion rule already names the claim, on headings, fragments and list lines, and on plain information', () => {
+  it('stays quiet where a promotion or accuracy rule already reports, on headings, fragments and list lines, and on plain information', () => {
     // A rule's finding says which claim and why; the model adds nothing there.
     assert.deepEqual(likely('Our herbal drops cure cancer in weeks, and patients regain hope and strength.'), [])
+    // …or an accuracy rule: a misconception reads like a claim to the model, and the accuracy message is the one that helps.
+    const myth = 'Once the cancer has reached the liver, nothing more can be done for you.'
+    assert.ok(claimModel('promotion').score(myth) >= LIKELY.promotion, `the model alone reads a claim in: ${myth}`)
+    assert.deepEqual(likely(myth), [])
     assert.deepEqual(likely('# At our centre stage 4 patients regain hope and strength\n\nText.'), [])
     assert.deepEqual(likely('Patients regain hope.'), [])
     assert.deepEqual(likely('- at our centre, stage 4 patients regain hope and strength\n'), [])
@@ -37,12 +41,12 @@ describe('promotion/likely-claim: the promotion model as a second opinion', func
   })
 
   it('stays quiet on a figure whose source is named, and on a sentence about an amenity, though the model alone would report them', () => {
-    const sourced = 'In our 2024 audit, published in the trust\'s annual quality account, 94% of patients began treatment within 31 days.'
+    // The source in the next sentence: the model reads one sentence at a time.
+    const figure = 'In our 2024 audit, 94% of patients began treatment within 31 days.'
     const amenity = 'The new café by the chemotherapy suite is completely free for patients and their families.'
-    for (const text of [sourced, amenity]) {
-      assert.ok(claimModel('promotion').score(text) >= LIKELY.promotion, `the model alone reads a claim in: ${text}`)
-      assert.deepEqual(likely(text), [], text)
-    }
+    for (const text of [figure, amenity]) assert.ok(claimModel('promotion').score(text) >= LIKELY.promotion, `the model alone reads a claim in: ${text}`)
+    assert.deepEqual(likely(`${figure} Source: the trust's annual quality account (2024).`), [])
+    assert.deepEqual(likely(amenity), [], amenity)
     // Without its source the figure is the provider's own count, and the model's finding stands.
     assert.equal(likely('In our 2024 audit, 94% of patients began treatment within 31 days.').length, 1)
   })

@@ -76,11 +76,12 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
   const clause = clauses[start]
   for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i], notDenials) && !intensifies(tokens, i)) return true
   if (deniedKnowing(tokens, clauses, clause, start)) return true
+  if (setAside(tokens, clauses, clause, start)) return true
   for (let i = start; i < end; i++) if (isNegation(tokens[i], notDenials) && !ownWords.has(tokens[i].stem) && !intensifies(tokens, i)) return true
   const cues = cuesOf(ctx)
   // A myth cue anywhere outside the phrase; a belief or claim reported before it (what someone
   // says, not what the text says); a denial after it ("… is false", "… is a warning sign of fraud").
-  return cues.firstMyth < start || cues.lastMyth >= end || reportedBefore(cues, start) || cues.lastRefutedStart >= end
+  return cues.firstMyth < start || cues.lastMyth >= end || reportedBefore(tokens, cues, start) || cues.lastRefutedStart >= end
 }
 
 /**
@@ -88,14 +89,20 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
  * conclusion drawn between them: in "they said it can't be cured so what's the point of chemo"
  * the report ends where the writer's own "so …" begins.
  */
-function reportedBefore(cues: SentenceCues, start: number): boolean {
+function reportedBefore(tokens: readonly Token[], cues: SentenceCues, start: number): boolean {
   // A match inside a report is reported too: "anyone who guarantees you'll be cancer-free".
   if (cues.reports.some(([a, e]) => a < start && e > start)) return true
   if (cues.firstReportEnd > start) return false
   let lastEnd = -1
   for (const e of cues.reportEnds) if (e <= start && e > lastEnd) lastEnd = e
-  return !cues.conclusions.some((c) => c >= lastEnd && c < start)
+  if (cues.conclusions.some((c) => c >= lastEnd && c < start)) return false
+  // What others say about the writer's own offer is the writer's claim, told through them:
+  // "read the stories of patients who say our tea cured them".
+  for (let i = lastEnd; i < start; i++) if (OWN.has(tokens[i].word)) return false
+  return true
 }
+
+const OWN = new Set(['our', 'we', 'us', "we've", "we're"])
 
 // Words that draw the writer's own conclusion: "so" before what follows it as a clause
 // ("so what's the point", "so there is no hope"), "therefore", "thus", "hence".
@@ -113,6 +120,19 @@ function deniedKnowing(tokens: readonly Token[], clauses: Uint16Array, clause: n
     if (!KNOWING.has(tokens[i].word)) continue
     // "can't say", "cannot reliably tell", "does not on its own show"
     for (let j = i - 1; j >= Math.max(0, i - 4) && clauses[j] === clause; j--) if (isNegation(tokens[j]) && !intensifies(tokens, j)) return true
+  }
+  return false
+}
+
+/**
+ * Whether the phrase is what "rather than" or "instead of" sets aside, right after it ("help some
+ * people for a while rather than working for everyone"). Only the words next to it are set aside:
+ * in "instead of chemo, our tea cures cancer" the claim is made.
+ */
+function setAside(tokens: readonly Token[], clauses: Uint16Array, clause: number, start: number): boolean {
+  for (let i = start - 1; i >= Math.max(1, start - 2) && clauses[i] === clause; i--) {
+    const w = tokens[i].word
+    if ((w === 'than' && tokens[i - 1].word === 'rather') || (w === 'of' && tokens[i - 1].word === 'instead')) return true
   }
   return false
 }

@@ -3,15 +3,17 @@ import type {Rule} from '../../rule-context.js'
 
 /**
  * promotion/likely-claim: a sentence that the promotion model (claims/claim-model.ts) reads as a
- * promotional claim while no promotion rule names it. A second opinion, given as information:
- * the rules say which claim and why; this says only that the sentence reads like one.
+ * promotional claim while no promotion or accuracy rule reports in it. A second opinion, given as
+ * information: the rules say which claim and why; this says only that the sentence reads like one.
+ * A misconception reads like a claim to it ("once the bones are involved, nothing more can be
+ * done"), and the accuracy rule's message is the one that helps.
  */
 export const likelyClaim: Rule = {
   id: 'promotion/likely-claim',
   family: 'promotion',
   defaultSeverity: 'info',
-  defersTo: ['promotion'],
-  description: 'A sentence that reads like a promotional claim to a model trained on labelled sentences, where no promotion rule names the claim.',
+  defersTo: ['promotion', 'accuracy'],
+  description: 'A sentence that reads like a promotional claim to a model trained on labelled sentences, where no promotion or accuracy rule reports.',
   check(ctx) {
     return likelySentences(ctx, 'promotion').map(({offset, endOffset}) => ({ruleId: this.id, message: MESSAGE, offset, endOffset, suggestions: [], actual: ctx.draft.text.slice(offset, endOffset)}))
   },
