@@ -73,6 +73,16 @@ describe('the promotion model', function () {
     assert.ok(model.score('Ask your doctor about side effects.') < 0.1)
   })
 
+  it('keeps its scores when a sentence is added to what it learns from (its order comes from the sentences, not a shuffle of the list)', () => {
+    const labelled = readClaimExamples(join(import.meta.dirname, '../../terminology/training/promotion.tsv')).filter((e) => e.weight === 1)
+    const train = labelled.slice(0, 800)
+    const held = labelled.slice(800, 1000).map((e) => e.text)
+    const before = new ClaimModel(trainClaimModel(train))
+    const after = new ClaimModel(trainClaimModel([...train, {text: 'Book your free consultation with our team today.', claim: true, weight: 1}]))
+    // With a shuffle of the whole list, one added sentence moved a held-out score by 0.35.
+    for (const text of held) assert.ok(Math.abs(before.score(text) - after.score(text)) < 0.02, text)
+  })
+
   it('reads a training file line by line and says which line is wrong', () => {
     const dir = mkdtempSync(join(tmpdir(), 'oncolint-claims-'))
     const file = join(dir, 'promotion.tsv')

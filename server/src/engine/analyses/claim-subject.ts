@@ -37,7 +37,8 @@ export function aboutAmenity(tokens: readonly Token[], clauses: Uint16Array, spa
     for (let i = amenity[1]; i < a; i++) if (PLACE.has(tokens[i].word)) return true
     return false
   }
-  const care = spans.spansOf('care-thing')
+  // Care named inside the amenity is part of its name ("routine dental check-ups", "flea treatment").
+  const care = spans.spansOf('care-thing').filter(([a, b]) => !amenities.some(([x, y]) => a >= x && b <= y))
   // Care that only names whose amenity it is ("the hospital café") does not make it care.
   if (care.some((c) => within(c) && c[1] !== amenity[0] && (subjectEnd < 0 || c[0] < amenity[1] || !placed(c[0])))) return false
   // Care between the verb and the claim, or named by it, may be what the claim is about: "The
@@ -110,5 +111,5 @@ function firstQuoteAfter(text: string, at: number, within: number): number {
 export function praisesAmenity(spans: ClassSpans, start: number, end: number): boolean {
   const amenity = spans.spansOf('amenity').find(([a]) => a >= end && a <= end + 2)
   if (!amenity) return false
-  return !spans.spansOf('care-thing').some(([a, b]) => b > start && a < amenity[1])
+  return !spans.spansOf('care-thing').some(([a, b]) => b > start && a < amenity[1] && !(a >= amenity[0] && b <= amenity[1]))
 }

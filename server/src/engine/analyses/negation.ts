@@ -72,11 +72,12 @@ export const CLAIM_LABEL = /^\W*(?:the\s+)?(?:claim|myth|rumou?r|belief|misconce
  */
 export function isNegated(ctx: NegationContext, start: number, end: number, ownWords: ReadonlySet<string>, notDenials?: ReadonlySet<string>): boolean {
   const {tokens, clauses} = ctx
-  if (ctx.question || ctx.labelled) return true
+  if (ctx.labelled || (ctx.question && askedAbout(tokens, start))) return true
   const clause = clauses[start]
   for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i], notDenials) && !intensifies(tokens, i)) return true
   if (deniedKnowing(tokens, clauses, clause, start)) return true
   if (setAside(tokens, clauses, clause, start)) return true
+  if (deniedExistence(tokens, clauses, clause, start)) return true
   for (let i = start; i < end; i++) if (isNegation(tokens[i], notDenials) && !ownWords.has(tokens[i].stem) && !intensifies(tokens, i)) return true
   const cues = cuesOf(ctx)
   // A myth cue anywhere outside the phrase; a belief or claim reported before it (what someone
@@ -114,14 +115,66 @@ const AFTER_SO = new Set(['what', "what's", 'whats', 'there', "there's", 'theres
 // cancer or that she now has a blood cancer"), beyond the window a denial of one verb has.
 const KNOWING = new Set(['say', 'tell', 'show', 'prove', 'know', 'confirm', 'predict', 'determine', 'decide', 'diagnose', 'detect', 'mean'])
 
+const TOO_EARLY = new Set(['soon', 'early'])
+
+const BE = new Set(['is', 'are', 'was', 'were', "'s"])
+const DENIED_BE = new Set(["isn't", "aren't", "wasn't", "weren't", 'isnt', 'arent', 'wasnt', 'werent'])
+// "There is no better clinic that cures cancer" outranks; it does not deny.
+const OUTRANKING = new Set(['better', 'other', 'else', 'greater', 'finer', 'safer', 'faster', 'stronger', 'more', 'bigger'])
+
+/**
+ * Whether "there is no …" or "there isn't …" before `start` in its clause denies what it names,
+ * however long the name: "there isn't some secret cutting-edge cure being hidden from you".
+ */
+function deniedExistence(tokens: readonly Token[], clauses: Uint16Array, clause: number, start: number): boolean {
+  for (let j = start - 1; j >= 1 && clauses[j] === clause; j--) {
+    const w = tokens[j].word
+    const there = DENIED_BE.has(w) ? tokens[j - 1].word === 'there' : isNegation(tokens[j]) && j >= 2 && BE.has(tokens[j - 1].word) && tokens[j - 2].word === 'there'
+    if (there && !intensifies(tokens, j) && !OUTRANKING.has(tokens[j + 1]?.word ?? '')) return true
+  }
+  return false
+}
+
 /** Whether a denied verb of knowing ("cannot tell", "doesn't show", "can't say") stands before `start` in its clause. */
 function deniedKnowing(tokens: readonly Token[], clauses: Uint16Array, clause: number, start: number): boolean {
   for (let i = start - 1; i >= 0 && clauses[i] === clause; i--) {
     if (!KNOWING.has(tokens[i].word)) continue
-    // "can't say", "cannot reliably tell", "does not on its own show"
-    for (let j = i - 1; j >= Math.max(0, i - 4) && clauses[j] === clause; j--) if (isNegation(tokens[j]) && !intensifies(tokens, j)) return true
+    // "can't say", "cannot reliably tell", "does not on its own show"; "too soon to say", "too early to tell"
+    for (let j = i - 1; j >= Math.max(0, i - 4) && clauses[j] === clause; j--) {
+      if (isNegation(tokens[j]) && !intensifies(tokens, j)) return true
+      if (tokens[j].word === 'too' && TOO_EARLY.has(tokens[j + 1].word)) return true
+    }
   }
   return false
+}
+
+// A question asks about what it says only in part. "Does a biopsy spread cancer?" asks; but a
+// question opening with "why", "how" or "which" takes its content as given ("Why settle for maybe
+// when our oncologists can promise you a cancer-free future?", "How long does a man have once it
+// reaches this hopeless point?"), and so does what it names after "why" or a ", since" ("Want to
+// know why three-quarters of our patients are in remission?", "Should I put off my operation,
+// since surgery stirs the cancer up?").
+const WH = new Set(['why', 'how', 'which', 'what', 'where', 'who', 'whose'])
+// "How likely is it that …", "what if …": these ask about the claim.
+const ASKS_AFTER_WH = new Set(['if', 'likely', 'often', 'common', 'true', 'sure', 'accurate', 'real', 'possible', 'realistic', 'about'])
+// Words before the question proper: a forum's or a transcript's label, a discourse word.
+const OPENERS = new Set(['q', 'question', 'host', 'guest', 'so', 'and', 'but', 'or', 'ok', 'okay', 'well', 'honestly', 'then', 'now', 'anyway', 'also', 'hi', 'hey', 'just', 'seriously', 'um'])
+const GIVEN = new Set(['since', 'because', 'cos', 'given'])
+const HYPOTHETICAL = new Set(['if', 'whether', 'unless'])
+
+/** Whether a question asks about the phrase at `start`, rather than taking it as given. */
+function askedAbout(tokens: readonly Token[], start: number): boolean {
+  let o = 0
+  while (o < start && (OPENERS.has(tokens[o].word) || /^\d+$/.test(tokens[o].word))) o++
+  for (let i = o + 1; i < start; i++) if (HYPOTHETICAL.has(tokens[i].word)) return true
+  if (o < start && WH.has(tokens[o].word) && !ASKS_AFTER_WH.has(tokens[o + 1]?.word ?? '')) return false
+  for (let i = o + 1; i < start; i++) {
+    const w = tokens[i].word
+    if (w === 'why') return false
+    // ", since surgery stirs it up", not "since the operation" or "because of"
+    if (GIVEN.has(w) && tokens[i].breakBefore && tokens[i + 1]?.word !== 'of') return false
+  }
+  return true
 }
 
 /**

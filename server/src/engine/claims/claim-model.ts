@@ -76,53 +76,59 @@ export interface ClaimModelData {
 }
 
 const EPOCHS = 30
+/** Trainings in other orders whose weights are averaged. */
+const RUNS = 4
 const RATE = 0.5
 
-/** Stochastic gradient descent on the logistic loss, in an order fixed by a seeded shuffle: the same data gives the same model. */
+/** Stochastic gradient descent on the logistic loss, in an order fixed by the sentences themselves: the same data gives the same model. */
 /**
  * `l2` is how hard the weights are pulled towards zero at each step: more makes the scores less
  * extreme, so fewer true sentences that share a misconception's words score near 1.
  */
 export function trainClaimModel(examples: readonly ClaimExample[], l2 = 1e-4): ClaimModelData {
   const featuresOf = examples.map((e) => claimFeatures(e.text))
-  const w = new Float64Array(1 << BITS)
-  let bias = 0
-  let seed = 20261207
-  const random = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  // Each example's place in an epoch comes from its own text, the epoch and the run, not from a
+  // shuffle of the whole list: a shuffle of a list one sentence longer is another order
+  // altogether, so adding an entry's example moved every score a little and some across the
+  // threshold. Sorted by such keys, the sentences already there keep their order and an added one
+  // only joins it. The runs' weights are averaged, so no one order decides a score.
+  const textKeys = examples.map((e) => fold(FNV_OFFSET, e.text))
   const order = examples.map((_, i) => i)
-  // The weights are averaged over the epochs of the second half: the last step of stochastic
-  // descent depends on the order of the last few examples, and the average does not.
-  const sum = new Float64Array(1 << BITS)
-  let sumBias = 0
-  let summed = 0
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1))
-      ;[order[i], order[j]] = [order[j], order[i]]
+  const keys = new Float64Array(examples.length)
+  const w = new Float64Array(1 << BITS)
+  const total = new Float64Array(1 << BITS)
+  let totalBias = 0
+  for (let run = 0; run < RUNS; run++) {
+    w.fill(0)
+    let bias = 0
+    // The weights are averaged over the epochs of the second half: the last step of stochastic
+    // descent depends on the order of the last few examples, and the average does not.
+    const sum = new Float64Array(1 << BITS)
+    let sumBias = 0
+    let summed = 0
+    for (let epoch = 0; epoch < EPOCHS; epoch++) {
+      const salt = Math.imul(run * EPOCHS + epoch + 1, 0x9e3779b1)
+      for (let i = 0; i < keys.length; i++) keys[i] = mix(textKeys[i] ^ salt)
+      order.sort((a, b) => keys[a] - keys[b] || a - b)
+      for (const k of order) {
+        const f = featuresOf[k]
+        let z = bias
+        for (const x of f) z += w[x]
+        const g = (1 / (1 + Math.exp(-z)) - (examples[k].claim ? 1 : 0)) * examples[k].weight
+        for (const x of f) w[x] -= RATE * (g + l2 * w[x])
+        bias -= RATE * g
+      }
+      if (epoch >= EPOCHS / 2) {
+        for (let x = 0; x < w.length; x++) if (w[x] !== 0) sum[x] += w[x]
+        sumBias += bias
+        summed++
+      }
     }
-    for (const k of order) {
-      const f = featuresOf[k]
-      let z = bias
-      for (const x of f) z += w[x]
-      const g = (1 / (1 + Math.exp(-z)) - (examples[k].claim ? 1 : 0)) * examples[k].weight
-      for (const x of f) w[x] -= RATE * (g + l2 * w[x])
-      bias -= RATE * g
-    }
-    if (epoch >= EPOCHS / 2) {
-      for (let x = 0; x < w.length; x++) if (w[x] !== 0) sum[x] += w[x]
-      sumBias += bias
-      summed++
-    }
+    for (let x = 0; x < w.length; x++) if (sum[x] !== 0) total[x] += sum[x] / summed / RUNS
+    totalBias += sumBias / summed / RUNS
   }
-  if (summed > 0) {
-    for (let x = 0; x < w.length; x++) w[x] = sum[x] / summed
-    bias = sumBias / summed
-  }
+  const bias = totalBias
+  w.set(total)
   const weights: number[] = []
   // Weights too small to move a score are left out: the model ships in the extension.
   const features: number[] = []
@@ -134,6 +140,13 @@ export function trainClaimModel(examples: readonly ClaimExample[], l2 = 1e-4): C
     last = x
   }
   return {bias: Math.round(bias * 1000), features, weights}
+}
+
+/** A well-mixed unsigned number from a 32-bit one (the finaliser of MurmurHash3). */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
 }
 
 /** A trained model, ready to score sentences. */
