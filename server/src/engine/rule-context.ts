@@ -20,6 +20,8 @@ export interface PhraseRuleTraits {
   explainable: boolean
   /** Whether its claims are about care and made, so a clause whose subject is an amenity ("the car park", "the coats") is not one, nor a claim named in quotation marks ("the 'revolutionary' advert"). */
   careClaim: boolean
+  /** Whether its words are praise a business may carry in its name ("Cutting Edge Landscapes"), so such a name is not a claim (analyses/claim-subject.ts). */
+  praise: boolean
 }
 
 export interface Rule {

@@ -113,3 +113,19 @@ export function praisesAmenity(spans: ClassSpans, start: number, end: number): b
   if (!amenity) return false
   return !spans.spansOf('care-thing').some(([a, b]) => b > start && a < amenity[1] && !(a >= amenity[0] && b <= amenity[1]))
 }
+
+/**
+ * Whether the match is part of a business's name: its words capitalised inside a sentence that
+ * is not in title case, with a capitalised word after it that names no care ("our thanks to
+ * Cutting Edge Landscapes", "Miracle Grow compost"). "Our Revolutionary Cancer Protocol" names
+ * care, and a heading in title case capitalises every word, so both stay claims.
+ */
+export function inBusinessName(tokens: readonly Token[], spans: ClassSpans, start: number, end: number): boolean {
+  const next = tokens[end]
+  if (!next?.norm.capital) return false
+  for (let i = start; i < end; i++) if (!tokens[i].norm.capital) return false
+  let capitals = 0
+  for (const t of tokens) if (t.norm.capital) capitals++
+  if (capitals * 2 > tokens.length) return false
+  return !spans.spansOf('care-thing').some(([a, b]) => a <= end && b > end)
+}

@@ -53,6 +53,8 @@ export interface NegationContext {
   question: boolean
   /** The sentence opens with a label that reports what follows ("Claim: surgery spreads cancer."), as a fact-check does. */
   labelled?: boolean
+  /** The text the tokens' offsets point into, where a check needs its punctuation. */
+  text?: string
 }
 
 /** A fact-check's or a myth list's label opening a sentence: what follows is the claim checked, not made. */
@@ -82,7 +84,7 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
   const cues = cuesOf(ctx)
   // A myth cue anywhere outside the phrase; a belief or claim reported before it (what someone
   // says, not what the text says); a denial after it ("… is false", "… is a warning sign of fraud").
-  return cues.firstMyth < start || cues.lastMyth >= end || reportedBefore(tokens, cues, start) || cues.lastRefutedStart >= end
+  return cues.firstMyth < start || cues.lastMyth >= end || reportedBefore(tokens, ctx.text, cues, start) || cues.lastRefutedStart >= end
 }
 
 /**
@@ -90,7 +92,7 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
  * conclusion drawn between them: in "they said it can't be cured so what's the point of chemo"
  * the report ends where the writer's own "so …" begins.
  */
-function reportedBefore(tokens: readonly Token[], cues: SentenceCues, start: number): boolean {
+function reportedBefore(tokens: readonly Token[], text: string | undefined, cues: SentenceCues, start: number): boolean {
   // A match inside a report is reported too: "anyone who guarantees you'll be cancer-free".
   if (cues.reports.some(([a, e]) => a < start && e > start)) return true
   if (cues.firstReportEnd > start) return false
@@ -98,9 +100,18 @@ function reportedBefore(tokens: readonly Token[], cues: SentenceCues, start: num
   for (const e of cues.reportEnds) if (e <= start && e > lastEnd) lastEnd = e
   if (cues.conclusions.some((c) => c >= lastEnd && c < start)) return false
   // What others say about the writer's own offer is the writer's claim, told through them:
-  // "read the stories of patients who say our tea cured them".
-  for (let i = lastEnd; i < start; i++) if (OWN.has(tokens[i].word)) return false
+  // "read the stories of patients who say our tea cured them". Not in their words quoted: "a
+  // clinic that says '95% of our patients are cured'".
+  for (let i = lastEnd; i < start; i++) if (OWN.has(tokens[i].word) && !quotedBetween(tokens, text, lastEnd, i)) return false
   return true
+}
+
+/** Whether a quotation mark opens between tokens `from` and `to` (their offsets into `text`). */
+function quotedBetween(tokens: readonly Token[], text: string | undefined, from: number, to: number): boolean {
+  if (text === undefined || from <= 0) return false
+  const between = text.slice(tokens[from - 1].endOffset, tokens[to].offset)
+  // A straight single mark opens a quotation only before a word, not inside one ("clinic's").
+  return /["“”‘]/.test(between) || /(?:^|\s)'/.test(between)
 }
 
 const OWN = new Set(['our', 'we', 'us', "we've", "we're"])

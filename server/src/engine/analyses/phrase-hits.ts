@@ -10,7 +10,7 @@ import {hasCitationNearby} from './citation.js'
 import {clauseRange, clausesOf} from './clauses.js'
 import {CLAIM_LABEL, isNegated, refutedByNext, type NegationContext} from './negation.js'
 import {classSpansOf} from './class-spans.js'
-import {aboutAmenity, inScareQuotes, praisesAmenity} from './claim-subject.js'
+import {aboutAmenity, inScareQuotes, praisesAmenity, inBusinessName} from './claim-subject.js'
 
 /** One terminology phrase found in the draft and kept after its context was checked. */
 export interface PhraseHit {
@@ -245,7 +245,7 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     return true
   }
   const own = text.slice(sentence.offset, sentence.endOffset)
-  const negation: NegationContext = {tokens, clauses, spans, question: /\?["'”’)\]]*\s*$/.test(own), labelled: CLAIM_LABEL.test(own)}
+  const negation: NegationContext = {tokens, clauses, spans, question: /\?["'”’)\]]*\s*$/.test(own), labelled: CLAIM_LABEL.test(own), text}
   const candidates: LocalHit[] = []
   const seen = new Set<string>()
   for (const {ref, start, end} of live) {
@@ -254,7 +254,7 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     if (entry.unless?.length && inScope(entry, unless, start, end)) continue
     if (entry.with?.length && !withsFound(entry, start, end)) continue
     const traits = traitsOf(entry.rule)
-    if (traits?.careClaim && (aboutAmenity(tokens, clauses, spans, start, end) || praisesAmenity(spans, start, end))) continue
+    if (traits?.careClaim && (aboutAmenity(tokens, clauses, spans, start, end) || praisesAmenity(spans, start, end) || (traits.praise && inBusinessName(tokens, spans, start, end)))) continue
     const negatable = entry.negatable ?? traits?.negatable ?? true
     if (negatable) {
       if (isNegated(negation, start, end, ownWords(entry, terminology.classes))) continue

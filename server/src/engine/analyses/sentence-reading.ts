@@ -106,7 +106,7 @@ export function readingOf(text: string, sentence: Sentence, terminology: Termino
   const spans = classSpansOf(sentence, terminology)
   const clauses = clausesOf(text, sentence)
   const question = /\?["'”’)\]]*\s*$/.test(own)
-  const negation = {tokens, clauses, spans, question}
+  const negation = {tokens, clauses, spans, question, text}
   return {
     sentence,
     tokens,

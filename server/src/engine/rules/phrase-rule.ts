@@ -54,6 +54,8 @@ export interface PhraseRuleSpec {
   explainable?: boolean
   /** Whether its claims are about care (analyses/claim-subject.ts); by default, a promotion rule's are. */
   careClaim?: boolean
+  /** Whether its words are praise a business may carry in its name ("Cutting Edge Landscapes"); a remedy's name ("Cancer Herb Tea") is a claim itself. */
+  praise?: boolean
   /**
    * Whether a sentence is one problem however many of its phrases match: a figure claim
    * ("Our survival rate for stage 4 is 90%" matches as the metric and as the figure) is reported
@@ -66,7 +68,7 @@ export interface PhraseRuleSpec {
 
 /** A rule whose phrases are terminology entries: it reports its entries' hits. */
 export function phraseRule(spec: PhraseRuleSpec): Rule {
-  const phrase: PhraseRuleTraits = {data: spec.data, negatable: spec.negatable, excusedByCitation: spec.excusedByCitation ?? false, explainable: spec.explainable ?? false, careClaim: spec.careClaim ?? familyOf(spec.id) === 'promotion'}
+  const phrase: PhraseRuleTraits = {data: spec.data, negatable: spec.negatable, excusedByCitation: spec.excusedByCitation ?? false, explainable: spec.explainable ?? false, careClaim: spec.careClaim ?? familyOf(spec.id) === 'promotion', praise: spec.praise ?? false}
   const {id} = spec
   const report = spec.check ?? ((ctx: LintContext, hits: readonly PhraseHit[]) => hits.map((h) => phraseFinding(ctx, h)))
   const once = (hits: readonly PhraseHit[]): readonly PhraseHit[] => (spec.onePerSentence ? hits.filter((h, i) => i === 0 || hits[i - 1].sentence !== h.sentence) : hits)

@@ -7,4 +7,5 @@ export const hype = phraseRule({
   description: 'Hype words that oversell a treatment (miracle, breakthrough, cutting-edge).',
   data: 'promotion-hype.yaml',
   negatable: true,
+  praise: true,
 })

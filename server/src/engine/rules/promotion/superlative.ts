@@ -10,4 +10,5 @@ export const superlative = phraseRule({
   description: 'A superlative about a hospital, doctor or treatment (best, No. 1, leading).',
   data: 'promotion-superlative.yaml',
   negatable: true,
+  praise: true,
 })
