@@ -3,7 +3,7 @@ import {addArticleDurations} from './article-durations.js'
 import {clauseRange} from './clauses.js'
 import {PROPORTIONS, type Figure} from './figure-kinds.js'
 import {isNegation} from './negation.js'
-import {type Reading} from './sentence-reading.js'
+import type {Reading} from './sentence-reading.js'
 
 /**
  * What a sentence does with its figures, read after the figures themselves (analyses/figures.ts):
