@@ -129,6 +129,7 @@ const KNOWING = new Set(['say', 'tell', 'show', 'prove', 'know', 'confirm', 'pre
 const TOO_EARLY = new Set(['soon', 'early'])
 
 const BE = new Set(['is', 'are', 'was', 'were', "'s"])
+const JOINS = new Set(['so', 'and', 'but', 'therefore', 'because', 'yet'])
 const DENIED_BE = new Set(["isn't", "aren't", "wasn't", "weren't", 'isnt', 'arent', 'wasnt', 'werent'])
 // "There is no better clinic that cures cancer" outranks; it does not deny.
 const OUTRANKING = new Set(['better', 'other', 'else', 'greater', 'finer', 'safer', 'faster', 'stronger', 'more', 'bigger'])
@@ -139,6 +140,8 @@ const OUTRANKING = new Set(['better', 'other', 'else', 'greater', 'finer', 'safe
  */
 function deniedExistence(tokens: readonly Token[], clauses: Uint16Array, clause: number, start: number): boolean {
   for (let j = start - 1; j >= 1 && clauses[j] === clause; j--) {
+    // What it names ends at a comma or a conjunction: "There's no cure, so what is the point of chemo?"
+    if (tokens[j + 1].breakBefore || JOINS.has(tokens[j].word)) return false
     const w = tokens[j].word
     const there = DENIED_BE.has(w) ? tokens[j - 1].word === 'there' : isNegation(tokens[j]) && j >= 2 && BE.has(tokens[j - 1].word) && tokens[j - 2].word === 'there'
     if (there && !intensifies(tokens, j) && !OUTRANKING.has(tokens[j + 1]?.word ?? '')) return true
@@ -160,12 +163,16 @@ function deniedKnowing(tokens: readonly Token[], clauses: Uint16Array, clause: n
 }
 
 // A question asks about what it says only in part. "Does a biopsy spread cancer?" asks; but a
-// question opening with "why", "how" or "which" takes its content as given ("Why settle for maybe
+// question opening with "why", "how", "what is the point" or a "which" without a modal takes its content as given ("Why settle for maybe
 // when our oncologists can promise you a cancer-free future?", "How long does a man have once it
 // reaches this hopeless point?"), and so does what it names after "why" or a ", since" ("Want to
 // know why three-quarters of our patients are in remission?", "Should I put off my operation,
 // since surgery stirs the cancer up?").
-const WH = new Set(['why', 'how', 'which', 'what', 'where', 'who', 'whose'])
+const WH = new Set(['why', 'how'])
+// "Which essential oil works best for shrinking the tumour?" takes it that one does; "Which
+// treatments can cure stage 4 cancer?" asks which, if any, can: a modal keeps it a question.
+const WHICH = new Set(['which', 'what', 'where', 'who', 'whose'])
+const MODALS = new Set(['can', 'could', 'may', 'might', 'would', 'should', 'will', 'do', 'does', 'is', 'are'])
 // "How likely is it that …", "what if …": these ask about the claim.
 const ASKS_AFTER_WH = new Set(['if', 'likely', 'often', 'common', 'true', 'sure', 'accurate', 'real', 'possible', 'realistic', 'about'])
 // Words before the question proper: a forum's or a transcript's label, a discourse word.
@@ -173,12 +180,25 @@ const OPENERS = new Set(['q', 'question', 'host', 'guest', 'so', 'and', 'but', '
 const GIVEN = new Set(['since', 'because', 'cos', 'given'])
 const HYPOTHETICAL = new Set(['if', 'whether', 'unless'])
 
+/** Whether the word at `i` opens a question that takes its content as given: "why", "how", "what is the point". */
+function takesAsGiven(tokens: readonly Token[], i: number, start: number): boolean {
+  const w = tokens[i].word
+  if (ASKS_AFTER_WH.has(tokens[i + 1]?.word ?? '')) return false
+  if (w === 'what') for (let j = i + 1; j <= i + 4 && j < tokens.length; j++) if (tokens[j].word === 'point' || tokens[j].word === 'use') return true
+  if (WH.has(w)) return true
+  if (!WHICH.has(w)) return false
+  for (let j = i + 1; j < start; j++) if (MODALS.has(tokens[j].word)) return false
+  return true
+}
+
 /** Whether a question asks about the phrase at `start`, rather than taking it as given. */
 function askedAbout(tokens: readonly Token[], start: number): boolean {
   let o = 0
   while (o < start && (OPENERS.has(tokens[o].word) || /^\d+$/.test(tokens[o].word))) o++
   for (let i = o + 1; i < start; i++) if (HYPOTHETICAL.has(tokens[i].word)) return true
-  if (o < start && WH.has(tokens[o].word) && !ASKS_AFTER_WH.has(tokens[o + 1]?.word ?? '')) return false
+  if (o <= start && takesAsGiven(tokens, o, start)) return false
+  // …and so does a later clause that opens with one: "There's no cure, so what is the point of chemo?"
+  for (let i = o + 1; i <= start; i++) if ((tokens[i].breakBefore || OPENERS.has(tokens[i - 1].word)) && takesAsGiven(tokens, i, start)) return false
   for (let i = o + 1; i < start; i++) {
     const w = tokens[i].word
     if (w === 'why') return false
