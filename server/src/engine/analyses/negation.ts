@@ -193,6 +193,13 @@ function takesAsGiven(tokens: readonly Token[], i: number, start: number): boole
 
 /** Whether a question asks about the phrase at `start`, rather than taking it as given. */
 function askedAbout(tokens: readonly Token[], start: number): boolean {
+  // A question that opens with its reason takes the reason as given: "Since stage IV is the end of
+  // the line, how do I tell my kids?", "Now that his colon cancer has become a blood cancer, …?"
+  if (GIVEN.has(tokens[0]?.word ?? '') || (tokens[0]?.word === 'now' && tokens[1]?.word === 'that')) {
+    let comma = 1
+    while (comma < tokens.length && !tokens[comma].breakBefore) comma++
+    if (start < comma) return false
+  }
   let o = 0
   while (o < start && (OPENERS.has(tokens[o].word) || /^\d+$/.test(tokens[o].word))) o++
   for (let i = o + 1; i < start; i++) if (HYPOTHETICAL.has(tokens[i].word)) return true
