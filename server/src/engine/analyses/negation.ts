@@ -121,10 +121,10 @@ const OWN = new Set(['our', 'we', 'us', "we've", "we're"])
 const CONCLUDES = new Set(['therefore', 'thus', 'hence'])
 const AFTER_SO = new Set(['what', "what's", 'whats', 'there', "there's", 'theres', 'it', "it's", 'its', 'they', 'we', 'you', 'i', 'she', 'he', 'no', 'nothing', 'why', 'that', 'this'])
 
-// Verbs of knowing, telling and meaning: denied, they deny all they govern, however long ("it
+// Verbs of knowing, telling, meaning and promising: denied, they deny all they govern, however long ("it
 // can't say whether cancer is there or whether it has spread", "it doesn't mean her whole body is
 // cancer or that she now has a blood cancer"), beyond the window a denial of one verb has.
-const KNOWING = new Set(['say', 'tell', 'show', 'prove', 'know', 'confirm', 'predict', 'determine', 'decide', 'diagnose', 'detect', 'mean'])
+const KNOWING = new Set(['say', 'tell', 'show', 'prove', 'know', 'confirm', 'predict', 'determine', 'decide', 'diagnose', 'detect', 'mean', 'promise', 'guarantee'])
 
 const TOO_EARLY = new Set(['soon', 'early'])
 
