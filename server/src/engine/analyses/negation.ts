@@ -163,11 +163,11 @@ function deniedKnowing(tokens: readonly Token[], clauses: Uint16Array, clause: n
 }
 
 // A question asks about what it says only in part. "Does a biopsy spread cancer?" asks; but a
-// question opening with "why", "how", "what is the point" or a "which" without a modal takes its content as given ("Why settle for maybe
-// when our oncologists can promise you a cancer-free future?", "How long does a man have once it
-// reaches this hopeless point?"), and so does what it names after "why" or a ", since" ("Want to
-// know why three-quarters of our patients are in remission?", "Should I put off my operation,
-// since surgery stirs the cancer up?").
+// question opening with "why", "how", "what is the point" or a "which" without a modal takes its
+// content as given ("Why settle for maybe when our oncologists can promise you a cancer-free
+// future?", "How long does a man have once it reaches this hopeless point?"), and so does what it
+// names after "why" or a ", since" ("Want to know why three-quarters of our patients are in
+// remission?", "Should I put off my operation, since surgery stirs the cancer up?").
 const WH = new Set(['why', 'how'])
 // "Which essential oil works best for shrinking the tumour?" takes it that one does; "Which
 // treatments can cure stage 4 cancer?" asks which, if any, can: a modal keeps it a question.
@@ -180,7 +180,7 @@ const OPENERS = new Set(['q', 'question', 'host', 'guest', 'so', 'and', 'but', '
 const GIVEN = new Set(['since', 'because', 'cos', 'given'])
 const HYPOTHETICAL = new Set(['if', 'whether', 'unless'])
 
-/** Whether the word at `i` opens a question that takes its content as given: "why", "how", "what is the point". */
+/** Whether the word at `i` opens a question that takes its content before `start` as given: "why", "how", "what is the point", "which" without a modal. */
 function takesAsGiven(tokens: readonly Token[], i: number, start: number): boolean {
   const w = tokens[i].word
   if (ASKS_AFTER_WH.has(tokens[i + 1]?.word ?? '')) return false
@@ -191,17 +191,24 @@ function takesAsGiven(tokens: readonly Token[], i: number, start: number): boole
   return true
 }
 
+/** Where a question proper begins, after a label or a discourse word ("Q:", "HOST: so", "[00:14:32]"). */
+function labelEnd(tokens: readonly Token[], start: number): number {
+  let o = 0
+  while (o < start && (OPENERS.has(tokens[o].word) || /^\d+$/.test(tokens[o].word))) o++
+  return o
+}
+
 /** Whether a question asks about the phrase at `start`, rather than taking it as given. */
 function askedAbout(tokens: readonly Token[], start: number): boolean {
   // A question that opens with its reason takes the reason as given: "Since stage IV is the end of
   // the line, how do I tell my kids?", "Now that his colon cancer has become a blood cancer, …?"
-  if (GIVEN.has(tokens[0]?.word ?? '') || (tokens[0]?.word === 'now' && tokens[1]?.word === 'that')) {
-    let comma = 1
+  const reason = tokens[0]?.word === 'now' && tokens[1]?.word === 'that' ? 0 : labelEnd(tokens, start)
+  if (GIVEN.has(tokens[reason]?.word ?? '') || (tokens[reason]?.word === 'now' && tokens[reason + 1]?.word === 'that')) {
+    let comma = reason + 1
     while (comma < tokens.length && !tokens[comma].breakBefore) comma++
     if (start < comma) return false
   }
-  let o = 0
-  while (o < start && (OPENERS.has(tokens[o].word) || /^\d+$/.test(tokens[o].word))) o++
+  const o = labelEnd(tokens, start)
   for (let i = o + 1; i < start; i++) if (HYPOTHETICAL.has(tokens[i].word)) return true
   if (o <= start && takesAsGiven(tokens, o, start)) return false
   // …and so does a later clause that opens with one: "There's no cure, so what is the point of chemo?"
