@@ -38,7 +38,7 @@ export function aboutAmenity(tokens: readonly Token[], clauses: Uint16Array, spa
     return false
   }
   // Care named inside the amenity is part of its name ("routine dental check-ups", "flea treatment").
-  const care = spans.spansOf('care-thing').filter(([a, b]) => !amenities.some(([x, y]) => a >= x && b <= y))
+  const care = spans.spansOf('care-thing').filter((c) => !amenities.some((x) => inside(c, x)))
   // Care that only names whose amenity it is ("the hospital café") does not make it care.
   if (care.some((c) => within(c) && c[1] !== amenity[0] && (subjectEnd < 0 || c[0] < amenity[1] || !placed(c[0])))) return false
   // Care between the verb and the claim, or named by it, may be what the claim is about: "The
@@ -111,8 +111,11 @@ function firstQuoteAfter(text: string, at: number, within: number): number {
 export function praisesAmenity(spans: ClassSpans, start: number, end: number): boolean {
   const amenity = spans.spansOf('amenity').find(([a]) => a >= end && a <= end + 2)
   if (!amenity) return false
-  return !spans.spansOf('care-thing').some(([a, b]) => b > start && a < amenity[1] && !(a >= amenity[0] && b <= amenity[1]))
+  return !spans.spansOf('care-thing').some((c) => c[1] > start && c[0] < amenity[1] && !inside(c, amenity))
 }
+
+/** Whether span `a` lies within span `b`. */
+const inside = (a: readonly [number, number], b: readonly [number, number]): boolean => a[0] >= b[0] && a[1] <= b[1]
 
 /**
  * Whether the match is part of a business's name: its words capitalised inside a sentence that

@@ -202,13 +202,13 @@ function labelEnd(tokens: readonly Token[], start: number): number {
 function askedAbout(tokens: readonly Token[], start: number): boolean {
   // A question that opens with its reason takes the reason as given: "Since stage IV is the end of
   // the line, how do I tell my kids?", "Now that his colon cancer has become a blood cancer, …?"
-  const reason = tokens[0]?.word === 'now' && tokens[1]?.word === 'that' ? 0 : labelEnd(tokens, start)
-  if (GIVEN.has(tokens[reason]?.word ?? '') || (tokens[reason]?.word === 'now' && tokens[reason + 1]?.word === 'that')) {
-    let comma = reason + 1
+  const o = labelEnd(tokens, start)
+  // ("now" is skipped as a discourse word, so "now that" is found at its "that")
+  if (GIVEN.has(tokens[o]?.word ?? '') || (tokens[o]?.word === 'that' && tokens[o - 1]?.word === 'now')) {
+    let comma = o + 1
     while (comma < tokens.length && !tokens[comma].breakBefore) comma++
     if (start < comma) return false
   }
-  const o = labelEnd(tokens, start)
   for (let i = o + 1; i < start; i++) if (HYPOTHETICAL.has(tokens[i].word)) return true
   if (o <= start && takesAsGiven(tokens, o, start)) return false
   // …and so does a later clause that opens with one: "There's no cure, so what is the point of chemo?"
