@@ -37,6 +37,28 @@ describe('context: negation and correction are not flagged', () => {
     assert.deepEqual(byRule('You may have heard that quux spreads cancer.', MYTH), [])
     assert.equal(byRule('You may have heard that quux is safe; therefore quux spreads cancer.', MYTH).length, 1)
   })
+  it('a subject that "no" opens denies its predicate, however far; a boast that ranks or allows no exception does not', () => {
+    assert.deepEqual(byRule('No study or trial of any size has shown that quux spreads cancer.', MYTH), [])
+    assert.deepEqual(byRule('Rest helps, but no diet or drink has been found to mean that quux spreads cancer.', MYTH), [])
+    assert.equal(byRule('No matter what you eat, quux spreads cancer.', MYTH).length, 1)
+    assert.equal(byRule('No patient has ever doubted that quux spreads cancer.', MYTH).length, 1)
+  })
+  it('"there\'s no" denies like "there is no"', () => {
+    assert.deepEqual(byRule("There's no good study saying quux spreads cancer.", MYTH), [])
+    assert.deepEqual(byRule('theres no proof quux spreads cancer', MYTH), [])
+  })
+  it('a denial in a clause of purpose takes the claim as given; one after ", so" concludes', () => {
+    assert.equal(byRule('I stopped the pills so that quux spreads cancer no more.', MYTH).length, 1)
+    assert.equal(byRule('She avoids it so it doesn’t happen that quux spreads cancer.', MYTH).length, 1)
+    assert.deepEqual(byRule('The tests were clear, so it does not seem quux spreads cancer.', MYTH), [])
+  })
+  it('a question that presents its content ("did you know", "have you heard about", "ready to", "when") takes it as given', () => {
+    assert.equal(byRule('Did you know that quux spreads cancer?', MYTH).length, 1)
+    assert.equal(byRule('Have you heard about how quux spreads cancer?', MYTH).length, 1)
+    assert.equal(byRule('When did we learn that quux spreads cancer?', MYTH).length, 1)
+    assert.deepEqual(byRule('Is it true that quux spreads cancer?', MYTH), [])
+    assert.deepEqual(byRule('Did you know whether quux spreads cancer?', MYTH), [])
+  })
   it('does not carry a negation from an earlier sentence', () => {
     assert.equal(byRule('That is not true. Quux spreads cancer.', MYTH).length, 1)
   })

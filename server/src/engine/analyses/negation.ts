@@ -76,15 +76,18 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
   const {tokens, clauses} = ctx
   if (ctx.labelled || (ctx.question && askedAbout(tokens, start))) return true
   const clause = clauses[start]
-  for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i], notDenials) && !intensifies(tokens, i)) return true
+  for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i], notDenials) && !intensifies(tokens, i) && !ofPurpose(tokens, i)) return true
   if (deniedKnowing(tokens, clauses, clause, start)) return true
   if (setAside(tokens, clauses, clause, start)) return true
   if (deniedExistence(tokens, clauses, clause, start)) return true
+  if (deniedSubject(tokens, clauses, clause, start)) return true
   for (let i = start; i < end; i++) if (isNegation(tokens[i], notDenials) && !ownWords.has(tokens[i].stem) && !intensifies(tokens, i)) return true
   const cues = cuesOf(ctx)
   // A myth cue anywhere outside the phrase; a belief or claim reported before it (what someone
   // says, not what the text says); a denial after it ("… is false", "… is a warning sign of fraud").
-  return cues.firstMyth < start || cues.lastMyth >= end || reportedBefore(tokens, ctx.text, cues, start) || cues.lastRefutedStart >= end
+  // "Have you heard about the groundbreaking therapy …?" presents; its "you heard" reports nothing.
+  const reported = !(ctx.question && rhetorical(tokens, labelEnd(tokens, start))) && reportedBefore(tokens, ctx.text, cues, start)
+  return cues.firstMyth < start || cues.lastMyth >= end || reported || cues.lastRefutedStart >= end
 }
 
 /**
@@ -143,8 +146,60 @@ function deniedExistence(tokens: readonly Token[], clauses: Uint16Array, clause:
     // What it names ends at a comma or a conjunction: "There's no cure, so what is the point of chemo?"
     if (tokens[j + 1].breakBefore || JOINS.has(tokens[j].word)) return false
     const w = tokens[j].word
-    const there = DENIED_BE.has(w) ? tokens[j - 1].word === 'there' : isNegation(tokens[j]) && j >= 2 && BE.has(tokens[j - 1].word) && tokens[j - 2].word === 'there'
+    // "there's no": the token of "there's" is "there" (a possessive 's is dropped), or "theres"
+    const there = DENIED_BE.has(w)
+      ? tokens[j - 1].word === 'there'
+      : isNegation(tokens[j]) && (THERE_IS.has(tokens[j - 1].word) || (j >= 2 && BE.has(tokens[j - 1].word) && tokens[j - 2].word === 'there'))
     if (there && !intensifies(tokens, j) && !OUTRANKING.has(tokens[j + 1]?.word ?? '')) return true
+  }
+  return false
+}
+
+const THERE_IS = new Set(['there', 'theres'])
+
+// The auxiliaries that end a subject opened by "no" ("No diet has been shown to …", "No herb can …").
+const AUX = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'may', 'might', 'should', 'must', 'does', 'do', 'did'])
+// "no" before these is an idiom, not a subject's denial: "no matter what stage", "no wonder", "no longer".
+const NO_IDIOM = new Set(['matter', 'wonder', 'doubt', 'longer', 'sooner', 'way', 'less'])
+// In a clause whose subject "no" opens, these make it a boast: "No clinic has cured more patients",
+// "No patient has ever relapsed", "No cancer is too advanced for us to treat".
+const BOASTING = new Set(['than', 'ever', 'too', ...OUTRANKING])
+// Words a subject opened by "no" may start with before its auxiliary, at most.
+const SUBJECT_WORDS = 8
+
+/**
+ * Whether the clause of `start` opens with a subject that "no" or "none of" denies, and the
+ * phrase stands in its predicate: "No diet or attitude has been shown to decide who survives",
+ * "but no herb can cure cancer". Not a boast that ranks or has no exception ("No clinic has
+ * cured more patients than ours", "No patient of ours has ever relapsed").
+ */
+function deniedSubject(tokens: readonly Token[], clauses: Uint16Array, clause: number, start: number): boolean {
+  let c = start
+  while (c > 0 && clauses[c - 1] === clause) c--
+  if (JOINS.has(tokens[c].word) || OPENERS.has(tokens[c].word)) c++
+  const w = tokens[c]?.word
+  if (c + 2 >= start || !(w === 'no' || (w === 'none' && tokens[c + 1].word === 'of'))) return false
+  if (NO_IDIOM.has(tokens[c + 1].word)) return false
+  for (let i = c + 1; i < start && i <= c + SUBJECT_WORDS; i++) {
+    const t = tokens[i]
+    if (t.breakBefore || BOASTING.has(t.word) || OWN.has(t.word)) return false
+    if (!AUX.has(t.word)) continue
+    for (let k = i + 1; k < tokens.length && clauses[k] === clause; k++) if (BOASTING.has(tokens[k].word)) return false
+    return true
+  }
+  return false
+}
+
+// A denial inside a clause of purpose asks nothing of the claim; it takes it as given: "What
+// foods should I avoid so I don't feed his tumours with sugar?", "so that the cancer doesn't spread".
+const PURPOSE_GAP = 3
+
+/** Whether the negation at `i` stands in a clause of purpose: "so (that) … don't", "so" without a comma before it. */
+function ofPurpose(tokens: readonly Token[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(1, i - PURPOSE_GAP); j--) {
+    if (tokens[j + 1].breakBefore) return false
+    // ", so it doesn't spread" draws a conclusion; "so that" and a "so" with no comma give a purpose
+    if (tokens[j].word === 'so') return tokens[j + 1].word === 'that' || !tokens[j].breakBefore
   }
   return false
 }
@@ -168,6 +223,7 @@ function deniedKnowing(tokens: readonly Token[], clauses: Uint16Array, clause: n
 // future?", "How long does a man have once it reaches this hopeless point?"), and so does what it
 // names after "why" or a ", since" ("Want to know why three-quarters of our patients are in
 // remission?", "Should I put off my operation, since surgery stirs the cancer up?").
+// "When is it time to stop treatment and move to palliative care?" asks when, not whether.
 const WH = new Set(['why', 'how'])
 // "Which essential oil works best for shrinking the tumour?" takes it that one does; "Which
 // treatments can cure stage 4 cancer?" asks which, if any, can: a modal keeps it a question.
@@ -185,10 +241,22 @@ function takesAsGiven(tokens: readonly Token[], i: number, start: number): boole
   const w = tokens[i].word
   if (ASKS_AFTER_WH.has(tokens[i + 1]?.word ?? '')) return false
   if (w === 'what') for (let j = i + 1; j <= i + 4 && j < tokens.length; j++) if (tokens[j].word === 'point' || tokens[j].word === 'use') return true
-  if (WH.has(w)) return true
+  if (WH.has(w) || w === 'when') return true
   if (!WHICH.has(w)) return false
   for (let j = i + 1; j < start; j++) if (MODALS.has(tokens[j].word)) return false
   return true
+}
+
+// Questions that present their content rather than ask it, as advertisements open: "Did you know
+// that 9 in 10 of our patients …?", "Have you heard about the groundbreaking therapy …?", "Ready to
+// win your fight?" (whether the reader is ready is asked, not whether the fight can be won).
+const PRESENTS = [['did', 'you', 'know'], ['have', 'you', 'heard'], ['ever', 'heard'], ['have', 'you', 'seen']]
+const ELLIPTICAL = new Set(['ready', 'want', 'tired', 'sick', 'fed', 'looking', 'struggling', 'imagine'])
+
+/** Whether the question at `o` opens with words that present its content ("did you know", "ready to"). */
+function rhetorical(tokens: readonly Token[], o: number): boolean {
+  if (ELLIPTICAL.has(tokens[o]?.word ?? '')) return true
+  return PRESENTS.some((words) => words.every((w, k) => tokens[o + k]?.word === w))
 }
 
 /** Where a question proper begins, after a label or a discourse word ("Q:", "HOST: so", "[00:14:32]"). */
@@ -210,7 +278,7 @@ function askedAbout(tokens: readonly Token[], start: number): boolean {
     if (start < comma) return false
   }
   for (let i = o + 1; i < start; i++) if (HYPOTHETICAL.has(tokens[i].word)) return true
-  if (o <= start && takesAsGiven(tokens, o, start)) return false
+  if (o <= start && (takesAsGiven(tokens, o, start) || rhetorical(tokens, o))) return false
   // …and so does a later clause that opens with one: "There's no cure, so what is the point of chemo?"
   for (let i = o + 1; i <= start; i++) if ((tokens[i].breakBefore || OPENERS.has(tokens[i - 1].word)) && takesAsGiven(tokens, i, start)) return false
   for (let i = o + 1; i < start; i++) {
