@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {BYTES_PER_THREAD, MIN_CORES_FOR_THREADS, MIN_FILES_FOR_THREADS, autoThreads} from '../../server/src/cli/threads.js'
+import {RELAUNCHED, RELAUNCH_BYTES, SEMI_SPACE_MB} from '../../server/src/cli/relaunch.js'
 import {project, run} from './helpers.js'
 
 // Every file differs, so a result stored under the wrong file shows.
@@ -52,5 +53,29 @@ describe('CLI threads', function () {
     }
     const short = project(files(MIN_FILES_FOR_THREADS))
     assert.equal(threadsUsed(run(['--debug', 'd'], {cwd: short}).stderr), 1, 'short drafts stay on one thread')
+  })
+})
+
+describe('CLI relaunch for a large batch', function () {
+  this.timeout(90_000)
+  // Drafts over RELAUNCH_BYTES in all, most of it a fenced block (quick to lint), so the test is short.
+  const big = () => Object.fromEntries(Array.from({length: 4}, (_, i) => [`d/f${i}.md`, `${draft(i)}\n\n\`\`\`\n${'x '.repeat(RELAUNCH_BYTES / 6)}\n\`\`\`\n`]))
+  const room = /relaunched with a (\d+) MB semi-space/
+
+  it('lints a large batch in a process with a larger young generation, with the same report and exit code', () => {
+    const dir = project(big())
+    const relaunched = run(['-f', 'json', '--debug', 'd'], {cwd: dir})
+    const here = run(['-f', 'json', '--debug', 'd'], {cwd: dir, env: {[RELAUNCHED]: '1'}})
+    assert.equal(Number(room.exec(relaunched.stderr)?.[1]), SEMI_SPACE_MB, relaunched.stderr)
+    assert.equal(relaunched.code, 1)
+    assert.equal(relaunched.code, here.code)
+    assert.equal(relaunched.stdout, here.stdout)
+  })
+
+  it('lints a small batch, standard input or a run with --cache in the first process', () => {
+    assert.doesNotMatch(run(['--debug', 'd'], {cwd: project(files(2))}).stderr, room)
+    const dir = project(big())
+    assert.doesNotMatch(run(['--debug', '--cache', 'd'], {cwd: dir}).stderr, room)
+    assert.doesNotMatch(run(['--debug', '-', 'd'], {cwd: dir, input: 'Quux spreads cancer.'}).stderr, room)
   })
 })

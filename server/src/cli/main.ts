@@ -16,6 +16,7 @@ import {RANK, countBySeverity, isCached, countsOf, displayPath, type CachedFile,
 import {listRules, printConfig, version} from './rules-info.js'
 import {selectShard} from './shard.js'
 import {lintFiles, threadCount} from './threads.js'
+import {relaunched, relaunchForBatch, SEMI_SPACE_MB} from './relaunch.js'
 import {checkOutputPath} from './write.js'
 
 export interface CliIo {
@@ -23,6 +24,8 @@ export interface CliIo {
   stdout: NodeJS.WritableStream
   stderr: NodeJS.WritableStream
   stdin: NodeJS.ReadableStream
+  /** Lints a batch of this many bytes in a new process and returns its exit code, or undefined to lint here (relaunch.ts). */
+  relaunch?: (bytes: number) => number | undefined
 }
 
 /**
@@ -38,6 +41,7 @@ function processIo(): CliIo {
     get stdin() {
       return process.stdin
     },
+    relaunch: relaunchForBatch,
   }
 }
 
@@ -58,6 +62,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     if (options.outputFile !== undefined && options.outputFile !== '-') checkOutputPath(resolve(io.cwd, options.outputFile), '--output-file')
 
     const run = await lintTargets(options, io)
+    if (typeof run === 'number') return run
     let totals: SeverityCounts
     try {
       totals = await writeReport(run, options, io)
@@ -133,13 +138,19 @@ function partsRead(options: CliOptions): StoredPart[] {
   return options.format === 'stylish' && !colored(options) && options.minSeverity === 'info' && !options.quiet ? ['rows'] : ['report']
 }
 
-async function lintTargets(options: CliOptions, io: CliIo): Promise<Run> {
+/** The run's report, or the exit code of the process that linted it instead (relaunch.ts). */
+async function lintTargets(options: CliOptions, io: CliIo): Promise<Run | number> {
   const {cwd} = io
   const fix: FixMode = options.fix ? 'write' : options.fixDryRun ? 'dry-run' : 'off'
   const stdin = options.targets.includes('-')
   if (stdin && fix === 'write') throw new UsageError('--fix cannot write to standard input; use --fix-dry-run to see the fixes')
   const ignorer = options.ignore ? loadIgnore(cwd, options.ignorePatterns) : undefined
   const selection = selectShard(await expandTargets(options.targets.filter((t) => t !== '-'), cwd, options.extensions, ignorer), options.shard, cwd)
+  // A large batch read from files, not from the cache, is linted where the garbage collector has more room.
+  if (io.relaunch && !stdin && !options.cache) {
+    const code = io.relaunch(selection.files.reduce((n, file) => n + sizeOf(file), 0))
+    if (code !== undefined) return code
+  }
   // Every config is read before any file is touched: a bad one stops the run with nothing written.
   const configs = selection.files.map(configResolver(cwd))
   // Each file's terminology is compiled before any file is linted, for the same reason; with
@@ -209,7 +220,8 @@ async function lintSelection(
   const outcomes = await lintFiles(jobs, threads, (job) => configs[job.index])
   if (options.debug) {
     const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6)
-    io.stderr.write(`oncolint: debug: ${selected.length} files, ${selected.length - jobs.length} from the cache, ${jobs.length} linted on ${threads} thread${threads === 1 ? '' : 's'} in ${ms} ms\n`)
+    const room = relaunched() ? ` (relaunched with a ${SEMI_SPACE_MB} MB semi-space)` : ''
+    io.stderr.write(`oncolint: debug: ${selected.length} files, ${selected.length - jobs.length} from the cache, ${jobs.length} linted on ${threads} thread${threads === 1 ? '' : 's'} in ${ms} ms${room}\n`)
   }
   let patches = ''
   outcomes.forEach((outcome, i) => {
