@@ -12,10 +12,11 @@ const VSIX = join(ROOT, 'oncolint.vsix')
  * The packed .vsix stays small: it holds bundles and data, no node_modules. Most of it is the
  * compiled terminology (dist/terminology.json: entries, phrase matchers and class tables),
  * which grows with the data; a stray node_modules or source map would add megabytes. 1.5 MB held
- * until the two claim models (dist/claim-model.json, 130 KB packed) came.
+ * until the two claim models (dist/claim-model.json, 130 KB packed) came; unpacked, 6 MB held until
+ * the terminology and its YAML (shipped for the rule links) passed it by a few KB in December 2026.
  */
 const MAX_VSIX_BYTES = 1792 * 1024
-const MAX_UNPACKED_BYTES = 6 * 1024 * 1024
+const MAX_UNPACKED_BYTES = 6.5 * 1024 * 1024
 
 /** Files of the repository under `dir` (relative paths), as the .vsix should carry them. */
 const filesUnder = (dir: string): string[] =>
