@@ -4,6 +4,7 @@ import type {Token} from '../parse/tokens.js'
 import type {ClassSpans} from '../terminology/matcher.js'
 import type {Terminology} from '../terminology/terminology.js'
 import {classSpansOf} from './class-spans.js'
+import {clauseRange} from './clauses.js'
 
 // Contractions as forum posts and texts spell them, without the apostrophe ("it cant see single
 // cells", "doesnt spread"). "wont" is left out, being a word of its own ("as is its wont");
@@ -80,7 +81,7 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
   if (deniedKnowing(tokens, clauses, clause, start)) return true
   if (setAside(tokens, clauses, clause, start)) return true
   if (deniedExistence(tokens, clauses, clause, start)) return true
-  if (deniedSubject(tokens, clauses, clause, start)) return true
+  if (deniedSubject(tokens, clauses, start)) return true
   for (let i = start; i < end; i++) if (isNegation(tokens[i], notDenials) && !ownWords.has(tokens[i].stem) && !intensifies(tokens, i)) return true
   const cues = cuesOf(ctx)
   // A myth cue anywhere outside the phrase; a belief or claim reported before it (what someone
@@ -173,9 +174,9 @@ const SUBJECT_WORDS = 8
  * "but no herb can cure cancer". Not a boast that ranks or has no exception ("No clinic has
  * cured more patients than ours", "No patient of ours has ever relapsed").
  */
-function deniedSubject(tokens: readonly Token[], clauses: Uint16Array, clause: number, start: number): boolean {
-  let c = start
-  while (c > 0 && clauses[c - 1] === clause) c--
+function deniedSubject(tokens: readonly Token[], clauses: Uint16Array, start: number): boolean {
+  // The clause's bounds are kept per sentence: asked for every match, not walked each time.
+  let [c, clauseEnd] = clauseRange(clauses, start, start + 1)
   if (JOINS.has(tokens[c].word) || OPENERS.has(tokens[c].word)) c++
   const w = tokens[c]?.word
   if (c + 2 >= start || !(w === 'no' || (w === 'none' && tokens[c + 1].word === 'of'))) return false
@@ -184,7 +185,7 @@ function deniedSubject(tokens: readonly Token[], clauses: Uint16Array, clause: n
     const t = tokens[i]
     if (t.breakBefore || BOASTING.has(t.word) || OWN.has(t.word)) return false
     if (!AUX.has(t.word)) continue
-    for (let k = i + 1; k < tokens.length && clauses[k] === clause; k++) if (BOASTING.has(tokens[k].word)) return false
+    for (let k = i + 1; k < clauseEnd; k++) if (BOASTING.has(tokens[k].word)) return false
     return true
   }
   return false
@@ -224,7 +225,7 @@ function deniedKnowing(tokens: readonly Token[], clauses: Uint16Array, clause: n
 // names after "why" or a ", since" ("Want to know why three-quarters of our patients are in
 // remission?", "Should I put off my operation, since surgery stirs the cancer up?").
 // "When is it time to stop treatment and move to palliative care?" asks when, not whether.
-const WH = new Set(['why', 'how'])
+const WH = new Set(['why', 'how', 'when'])
 // "Which essential oil works best for shrinking the tumour?" takes it that one does; "Which
 // treatments can cure stage 4 cancer?" asks which, if any, can: a modal keeps it a question.
 const WHICH = new Set(['which', 'what', 'where', 'who', 'whose'])
@@ -241,7 +242,7 @@ function takesAsGiven(tokens: readonly Token[], i: number, start: number): boole
   const w = tokens[i].word
   if (ASKS_AFTER_WH.has(tokens[i + 1]?.word ?? '')) return false
   if (w === 'what') for (let j = i + 1; j <= i + 4 && j < tokens.length; j++) if (tokens[j].word === 'point' || tokens[j].word === 'use') return true
-  if (WH.has(w) || w === 'when') return true
+  if (WH.has(w)) return true
   if (!WHICH.has(w)) return false
   for (let j = i + 1; j < start; j++) if (MODALS.has(tokens[j].word)) return false
   return true
