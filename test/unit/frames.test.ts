@@ -80,4 +80,22 @@ describe('frames: with and scope', () => {
     assert.deepEqual(run('# The hen\n\nThey ate 92 % of the apples.'), [])
     assert.deepEqual(run('# The fox\n\nThey ate 92 % of the apples.'), ['92 %'])
   })
+
+  it('same: the find and a `with` must name the same member of a class, in the sentence', () => {
+    const yaml = (same: string) => `- id: test-same
+  rule: promotion/hype
+  find: ['(liver|lung|bone) ache']
+  with: ['went to the @organ']
+  same: ${same}
+  message: An ache named for the organ the fox went to.
+  source: https://www.ftc.gov/business-guidance/resources/health-products-compliance-guidance
+  examples: {flag: ['x'], pass: ['y']}
+`
+    const terms = termsOf(yaml('organ'))
+    const aches = (text: string) => lint(text, {terminology: terms}).findings.filter((f) => f.entryId === 'test-same').map((f) => text.slice(f.offset, f.endOffset))
+    assert.deepEqual(aches('The fox went to the lungs, and then the lung ache began.'), ['lung ache'], '"lungs" and "lung" are one organ')
+    assert.deepEqual(aches('The fox went to the liver, and then the lung ache began.'), [], 'another organ')
+    assert.deepEqual(aches('The fox went to the lungs. Then the lung ache began.'), [], 'the with must stand in the same sentence')
+    assert.throws(() => termsOf(yaml('no-such-class')), /test-same.*same: unknown class "no-such-class"/)
+  })
 })

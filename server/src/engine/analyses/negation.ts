@@ -267,8 +267,30 @@ function labelEnd(tokens: readonly Token[], start: number): number {
   return o
 }
 
+// A tag question states its claim and asks only for agreement: "that proves the cancer hasn't
+// come back, doesn't it?", "sugar feeds it, right?". The tag is a negative auxiliary with its
+// pronoun, or a word asking to confirm, after the sentence's last break.
+const TAG_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'you', 'we', 'i', 'there', 'that', 'this'])
+const TAG_WORDS = new Set(['right', 'correct', 'yes', 'yeah', 'true', 'eh', 'innit', 'surely', 'ok', 'okay'])
+
+/** Where a closing tag question begins ("…, doesn't it?", "…, right?"), or -1. */
+function tagStart(tokens: readonly Token[]): number {
+  const n = tokens.length
+  for (let b = n - 1; b >= Math.max(1, n - 3); b--) {
+    if (!tokens[b].breakBefore) continue
+    const w = tokens[b].word
+    const rest = tokens.slice(b + 1).map((t) => t.word)
+    if (TAG_WORDS.has(w) && rest.length === 0) return b
+    if (/n't$|^aint$/.test(w) && rest.length >= 1 && rest.length <= 2 && rest.every((r) => TAG_PRONOUNS.has(r) || r === 'so')) return b
+    return -1
+  }
+  return -1
+}
+
 /** Whether a question asks about the phrase at `start`, rather than taking it as given. */
 function askedAbout(tokens: readonly Token[], start: number): boolean {
+  const tag = tagStart(tokens)
+  if (tag > 0 && start < tag) return false
   // A question that opens with its reason takes the reason as given: "Since stage IV is the end of
   // the line, how do I tell my kids?", "Now that his colon cancer has become a blood cancer, …?"
   const o = labelEnd(tokens, start)

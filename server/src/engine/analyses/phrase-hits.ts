@@ -253,6 +253,7 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     if (entry.opens && (entry.opens === 'sentence' ? start !== 0 : start !== 0 && clauses[start - 1] === clauses[start])) continue
     if (entry.unless?.length && inScope(entry, unless, start, end)) continue
     if (entry.with?.length && !withsFound(entry, start, end)) continue
+    if (entry.same !== undefined && !namesTheSame(entry.same, tokens, spans, start, end, withs?.get(entry))) continue
     const traits = traitsOf(entry.rule)
     if (traits?.careClaim && (aboutAmenity(tokens, clauses, spans, start, end) || praisesAmenity(spans, start, end) || (traits.praise && inBusinessName(tokens, spans, start, end)))) continue
     const negatable = entry.negatable ?? traits?.negatable ?? true
@@ -282,6 +283,20 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
     taken.push(hit)
   }
   return {...result, value: taken.sort((a, b) => a.start - b.start)}
+}
+
+/**
+ * Whether the find (tokens start..end) and one of its `with` matches name the same member of
+ * class `name`, compared by the stems of its words ("lungs" and "lung" are one organ). The
+ * pattern language has no variables, so "the organ it spread to" is said this way.
+ */
+function namesTheSame(name: string, tokens: Sentence['tokens'], spans: ReturnType<typeof classSpansOf>, start: number, end: number, withs: ReadonlyArray<[number, number, number]> | undefined): boolean {
+  if (!withs?.length) return false
+  const members = spans.spansOf(name)
+  const keysIn = (a: number, b: number): string[] => members.filter(([c, d]) => c >= a && d <= b).map(([c, d]) => tokens.slice(c, d).map((t) => t.stem).join(' '))
+  const named = new Set(keysIn(start, end))
+  if (named.size === 0) return false
+  return withs.some(([a, b]) => (a >= end || b <= start) && keysIn(a, b).some((k) => named.has(k)))
 }
 
 /** Matches grouped by entry, as token ranges with the `with` group they belong to. */

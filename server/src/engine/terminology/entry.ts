@@ -15,6 +15,11 @@ export interface Entry {
    */
   scope?: 'clause' | 'sentence' | 'adjacent' | 'page'
   /**
+   * A word class whose member the find and one of its `with` matches, in the same sentence, must
+   * both name: "lung cancer" is a renaming only beside a spread "to the lungs", the same organ.
+   */
+  same?: string
+  /**
    * The find must open its sentence or its clause: an imperative ("Knock out cancer for good"),
    * a heading or a slogan, where what comes first is what the text tells the reader to do.
    */
