@@ -231,6 +231,7 @@ const WH = new Set(['why', 'how', 'when'])
 const WHICH = new Set(['which', 'what', 'where', 'who', 'whose'])
 const MODALS = new Set(['can', 'could', 'may', 'might', 'would', 'should', 'will', 'do', 'does', 'is', 'are'])
 // "How likely is it that …", "what if …": these ask about the claim.
+const AUXILIARIES = new Set(['did', 'was', 'were', 'has', 'have', 'had', 'am', 'must', 'shall', "isn't", "doesn't", "don't", "can't", "won't", "wouldn't", "shouldn't", "aren't", "didn't"])
 const ASKS_AFTER_WH = new Set(['if', 'likely', 'often', 'common', 'true', 'sure', 'accurate', 'real', 'possible', 'realistic', 'about'])
 // Words before the question proper: a forum's or a transcript's label, a discourse word.
 const OPENERS = new Set(['q', 'question', 'host', 'guest', 'so', 'and', 'but', 'or', 'ok', 'okay', 'well', 'honestly', 'then', 'now', 'anyway', 'also', 'hi', 'hey', 'just', 'seriously', 'um'])
@@ -302,6 +303,17 @@ function askedAbout(tokens: readonly Token[], start: number): boolean {
   }
   for (let i = o + 1; i < start; i++) if (HYPOTHETICAL.has(tokens[i].word)) return true
   if (o <= start && (takesAsGiven(tokens, o, start) || rhetorical(tokens, o))) return false
+  // The question is a later clause of its own, and what comes before it is stated: "these drops
+  // cure cancer, what more could you want?", "sugar feeds tumours, so why eat it?" ("…, how true
+  // is that?" still asks), unless the sentence opens as a question itself ("Can a biopsy spread
+  // cancer, and what should I ask?").
+  if (!MODALS.has(tokens[o]?.word ?? '') && !AUXILIARIES.has(tokens[o]?.word ?? '')) for (let i = start + 1; i < tokens.length; i++) {
+    if (!tokens[i].breakBefore) continue
+    let q = i
+    while (q < tokens.length - 1 && OPENERS.has(tokens[q].word)) q++
+    const w = tokens[q].word
+    if ((WH.has(w) || WHICH.has(w)) && !ASKS_AFTER_WH.has(tokens[q + 1]?.word ?? '')) return false
+  }
   // …and so does a later clause that opens with one: "There's no cure, so what is the point of chemo?"
   for (let i = o + 1; i <= start; i++) if ((tokens[i].breakBefore || OPENERS.has(tokens[i - 1].word)) && takesAsGiven(tokens, i, start)) return false
   for (let i = o + 1; i < start; i++) {

@@ -250,7 +250,7 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
   const seen = new Set<string>()
   for (const {ref, start, end} of live) {
     const {entry} = ref
-    if (entry.opens && (entry.opens === 'sentence' ? start !== 0 : start !== 0 && clauses[start - 1] === clauses[start])) continue
+    if (entry.opens && !opensAt(entry.opens, tokens, clauses, start)) continue
     if (entry.unless?.length && inScope(entry, unless, start, end)) continue
     if (entry.with?.length && !withsFound(entry, start, end)) continue
     if (entry.same !== undefined && !namesTheSame(entry.same, tokens, spans, start, end, withs?.get(entry))) continue
@@ -297,6 +297,19 @@ function namesTheSame(name: string, tokens: Sentence['tokens'], spans: ReturnTyp
   const named = new Set(keysIn(start, end))
   if (named.size === 0) return false
   return withs.some(([a, b]) => (a >= end || b <= start) && keysIn(a, b).some((k) => named.has(k)))
+}
+
+// Words that may stand before an imperative without making it less of one: "So call our team
+// today", "places are going fast, so phone our desk now". Not "and" or "but": "…, and 92 % of
+// them …" goes on with the sentence's subject.
+const LEAD_WORDS = new Set(['so', 'then', 'now', 'just', 'please', 'simply'])
+
+/** Whether the match at `start` opens its sentence or its clause, after lead words only. */
+function opensAt(opens: 'sentence' | 'clause', tokens: Sentence['tokens'], clauses: ReadonlyArray<number> | Uint16Array, start: number): boolean {
+  let first = start
+  while (first > 0 && (opens === 'sentence' || clauses[first - 1] === clauses[start])) first--
+  for (let i = first; i < start; i++) if (!LEAD_WORDS.has(tokens[i].word)) return false
+  return true
 }
 
 /** Matches grouped by entry, as token ranges with the `with` group they belong to. */
