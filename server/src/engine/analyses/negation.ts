@@ -82,6 +82,7 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
   if (setAside(tokens, clauses, clause, start)) return true
   if (deniedExistence(tokens, clauses, clause, start)) return true
   if (deniedSubject(tokens, clauses, start)) return true
+  if (deniedReason(tokens, clauses, clause)) return true
   for (let i = start; i < end; i++) if (isNegation(tokens[i], notDenials) && !ownWords.has(tokens[i].stem) && !intensifies(tokens, i)) return true
   const cues = cuesOf(ctx)
   // A myth cue anywhere outside the phrase; a belief or claim reported before it (what someone
@@ -89,6 +90,19 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
   // "Have you heard about the groundbreaking therapy …?" presents; its "you heard" reports nothing.
   const reported = !(ctx.question && rhetorical(tokens, labelEnd(tokens, start))) && reportedBefore(tokens, ctx.text, cues, start)
   return cues.firstMyth < start || cues.lastMyth >= end || reported || cues.lastRefutedStart >= end
+}
+
+/**
+ * Whether the clause is a reason given only to be denied: "not because sugar feeds tumours, but
+ * because sweet things taste odd", "not just because". The clause opens at "because" and a
+ * "not" (or "not just", "not only") stands right before it.
+ */
+function deniedReason(tokens: readonly Token[], clauses: Uint16Array, clause: number): boolean {
+  let first = 0
+  while (first < tokens.length && clauses[first] !== clause) first++
+  if (tokens[first]?.word !== 'because') return false
+  const before = tokens[first - 1]?.word
+  return before === 'not' || ((before === 'just' || before === 'only' || before === 'simply') && tokens[first - 2]?.word === 'not')
 }
 
 /**
@@ -123,6 +137,16 @@ const OWN = new Set(['our', 'we', 'us', "we've", "we're"])
 // Words that draw the writer's own conclusion: "so" before what follows it as a clause
 // ("so what's the point", "so there is no hope"), "therefore", "thus", "hence".
 const CONCLUDES = new Set(['therefore', 'thus', 'hence'])
+
+/**
+ * ", meaning …" and ", which means …" after a report draw the writer's own conclusion from it:
+ * "she was told that 65% of patients are alive at five years, meaning she has five years left".
+ */
+function concludesAfterComma(tokens: readonly Token[], i: number): boolean {
+  if (!tokens[i].breakBefore) return false
+  const w = tokens[i].word
+  return w === 'meaning' || (w === 'which' && (tokens[i + 1]?.word === 'means' || tokens[i + 1]?.word === 'meant'))
+}
 const AFTER_SO = new Set(['what', "what's", 'whats', 'there', "there's", 'theres', 'it', "it's", 'its', 'they', 'we', 'you', 'i', 'she', 'he', 'no', 'nothing', 'why', 'that', 'this'])
 
 // Verbs of knowing, telling, meaning and promising: denied, they deny all they govern, however long ("it
@@ -368,7 +392,7 @@ function cuesOf(ctx: NegationContext): SentenceCues {
       cues.firstMyth = Math.min(cues.firstMyth, i)
       cues.lastMyth = i
     }
-    if (CONCLUDES.has(w) || (w === 'so' && AFTER_SO.has(tokens[i + 1]?.word ?? ''))) cues.conclusions.push(i)
+    if (CONCLUDES.has(w) || (w === 'so' && AFTER_SO.has(tokens[i + 1]?.word ?? '')) || concludesAfterComma(tokens, i)) cues.conclusions.push(i)
   }
   for (const [a, e] of spans.spansOf(REPORT)) {
     cues.firstReportEnd = Math.min(cues.firstReportEnd, e)
