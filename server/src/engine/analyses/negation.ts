@@ -260,6 +260,7 @@ const ASKS_AFTER_WH = new Set(['if', 'likely', 'often', 'common', 'true', 'sure'
 // Words before the question proper: a forum's or a transcript's label, a discourse word.
 const OPENERS = new Set(['q', 'question', 'host', 'guest', 'so', 'and', 'but', 'or', 'ok', 'okay', 'well', 'honestly', 'then', 'now', 'anyway', 'also', 'hi', 'hey', 'just', 'seriously', 'um'])
 const GIVEN = new Set(['since', 'because', 'cos', 'given'])
+const PRESUPPOSES = new Set(['once'])
 const HYPOTHETICAL = new Set(['if', 'whether', 'unless'])
 
 /** Whether the word at `i` opens a question that takes its content before `start` as given: "why", "how", "what is the point", "which" without a modal. */
@@ -327,6 +328,12 @@ function askedAbout(tokens: readonly Token[], start: number): boolean {
   }
   for (let i = o + 1; i < start; i++) if (HYPOTHETICAL.has(tokens[i].word)) return true
   if (o <= start && (takesAsGiven(tokens, o, start) || rhetorical(tokens, o))) return false
+  // What a question's "once …" or "after …" clause names has happened, to the asker: "What will
+  // you do first once you're cancer-free after our programme?"
+  for (let i = start - 1; i > o; i--) {
+    if (PRESUPPOSES.has(tokens[i].word)) return false
+    if (tokens[i].breakBefore) break
+  }
   // The question is a later clause of its own, and what comes before it is stated: "these drops
   // cure cancer, what more could you want?", "sugar feeds tumours, so why eat it?" ("…, how true
   // is that?" still asks), unless the sentence opens as a question itself ("Can a biopsy spread
