@@ -286,6 +286,18 @@ function rhetorical(tokens: readonly Token[], o: number): boolean {
   return PRESENTS.some((words) => words.every((w, k) => tokens[o + k]?.word === w))
 }
 
+// A later question asks about what came before only when it asks how to know it: "…, so how
+// can I check?", "…, and is that true?", "who says so?". Otherwise it takes it as given: "these
+// drops cure cancer, what more could you want?", "they call it lung cancer, so which charity
+// should we give to?", "Spread Means a New Cancer: What Happens Next?".
+const CHECKING = new Set(['check', 'know', 'tell', 'verify', 'find', 'sure', 'trust', 'true', 'believe', 'prove', 'confirm', 'says', 'said', 'evidence', 'proof', 'source'])
+
+/** Whether the question clause at `q` asks how to know what came before. */
+function asksToCheck(tokens: readonly Token[], q: number): boolean {
+  for (let i = q; i < tokens.length && (i === q || !tokens[i].breakBefore); i++) if (CHECKING.has(tokens[i].word)) return true
+  return false
+}
+
 /** Where a question proper begins, after a label or a discourse word ("Q:", "HOST: so", "[00:14:32]"). */
 function labelEnd(tokens: readonly Token[], start: number): number {
   let o = 0
@@ -336,14 +348,16 @@ function askedAbout(tokens: readonly Token[], start: number): boolean {
   }
   // The question is a later clause of its own, and what comes before it is stated: "these drops
   // cure cancer, what more could you want?", "sugar feeds tumours, so why eat it?" ("…, how true
-  // is that?" still asks), unless the sentence opens as a question itself ("Can a biopsy spread
-  // cancer, and what should I ask?").
+  // is that?" and "…, but who says so?" still ask), unless the sentence opens as a question
+  // itself ("Can a biopsy spread cancer, and what should I ask?").
   if (!MODALS.has(tokens[o]?.word ?? '') && !AUXILIARIES.has(tokens[o]?.word ?? '')) for (let i = start + 1; i < tokens.length; i++) {
     if (!tokens[i].breakBefore) continue
+    // "…, but who ranked it?" challenges what came before; it does not take it as given
+    if (tokens[i].word === 'but' || tokens[i].word === 'yet') continue
     let q = i
     while (q < tokens.length - 1 && OPENERS.has(tokens[q].word)) q++
     const w = tokens[q].word
-    if ((WH.has(w) || WHICH.has(w)) && !ASKS_AFTER_WH.has(tokens[q + 1]?.word ?? '')) return false
+    if ((WH.has(w) || WHICH.has(w)) && !ASKS_AFTER_WH.has(tokens[q + 1]?.word ?? '') && !asksToCheck(tokens, q)) return false
   }
   // …and so does a later clause that opens with one: "There's no cure, so what is the point of chemo?"
   for (let i = o + 1; i <= start; i++) if ((tokens[i].breakBefore || OPENERS.has(tokens[i - 1].word)) && takesAsGiven(tokens, i, start)) return false
