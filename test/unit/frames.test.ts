@@ -97,5 +97,6 @@ describe('frames: with and scope', () => {
     assert.deepEqual(aches('The fox went to the liver, and then the lung ache began.'), [], 'another organ')
     assert.deepEqual(aches('The fox went to the lungs. Then the lung ache began.'), [], 'the with must stand in the same sentence')
     assert.throws(() => termsOf(yaml('no-such-class')), /test-same.*same: unknown class "no-such-class"/)
+    assert.throws(() => termsOf(yaml('organ').replace("  with: ['went to the @organ']\n", '')), /test-same.*same: needs a `with`/)
   })
 })

@@ -254,8 +254,9 @@ const WH = new Set(['why', 'how', 'when'])
 // treatments can cure stage 4 cancer?" asks which, if any, can: a modal keeps it a question.
 const WHICH = new Set(['which', 'what', 'where', 'who', 'whose'])
 const MODALS = new Set(['can', 'could', 'may', 'might', 'would', 'should', 'will', 'do', 'does', 'is', 'are'])
-// "How likely is it that …", "what if …": these ask about the claim.
+// With MODALS, the words a yes/no question opens with ("Did …?", "Isn't …?").
 const AUXILIARIES = new Set(['did', 'was', 'were', 'has', 'have', 'had', 'am', 'must', 'shall', "isn't", "doesn't", "don't", "can't", "won't", "wouldn't", "shouldn't", "aren't", "didn't"])
+// "How likely is it that …", "what if …": these ask about the claim.
 const ASKS_AFTER_WH = new Set(['if', 'likely', 'often', 'common', 'true', 'sure', 'accurate', 'real', 'possible', 'realistic', 'about'])
 // Words before the question proper: a forum's or a transcript's label, a discourse word.
 const OPENERS = new Set(['q', 'question', 'host', 'guest', 'so', 'and', 'but', 'or', 'ok', 'okay', 'well', 'honestly', 'then', 'now', 'anyway', 'also', 'hi', 'hey', 'just', 'seriously', 'um'])
@@ -340,8 +341,8 @@ function askedAbout(tokens: readonly Token[], start: number): boolean {
   }
   for (let i = o + 1; i < start; i++) if (HYPOTHETICAL.has(tokens[i].word)) return true
   if (o <= start && (takesAsGiven(tokens, o, start) || rhetorical(tokens, o))) return false
-  // What a question's "once …" or "after …" clause names has happened, to the asker: "What will
-  // you do first once you're cancer-free after our programme?"
+  // What a question's "once …" clause names has happened, to the asker: "What will you do first
+  // once you're cancer-free after our programme?" ("after" is too often a plain preposition.)
   for (let i = start - 1; i > o; i--) {
     if (PRESUPPOSES.has(tokens[i].word)) return false
     if (tokens[i].breakBefore) break

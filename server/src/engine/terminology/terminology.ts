@@ -117,7 +117,10 @@ export function compileMatcher(entries: readonly Entry[], kind: PatternRef['kind
   const matcher = new PhraseMatcher<PatternRef>()
   const known = (name: string) => classes.has(name)
   for (const entry of entries) {
-    if (kind === 'with' && entry.same !== undefined && !known(entry.same)) throw new DataFileError(entry.file, entry.line, `entry "${entry.id}": same: unknown class "${entry.same}"`)
+    if (kind === 'with' && entry.same !== undefined) {
+      if (!known(entry.same)) throw new DataFileError(entry.file, entry.line, `entry "${entry.id}": same: unknown class "${entry.same}"`)
+      if (!entry.with?.length) throw new DataFileError(entry.file, entry.line, `entry "${entry.id}": same: needs a \`with\` to compare the find with`)
+    }
     for (const [pattern, ref] of patternsOf(entry, kind)) {
       let sequences: ReturnType<typeof expandPattern>
       try {
