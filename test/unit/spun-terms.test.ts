@@ -128,3 +128,17 @@ describe('spun terms: a shared stem is not a synonym', () => {
     )
   })
 })
+
+describe('spun terms: a graded word is the same word', () => {
+  it('"earliest stage" is "early stage" graded, not swapped (WordNet lists "earliest" as a synonym of "early")', () => {
+    assert.deepEqual(detectorAlone('Stage 0 is the earliest stage. It was found at an earlier stage.'), [])
+    assert.deepEqual(detectorAlone('Her doctor said she is at medium jeopardy.'), ['medium jeopardy'])
+  })
+  it('graded() knows -er/-est, y to -ier/-iest, a silent e and a doubled consonant', async () => {
+    const {graded} = await import('../../server/src/engine/spun/detector.js')
+    assert.deepEqual(
+      [graded('earliest', 'early'), graded('larger', 'large'), graded('bigger', 'big'), graded('smaller', 'small'), graded('faster', 'fast'), graded('sooner', 'early'), graded('stage', 'stage')],
+      [true, true, true, true, true, false, false],
+    )
+  })
+})

@@ -74,12 +74,16 @@ export function inScareQuotes(text: string, offset: number, endOffset: number): 
   if (close < 0) return false
   const inside = text.slice(open + 1, close)
   // …used as a name after an article ("the '95% success rate'"), not a speaker's words after a verb ("insists the infusions are 'as safe as drinking water'").
-  const before = /(?:^|\s)([\p{L}-]+)\s*$/u.exec(text.slice(Math.max(0, open - 20), open))?.[1]?.toLowerCase()
-  return before !== undefined && NAMING.has(before) && !/[.!?;:]/.test(inside) && inside.trim().split(/\s+/).length <= 5 && /^\s+[\p{L}\p{N}(]/u.test(text.slice(close + 1, close + 3))
+  const before = /(?:^|\s)([\p{L}\p{N}-]+)\s*$/u.exec(text.slice(Math.max(0, open - 20), open))?.[1]?.toLowerCase()
+  return before !== undefined && (NAMING.has(before) || /^\d+$/.test(before)) && !/[.!?;:]/.test(inside) && inside.trim().split(/\s+/).length <= 5 && /^\s+[\p{L}\p{N}(]/u.test(text.slice(close + 1, close + 3))
 }
 
 // Words before a phrase in quotation marks that make it a name: "the '95% success rate'", "a 'miracle' tea".
-const NAMING = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'any', 'so-called', 'called', 'label', 'phrase', 'word', 'words', 'term'])
+// A count or quantifier names a kind of thing the same way: "five 'miracle cure' adverts", "all those 'breakthrough' headlines".
+const NAMING = new Set([
+  ...['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'any', 'so-called', 'called', 'label', 'phrase', 'word', 'words', 'term'],
+  ...['some', 'many', 'more', 'most', 'all', 'other', 'such', 'few', 'several', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds'],
+])
 
 /** How far a phrase named in quotation marks may reach from the match, in characters. */
 const SHORT_QUOTE = 40

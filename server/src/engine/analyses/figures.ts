@@ -96,8 +96,9 @@ function readFigures(text: string, sentence: Sentence, terminology: Terminology)
   const inExample = (i: number): boolean => {
     const [cf] = clauseRange(clauses, i, i + 1)
     // "If your risk were 2 in 100 …"; "A 20% survival figure describes a large group of people …",
-    // or later in the sentence: "… was around 30 per cent, she explained that the figure described a large group".
-    return cls.startingAt('hypothetical', cf) !== undefined || cls.within('figure-explained', i, clauses.length).length > 0
+    // or later in the sentence: "… was around 30 per cent, she explained that the figure described a large group",
+    // or earlier, the figure being the explanation: "a 30% survival rate means 30 in 100 people are alive …".
+    return cls.startingAt('hypothetical', cf) !== undefined || cls.all('figure-explained').length > 0
   }
 
   const figures: Figure[] = []

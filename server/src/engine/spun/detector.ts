@@ -120,7 +120,9 @@ export class SpunDetector {
     let commonModifier = false
     for (let pos = 0; pos < stems.length; pos++) {
       if (at >= tokens.length || (at > start && tokens[at].breakBefore)) return 0
-      if (tokens[at].stem === stems[pos]) {
+      // The term's own word, or that word graded ("earliest stage", "larger tumour"): WordNet
+      // lists some comparatives and superlatives as synonyms, but grading a word swaps nothing.
+      if (tokens[at].stem === stems[pos] || graded(tokens[at].word, this.data.terms[term].term.split(' ')[pos] ?? '')) {
         at++
         if (!GLUE.has(stems[pos])) kept++
         continue
@@ -171,3 +173,10 @@ function writtenAs(tokens: readonly Token[], at: number, written: readonly strin
 
 const inflects = (word: string, base: string): boolean =>
   word === base || word === `${base}s` || word === `${base}es` || (base.endsWith('y') && word === `${base.slice(0, -1)}ies`)
+
+/** Whether `word` is the comparative or superlative of `base` (early: earlier, earliest; large: larger; big: bigger). */
+export function graded(word: string, base: string): boolean {
+  if (base.length < 3 || !/(?:er|est)$/.test(word)) return false
+  const root = word.replace(/(?:er|est)$/, '')
+  return root === base || `${root}e` === base || (base.endsWith('y') && root === `${base.slice(0, -1)}i`) || (root.length > 3 && root.at(-1) === root.at(-2) && root.slice(0, -1) === base)
+}
