@@ -78,6 +78,28 @@ export function inScareQuotes(text: string, offset: number, endOffset: number): 
   return before !== undefined && (NAMING.has(before) || /^\d+$/.test(before)) && !/[.!?;:]/.test(inside) && inside.trim().split(/\s+/).length <= 5 && /^\s+[\p{L}\p{N}(]/u.test(text.slice(close + 1, close + 3))
 }
 
+/**
+ * Whether the words at [offset, endOffset) sit in a phrase in quotation marks that the next word
+ * names as a claim ("the 'chemo spreads cancer' claim", "that 'scientists will cure all cancer
+ * next year' story"): the phrase is mentioned, as a myth or a rumour, not said. Any family.
+ */
+export function quotedAsMention(text: string, offset: number, endOffset: number): boolean {
+  const open = lastQuoteBefore(text, offset, MENTION_QUOTE)
+  if (open < 0) return false
+  const close = firstQuoteAfter(text, endOffset, MENTION_QUOTE)
+  if (close < 0) return false
+  const inside = text.slice(open + 1, close)
+  if (/[.!?;:]/.test(inside) || inside.trim().split(/\s+/).length > 12) return false
+  const next = /^\s*([\p{L}-]+)/u.exec(text.slice(close + 1, close + 24))?.[1]?.toLowerCase()
+  return next !== undefined && MENTION_NOUNS.has(next)
+}
+
+/** Nouns that name a quoted phrase as something said ("the '…' claim", "that '…' story"). */
+const MENTION_NOUNS = new Set(['claim', 'claims', 'myth', 'myths', 'idea', 'ideas', 'story', 'stories', 'rumour', 'rumours', 'rumor', 'rumors', 'notion', 'theory', 'headline', 'headlines', 'line', 'slogan', 'saying', 'advert', 'adverts', 'ad', 'ads', 'promise', 'promises', 'message', 'messages', 'post', 'posts', 'meme', 'belief', 'misconception', 'nonsense', 'argument', 'talk'])
+
+/** How far a quoted phrase named as a claim may reach from the match, in characters. */
+const MENTION_QUOTE = 80
+
 // Words before a phrase in quotation marks that make it a name: "the '95% success rate'", "a 'miracle' tea".
 // A count or quantifier names a kind of thing the same way: "five 'miracle cure' adverts", "all those 'breakthrough' headlines".
 const NAMING = new Set([

@@ -10,7 +10,7 @@ import {hasCitationNearby} from './citation.js'
 import {clauseRange, clausesOf} from './clauses.js'
 import {CLAIM_LABEL, isNegated, refutedByNext, type NegationContext} from './negation.js'
 import {classSpansOf} from './class-spans.js'
-import {aboutAmenity, inScareQuotes, praisesAmenity, inBusinessName} from './claim-subject.js'
+import {aboutAmenity, inScareQuotes, praisesAmenity, inBusinessName, quotedAsMention} from './claim-subject.js'
 
 /** One terminology phrase found in the draft and kept after its context was checked. */
 export interface PhraseHit {
@@ -261,6 +261,7 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
       if (isNegated(negation, start, end, ownWords(entry, terminology.classes))) continue
       // A myth stated here and refuted at the start of the next sentence is myth-busting.
       if ((result.refuted ??= around.refuted())) continue
+      if (quotedAsMention(text, tokens[start].offset, tokens[end - 1].endOffset)) continue
     }
     // A figure is "unsupported" only when nothing nearby says where it comes from.
     if (traits?.excusedByCitation && (result.cited ??= around.cited())) continue
