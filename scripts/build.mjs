@@ -33,8 +33,15 @@ await Promise.all([
   build({...common, entryPoints: ['scripts/precompile.ts'], outfile: 'dist/precompile.js', sourcemap: false}),
 ])
 
-// Validate the terminology and store it as JSON (dist/terminology.json); bad data fails the build.
-await import('../dist/precompile.js')
+// Validate the terminology and store it as JSON (dist/terminology.json); bad data fails the
+// build with the data error's one line (file:line: problem), not a stack through the bundle.
+try {
+  await import('../dist/precompile.js')
+} catch (e) {
+  if (typeof e?.file !== 'string' || typeof e?.line !== 'number') throw e
+  console.error(`npm run build: ${e.message}`)
+  process.exit(1)
+}
 
 // Without the caches everything works, only starts slower: a failure here is a warning, so a
 // half-edited engine that crashes on the sample draft still builds.

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict'
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {ROOT} from '../helpers.js'
 import {TEST_RC, cli, project} from './helpers.js'
 
 describe('CLI errors', () => {
-  const dir = project({'a.md': 'A zorblat tumor grew.\n', 'bad/b.md': 'A zorblat tumor grew.\n', 'bad/.oncolintrc.yaml': 'rules:\n  promotion: error\n  maxSentenceWords: 3\n', 'typo/.oncolintrc.yaml': 'rules:\n  promotion/superlatives: off\n', 'typo/c.md': 'x\n'})
+  const dir = project({'a.md': 'A zorblat tumor grew.\n', 'bad/b.md': 'A zorblat tumor grew.\n', 'bad/.oncolintrc.yaml': 'rules:\n  promotion: error\n  maxSentenceWords: 3\n', 'typo/.oncolintrc.yaml': 'rules:\n  promotion/superlatives: off\n', 'typo/c.md': 'x\n', 'term/.oncolintrc.yaml': 'root: true\nterminology: [my.yaml]\n', 'term/my.yaml': "- id: my-typo\n  rule: promotion/hypo\n  find: ['wonder drug']\n  message: Hype.\n  source: https://example.org\n  examples: {flag: ['A wonder drug.'], pass: ['A drug.']}\n", 'term/d.md': 'A wonder drug.\n'})
+  const phraseRules = (JSON.parse(readFileSync(join(ROOT, 'terminology', 'schema.json'), 'utf8')).definitions.entry.properties.rule.enum as string[]).join(', ')
 
   const cases: Array<[string, string[], string]> = [
     ['an unknown option, with the nearest known one', ['--formt', 'json', 'a.md'], 'Unknown option "--formt" (did you mean --format?); see oncolint --help'],
@@ -23,6 +25,7 @@ describe('CLI errors', () => {
     ['no files', [], 'No files given. Try: oncolint <files|dirs|globs...> (or --help)'],
     ['a bad config, with its path and line', ['bad/b.md'], `${join(dir, 'bad', '.oncolintrc.yaml')}:3: rules.maxSentenceWords must be equal to one of the allowed values`],
     ['an unknown rule in a config', ['typo'], `${join(dir, 'typo', '.oncolintrc.yaml')}:2: unknown rule "promotion/superlatives" (see oncolint --list-rules)`],
+    ['a terminology entry naming a rule that reads no phrase list, at its line, with the rules that do', ['term'], `${join(dir, 'term', 'my.yaml')}:2: 0.rule must be equal to one of the allowed values: ${phraseRules}`],
   ]
   for (const [what, args, message] of cases) {
     it(`${what}: one line on stderr, exit 2, nothing written`, async () => {

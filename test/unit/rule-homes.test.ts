@@ -31,6 +31,12 @@ describe('a rule has one home', () => {
     })
   }
 
+  it('the terminology schema accepts exactly the phrase rules as an entry\'s rule (an entry naming another rule is a data error, not silently never reported)', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'terminology', 'schema.json'), 'utf8'))
+    const allowed = schema.definitions.entry.properties.rule.enum as string[]
+    assert.deepEqual([...allowed].sort(), RULES.filter((r) => r.phrase).map((r) => r.id).sort())
+  })
+
   it('every built-in entry belongs to a phrase rule that names its file', () => {
     const byId = new Map(RULES.map((r) => [r.id, r]))
     for (const e of builtinTerminology().entries) {

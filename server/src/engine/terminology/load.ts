@@ -90,7 +90,9 @@ function validated(file: string, text: string, schema: string): ReturnType<typeo
     const path = err.instancePath.split('/').slice(1).map((p: string) => (/^\d+$/.test(p) ? Number(p) : p))
     const where = err.instancePath ? `${err.instancePath.slice(1).replace(/\//g, '.')} ` : ''
     const unknown = err.keyword === 'additionalProperties' ? (err.params as {additionalProperty: string}).additionalProperty : undefined
-    const extra = unknown !== undefined ? ` (${unknown})` : ''
+    // A value outside a closed list (an entry's rule) names the list, so the fix is on the line.
+    const allowed = err.keyword === 'enum' ? (err.params as {allowedValues: unknown[]}).allowedValues : undefined
+    const extra = unknown !== undefined ? ` (${unknown})` : allowed !== undefined ? `: ${allowed.join(', ')}` : ''
     // An unknown key is named at its own line, not at the line of the entry holding it.
     throw new DataFileError(file, lineOf(unknown !== undefined ? [...path, unknown] : path), `${where}${err.message}${extra}`.trim())
   }
