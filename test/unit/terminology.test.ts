@@ -49,7 +49,7 @@ ${extra}`
 
   it('names the file and line of a schema error', () => {
     const f = write('bad.yaml', entry().replace('rule: accuracy/nonstandard-term', 'rule: nonsense'))
-    assert.throws(() => terminologyWith([f]), (e: Error) => e instanceof DataFileError && e.line === 2 && /rule must match pattern/.test(e.message))
+    assert.throws(() => terminologyWith([f]), (e: Error) => e instanceof DataFileError && e.line === 2 && /0\.rule must be equal to one of the allowed values: accuracy\/nonstandard-term, /.test(e.message))
   })
   it('names the file and line of a YAML syntax error', () => {
     const f = write('syntax.yaml', '- id: x\n  find: [unclosed\n')
