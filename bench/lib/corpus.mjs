@@ -15,7 +15,7 @@
 // disadvantaged by repetition. Only files inside the repository are read.
 import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {isAbsolute, join, resolve} from 'node:path'
 import {mulberry32, pick, seedOf, shuffled} from './prng.mjs'
 
 export const DRAFTS = 200
@@ -195,13 +195,17 @@ function buildPart(root, dir, part) {
  * hash.
  */
 export function buildCorpus(root, dir) {
+  // The manifest keeps the drafts' paths as built: absolute, so a peer run from its own folder
+  // (textlint, from bench/.peers) finds them; a manifest of relative paths is built again.
+  root = resolve(root)
+  dir = resolve(dir)
   const sourceHash = createHash('sha256').update(String(GENERATOR_VERSION))
   for (const part of PARTS) for (const f of part.sources(root).filter((f) => existsSync(f))) sourceHash.update(f.slice(root.length)).update(readFileSync(f))
   const key = sourceHash.digest('hex').slice(0, 16)
   const manifestPath = join(dir, 'manifest.json')
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
-    if (manifest.key === key) return manifest
+    if (manifest.key === key && manifest.parts.every((p) => p.drafts.every((f) => isAbsolute(f)))) return manifest
   }
   for (const part of PARTS) rmSync(join(dir, part.name), {recursive: true, force: true})
   rmSync(join(dir, 'drafts'), {recursive: true, force: true})
