@@ -45,6 +45,28 @@ function intensifies(tokens: readonly Token[], i: number): boolean {
   return (next === 'a' || next === 'any') && tokens[i + 2]?.word === 'doubt'
 }
 
+/**
+ * Whether the negation at `i` belongs to a short opener that a comma or colon closes before the
+ * match: "Don't worry, the biopsy is basically a scan", "Never mind: …". The opener denies a
+ * feeling; what follows it is asserted.
+ */
+function opener(tokens: readonly Token[], i: number, start: number): boolean {
+  if (i > OPENER_WORDS) return false
+  // (Not "No, …": an answer's "No" often stands before a denial that follows the match, "No, an
+  // alkaline diet can't change your blood's pH", which the denial check does not read.)
+  // "Don't worry,", "Do not be alarmed:", "Never mind,", and no more than OPENER_WORDS words.
+  let k = i + 1
+  if (tokens[k]?.word === 'be') k++
+  if (!CALMED.has(tokens[k]?.word ?? '')) return false
+  for (k++; k <= Math.min(start, i + OPENER_WORDS + 1); k++) if (tokens[k]?.breakBefore) return true
+  return false
+}
+
+/** How far a negated opener may run from its negation to its comma ("Please don't worry too much,"). */
+const OPENER_WORDS = 3
+/** Feelings a negated opener tells the reader not to have ("don't worry", "never mind", "do not be alarmed"). */
+const CALMED = new Set(['worry', 'panic', 'fret', 'stress', 'mind', 'fear', 'scared', 'afraid', 'alarmed', 'frightened', 'nervous', 'anxious', 'upset', 'concerned'])
+
 /** A sentence as the negation check reads it. */
 export interface NegationContext {
   tokens: readonly Token[]
@@ -77,7 +99,7 @@ export function isNegated(ctx: NegationContext, start: number, end: number, ownW
   const {tokens, clauses} = ctx
   if (ctx.labelled || (ctx.question && askedAbout(tokens, start))) return true
   const clause = clauses[start]
-  for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i], notDenials) && !intensifies(tokens, i) && !ofPurpose(tokens, i)) return true
+  for (let i = Math.max(0, start - NEGATION_WINDOW); i < start; i++) if (clauses[i] === clause && isNegation(tokens[i], notDenials) && !intensifies(tokens, i) && !ofPurpose(tokens, i) && !opener(tokens, i, start)) return true
   if (deniedKnowing(tokens, clauses, clause, start)) return true
   if (setAside(tokens, clauses, clause, start)) return true
   if (deniedExistence(tokens, clauses, clause, start)) return true
