@@ -39,6 +39,8 @@ export class SpunDetector {
   private readonly starts = new Map<string, Map<string, number[]>>()
   private readonly startsLong = new Map<string, number[]>()
   private readonly allowed: ReadonlySet<string>
+  /** Each term's words as written, split once: read on every token a reading compares. */
+  private readonly written: ReadonlyArray<readonly string[]>
   /** Per term and position, its synonyms by their first stem: one lookup per token read. */
   private readonly altsByFirst: Array<Array<Map<string, Alt[]>>>
 
@@ -58,6 +60,7 @@ export class SpunDetector {
       }
     })
     this.allowed = new Set(data.allowed)
+    this.written = data.terms.map((t) => t.term.split(' '))
     this.altsByFirst = data.alts.map((positions) =>
       positions.map((alts) => {
         const byFirst = new Map<string, Alt[]>()
@@ -122,7 +125,7 @@ export class SpunDetector {
       if (at >= tokens.length || (at > start && tokens[at].breakBefore)) return 0
       // The term's own word, or that word graded ("earliest stage", "larger tumour"): WordNet
       // lists some comparatives and superlatives as synonyms, but grading a word swaps nothing.
-      if (tokens[at].stem === stems[pos] || graded(tokens[at].word, this.data.terms[term].term.split(' ')[pos] ?? '')) {
+      if (tokens[at].stem === stems[pos] || graded(tokens[at].word, this.written[term][pos] ?? '')) {
         at++
         if (!GLUE.has(stems[pos])) kept++
         continue
