@@ -29,3 +29,28 @@ describe('promotion rules judge claims about care that the text makes (analyses/
     assert.deepEqual(promotion("'Our miracle tea melts tumours away.'"), ['promotion/hype miracle', 'promotion/cure-claim melts tumours'])
   })
 })
+
+describe('an accuracy claim raised as a topic is not said (claim-subject.ts raisedAsTopic)', () => {
+  const accuracy = (text: string) =>
+    lint(text, {languageId: 'plaintext'}).findings.filter((f) => f.ruleId.startsWith('accuracy/')).map((f) => `${f.ruleId} ${text.slice(f.offset, f.endOffset)}`)
+
+  it('passes the object of "about" as a gerund clause, and an open question after "whether"', () => {
+    assert.deepEqual(accuracy('At the clinic I asked about needle biopsies spreading cancer.'), [])
+    assert.deepEqual(accuracy('Mum kept wondering whether the biopsy had spread the cancer.'), [])
+  })
+
+  it('keeps a claim that "about how" takes for granted, and the same claim said outright', () => {
+    assert.deepEqual(accuracy('I read about how biopsies spread cancer.'), ['accuracy/misconception biopsies spread cancer'])
+    assert.deepEqual(accuracy('Needle biopsies spread cancer.'), ['accuracy/misconception biopsies spread cancer'])
+  })
+
+  it('passes a claim quoted after a word that holds it at a distance ("apparently", "supposedly")', () => {
+    assert.deepEqual(accuracy('The article says beetroot has apparently “been shown to kill cancer cells”.'), [])
+    assert.deepEqual(accuracy('Beetroot has been shown to kill cancer cells.'), ['accuracy/misconception kill cancer cells'])
+  })
+
+  it('keeps a promotion claim raised as a topic: an advert that asks you about it still sells it', () => {
+    const promotion = lint('Ask us about our herbs shrinking tumours.', {languageId: 'plaintext'}).findings.filter((f) => f.ruleId.startsWith('promotion/') && !f.ruleId.includes('likely'))
+    assert.ok(promotion.length > 0)
+  })
+})

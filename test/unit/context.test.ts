@@ -31,7 +31,10 @@ describe('context: negation and correction are not flagged', () => {
   it('a denied verb of knowing denies all it governs, however far; one that is not denied denies nothing', () => {
     assert.deepEqual(byRule('This test cannot on its own tell whether you are well or whether quux spreads cancer.', MYTH), [])
     assert.equal(byRule('This test can tell whether you are well, and in every case quux spreads cancer.', MYTH).length, 1)
-    assert.equal(byRule('This test can tell you whether you are well or whether quux spreads cancer.', MYTH).length, 1)
+    assert.equal(byRule('This test can tell you that you are well and that quux spreads cancer.', MYTH).length, 1)
+  })
+  it('an open question after "whether" asserts nothing, denied or not (claim-subject.ts raisedAsTopic)', () => {
+    assert.deepEqual(byRule('This test can tell you whether you are well or whether quux spreads cancer.', MYTH), [])
   })
   it("a report reaches to the writer's own conclusion, not past it", () => {
     assert.deepEqual(byRule('You may have heard that quux spreads cancer.', MYTH), [])

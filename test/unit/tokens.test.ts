@@ -56,6 +56,11 @@ describe('the tokens of a word', () => {
     assert.deepEqual(tokensOf('CellularTea™ and Oxicell® help.'), ['cellulartea@0-11 ™@11-12 and@13-16 oxicell@17-24 ®@24-25 help@26-30'])
   })
 
+  it('read an equals sign as the word "means", at its own place ("Stage 4 = 6 months")', () => {
+    assert.deepEqual(tokensOf('Stage 4 = 6 months'), ['stage@0-5 4@6-7 means@8-9 6@10-11 months@12-18'])
+    assert.equal(normalizeWord('=').stem, normalizeWord('means').stem)
+  })
+
   it('are capitalised names unless they are determiners', () => {
     assert.deepEqual(['Tumexal', 'Bloodroot', 'Dr', 'The', 'This', 'Our', 'Each', 'liquid'].map((w) => normalizeWord(w).capital), [true, true, true, false, false, false, false, false])
   })

@@ -90,9 +90,51 @@ export function quotedAsMention(text: string, offset: number, endOffset: number)
   if (close < 0) return false
   const inside = text.slice(open + 1, close)
   if (/[.!?;:]/.test(inside) || inside.trim().split(/\s+/).length > 12) return false
+  // …or that the word before it holds at a distance: beetroot "has apparently 'been shown to kill cancer cells'".
+  if (DISTANCING.has(wordBefore(text, open))) return true
   const next = /^\s*([\p{L}-]+)/u.exec(text.slice(close + 1, close + 24))?.[1]?.toLowerCase()
   return next !== undefined && MENTION_NOUNS.has(next)
 }
+
+/** The word (letters and hyphens) that ends before `at`, past spaces, lower-cased; '' if none. A loop, not a regex anchored at the end, which backtracks on a long run of letters. */
+function wordBefore(text: string, at: number): string {
+  let end = at
+  while (end > 0 && /\s/.test(text[end - 1])) end--
+  let start = end
+  while (start > 0 && end - start < 24 && /[\p{L}-]/u.test(text[start - 1])) start--
+  return text.slice(start, end).toLowerCase()
+}
+
+/** Words before a quoted phrase that say the writer does not vouch for it ("apparently 'kills cancer cells'"). */
+const DISTANCING = new Set(['apparently', 'supposedly', 'allegedly', 'reportedly', 'purportedly', 'so-called', 'ostensibly'])
+
+/**
+ * Whether the tokens [start, end) are a topic raised, not a thing said: the object of "about"
+ * or "regarding" as a gerund clause ("I asked my surgeon about needle biopsies spreading
+ * cancer", "worried about scans making it spread"), or an open question after "whether" ("she
+ * wondered whether the biopsy had spread it"). "About how sugar feeds cancer" takes the claim
+ * for granted and stays a claim: "how" is not among the words allowed between.
+ */
+export function raisedAsTopic(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let i = start - 1, between = 0; i >= 0 && between <= TOPIC_REACH; i--, between++) {
+    const word = tokens[i].word
+    if (word === 'whether') return true
+    if (TOPIC_WORDS.has(word)) {
+      for (let k = start; k < end; k++) if (GERUND.test(tokens[k].word)) return true
+      return false
+    }
+    if (tokens[i].breakBefore || !TOPIC_FILLERS.test(word)) return false
+  }
+  return false
+}
+
+/** Words that raise what follows as a topic. */
+const TOPIC_WORDS = new Set(['about', 'regarding', 'concerning'])
+/** How many words may stand between "about" and the match ("about needle biopsies …"). */
+const TOPIC_REACH = 2
+/** Words allowed between: a determiner, a possessive or a noun-like word; not "how", "why" or a verb of being. */
+const TOPIC_FILLERS = /^(?!how$|why$|what$|that$|is$|are$|was$|were$)[\p{L}]+$/u
+const GERUND = /^\p{L}{3,}ing$/u
 
 /** Nouns that name a quoted phrase as something said ("the '…' claim", "that '…' story"). */
 const MENTION_NOUNS = new Set(['claim', 'claims', 'myth', 'myths', 'idea', 'ideas', 'story', 'stories', 'rumour', 'rumours', 'rumor', 'rumors', 'notion', 'theory', 'headline', 'headlines', 'line', 'slogan', 'saying', 'advert', 'adverts', 'ad', 'ads', 'promise', 'promises', 'message', 'messages', 'post', 'posts', 'meme', 'belief', 'misconception', 'nonsense', 'argument', 'talk'])

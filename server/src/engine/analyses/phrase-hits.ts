@@ -10,7 +10,7 @@ import {hasCitationNearby} from './citation.js'
 import {clauseRange, clausesOf} from './clauses.js'
 import {CLAIM_LABEL, isNegated, refutedByNext, type NegationContext} from './negation.js'
 import {classSpansOf} from './class-spans.js'
-import {aboutAmenity, inScareQuotes, praisesAmenity, inBusinessName, quotedAsMention} from './claim-subject.js'
+import {aboutAmenity, inScareQuotes, praisesAmenity, inBusinessName, quotedAsMention, raisedAsTopic} from './claim-subject.js'
 
 /** One terminology phrase found in the draft and kept after its context was checked. */
 export interface PhraseHit {
@@ -262,6 +262,8 @@ function sentenceHits(text: string, sentence: Sentence, terminology: Terminology
       // A myth stated here and refuted at the start of the next sentence is myth-busting.
       if ((result.refuted ??= around.refuted())) continue
       if (quotedAsMention(text, tokens[start].offset, tokens[end - 1].endOffset)) continue
+      // Only an accuracy claim: a topic an advert raises ("ask about our herbs shrinking tumours") still sells.
+      if (familyOf(entry.rule) === 'accuracy' && raisedAsTopic(tokens, start, end)) continue
     }
     // A figure is "unsupported" only when nothing nearby says where it comes from.
     if (traits?.excusedByCitation && (result.cited ??= around.cited())) continue

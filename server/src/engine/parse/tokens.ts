@@ -45,7 +45,9 @@ export interface Normalized {
 
 // Words keep inner apostrophes (doesn't, patient's) and numbers keep inner . and , (1.5, 10,000).
 // A trademark sign (™ ®) is a word of its own: it marks a brand, which patterns may ask for.
-const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[%$#+&™®]/gu
+// An equals sign is read as the word "means": notes, forum posts and slides write a definition
+// as "Stage 4 = 6 months max" or "palliative = giving up", and patterns say "means" once.
+const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[%$#+&™®=]/gu
 const NUMBER = /^\d/
 
 export function isNumber(word: string): boolean {
@@ -84,7 +86,7 @@ export function normalizeWord(raw: string): Normalized {
   if (!hit) {
     // toLowerCase and replace return their own string when nothing changes: the word is cut from the key.
     const key = ownKey(raw)
-    let word = key.toLowerCase().replace(/’/g, "'")
+    let word = key === '=' ? 'means' : key.toLowerCase().replace(/’/g, "'")
     if (word.endsWith("'s")) word = word.slice(0, -2)
     word = spelling.get(word) ?? word
     const stem = /^[\p{L}]/u.test(word) ? stemmer(word) : word
