@@ -98,6 +98,11 @@ describe('accuracy/nonstandard-term: spun terms (a word swapped for a synonym)',
     assert.deepEqual(detectorAlone('Tumors grow novel blood containers to feed themselves.'), ['blood containers'])
   })
 
+  it('does not read a gerund noun swapped for a word in -s, which reads as a verb', () => {
+    assert.deepEqual(detectorAlone('Our information on advanced cancer covers treatment and symptoms.'), [])
+    assert.deepEqual(detectorAlone('She went for cancer covering at the clinic.'), ['cancer covering'])
+  })
+
   it('reads the new standard terms: tests, transplant care and the care team', () => {
     assert.deepEqual(detectorAlone('Kidney function trials show how well the kidneys filter blood.'), ['Kidney function trials'])
     assert.deepEqual(spun('Ask your nurse practician about side effects.').map((f) => f.suggestions[0].edits[0].newText), ['nurse practitioner'])

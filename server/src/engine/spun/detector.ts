@@ -144,6 +144,9 @@ export class SpunDetector {
         }
       }
       if (took === 0) return 0
+      // A gerund noun ("screening", "staging") swapped for a word in -s reads as a verb, not a
+      // plural: "our information on advanced cancer covers treatment" is no "cancer screening".
+      if (this.written[term][pos]?.endsWith('ing') && endsAsVerb(tokens[at + took - 1].word)) return 0
       rare ||= tookRare
       related ||= tookRelated
       if (pos < stems.length - 1 && !tookRare) commonModifier = true
@@ -173,6 +176,8 @@ function writtenAs(tokens: readonly Token[], at: number, written: readonly strin
     return parts.every((part, k) => inflects(tokens[at + k].word, part))
   })
 }
+
+const endsAsVerb = (word: string): boolean => word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('ings')
 
 const inflects = (word: string, base: string): boolean =>
   word === base || word === `${base}s` || word === `${base}es` || (base.endsWith('y') && word === `${base.slice(0, -1)}ies`)
