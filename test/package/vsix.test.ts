@@ -14,8 +14,10 @@ const VSIX = join(ROOT, 'oncolint.vsix')
  * which grows with the data; a stray node_modules or source map would add megabytes. 1.5 MB held
  * until the two claim models (dist/claim-model.json, 130 KB packed) came; unpacked, 6 MB held until
  * the terminology and its YAML (shipped for the rule links) passed it by a few KB in December 2026.
+ * 1.75 MB held until the kinds of real clinic pages and a web-style training set grew the data and
+ * the promotion model by about 27 KB packed; the budget is there to catch a stray megabyte.
  */
-const MAX_VSIX_BYTES = 1792 * 1024
+const MAX_VSIX_BYTES = 1920 * 1024
 const MAX_UNPACKED_BYTES = 6.5 * 1024 * 1024
 
 /** Files of the repository under `dir` (relative paths), as the .vsix should carry them. */
