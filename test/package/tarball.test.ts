@@ -18,9 +18,10 @@ import {diagnosticsOf} from './lsp-exchange.js'
  * The packed tarball stays small: bundles and data, no dependencies. Most of it is the two code
  * caches (about 2.4 MB unpacked) and the compiled terminology, which grows with the data: 2.5 MB
  * held until the terminology passed 830 entries and 450 classes, 3 MB until the accuracy model
- * came with its training sentences (terminology/training/, 1.1 MB unpacked) and weights.
+ * came with its training sentences (terminology/training/, 1.1 MB unpacked) and weights, 3.5 MB
+ * until two web-style writers' sets (about 250 KB unpacked) went into the training.
  */
-const MAX_TARBALL_BYTES = 3.5 * 1024 * 1024
+const MAX_TARBALL_BYTES = 3.75 * 1024 * 1024
 const BIN = join(ROOT, 'bin', 'oncolint.js')
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 // An inner npm must not take the outer `npm run`'s settings (prefix, user agent and the like).
