@@ -103,6 +103,11 @@ describe('accuracy/nonstandard-term: spun terms (a word swapped for a synonym)',
     assert.deepEqual(detectorAlone('She went for cancer covering at the clinic.'), ['cancer covering'])
   })
 
+  it('does not read a swapped head followed by an adverb or by "on" or "by", which makes it a verb', () => {
+    assert.deepEqual(detectorAlone('Many cancer cells rely heavily on glucose.'), [])
+    assert.deepEqual(detectorAlone('Many cancer cells rely on glucose.'), [])
+  })
+
   it('reads the new standard terms: tests, transplant care and the care team', () => {
     assert.deepEqual(detectorAlone('Kidney function trials show how well the kidneys filter blood.'), ['Kidney function trials'])
     assert.deepEqual(spun('Ask your nurse practician about side effects.').map((f) => f.suggestions[0].edits[0].newText), ['nurse practitioner'])

@@ -158,6 +158,9 @@ export class SpunDetector {
     for (let k = start; k < at && named; k++) named = tokens[k].norm.capital
     if (named) return 0
     const headKept = tokens[at - 1].stem === stems[stems.length - 1]
+    // A swapped head followed by an adverb or by "on", "upon" or "by" is a verb or a participle:
+    // "many cancer cells rely heavily on glycolysis" is no "cell count".
+    if (!headKept && at < tokens.length && !tokens[at].breakBefore && VERB_NEXT.test(tokens[at].word)) return 0
     if (swapped === 0 || (kept === 0 && !rare) || (headKept && commonModifier && kept < 2) || (related && swapped > 1)) return 0
     let key = tokens[start].stem
     for (let k = start + 1; k < at; k++) key += ` ${tokens[k].stem}`
@@ -176,6 +179,9 @@ function writtenAs(tokens: readonly Token[], at: number, written: readonly strin
     return parts.every((part, k) => inflects(tokens[at + k].word, part))
   })
 }
+
+/** Words after a word that make it a verb: an adverb in -ly, or "on", "upon", "by". */
+const VERB_NEXT = /^(?:on|upon|by|\p{L}{3,}ly)$/u
 
 const endsAsVerb = (word: string): boolean => word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('ings')
 
