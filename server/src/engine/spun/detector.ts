@@ -158,8 +158,9 @@ export class SpunDetector {
     for (let k = start; k < at && named; k++) named = tokens[k].norm.capital
     if (named) return 0
     const headKept = tokens[at - 1].stem === stems[stems.length - 1]
-    // A swapped head followed by an adverb or by "on", "upon" or "by" is a verb or a participle:
-    // "many cancer cells rely heavily on glycolysis" is no "cell count".
+    // A swapped head followed by an adverb in -ly or by "by" is a verb or a participle: "many
+    // cancer cells rely heavily on glycolysis" is no "cell count". ("On" follows nouns as often:
+    // "lymph hubs on both sides".)
     if (!headKept && at < tokens.length && !tokens[at].breakBefore && VERB_NEXT.test(tokens[at].word)) return 0
     if (swapped === 0 || (kept === 0 && !rare) || (headKept && commonModifier && kept < 2) || (related && swapped > 1)) return 0
     let key = tokens[start].stem
@@ -180,8 +181,8 @@ function writtenAs(tokens: readonly Token[], at: number, written: readonly strin
   })
 }
 
-/** Words after a word that make it a verb: an adverb in -ly, or "on", "upon", "by". */
-const VERB_NEXT = /^(?:on|upon|by|\p{L}{3,}ly)$/u
+/** Words after a word that make it a verb: an adverb in -ly, or "by". */
+const VERB_NEXT = /^(?:by|\p{L}{3,}ly)$/u
 
 const endsAsVerb = (word: string): boolean => word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('ings')
 
